@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The installed command: runs the compiled CLI and sets the exit code it returns.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0); // the reader went away, e.g. `| head`
+  throw error;
+});
+let cli;
+try {
+  cli = await import('../dist/src/cli.js');
+} catch (error) {
+  if (process.env.KOSEIZU_DEBUG) console.error(error);
+  process.stderr.write('koseizu is not built: run `npm install` (or `npm run build`) in the koseizu folder\n');
+  process.exit(2);
+}
+process.exitCode = await cli.main(process.argv.slice(2));

@@ -1,0 +1,67 @@
+// Diagnostics are plain data: a code, a severity, a position and the arguments of the message.
+// The words live in src/messages.ts (ja and en); every code has both, which a test enforces.
+import type { SourceRange } from './source.js';
+
+export const DIAGNOSTIC_CODES = {
+  // Reading and YAML (KZ0xx)
+  KZ001: 'error', // YAML syntax error
+  KZ002: 'error', // duplicate key in a mapping
+  KZ003: 'error', // file too large
+  KZ004: 'error', // binary or not UTF-8 text
+  KZ005: 'error', // too many aliases (alias bomb)
+  KZ006: 'error', // file cannot be read
+  KZ007: 'error', // document is empty or not a mapping
+  KZ008: 'error', // more than one YAML document in a file
+  KZ010: 'error', // include: absolute path or outside the model's folder
+  KZ011: 'error', // include: cycle
+  KZ012: 'error', // include: too many files or too deep
+  KZ013: 'error', // a YAML tag koseizu does not read (e.g. !!binary, custom tags)
+  // Structure, checked against the JSON Schema (KZ1xx)
+  KZ100: 'error', // missing or unsupported `koseizu:` version
+  KZ101: 'error', // unknown key
+  KZ102: 'error', // wrong type
+  KZ103: 'error', // value not among the allowed ones
+  KZ104: 'error', // reference to an element that does not exist
+  KZ105: 'error', // required key missing
+  KZ106: 'error', // duplicate id
+  KZ107: 'error', // id or reference not in kebab-case
+  KZ108: 'error', // value out of range or badly formed
+  KZ109: 'error', // duplicate item in a list
+  KZ110: 'error', // `system` missing in the root file, or present in an included file
+  KZ111: 'error', // list is empty but needs at least one item
+  // Meaning (KZ2xx)
+  KZ201: 'error', // flow path hop with no link between the two devices
+  KZ202: 'error', // flow `where` is not the location (or site) of its `which` device
+  KZ203: 'error', // phase not declared by the system
+  KZ204: 'error', // provision form not declared by the system
+  KZ205: 'error', // flow needs a `form` because the system declares several
+  KZ206: 'error', // flow `which` device is not on its path
+  KZ207: 'error', // link joins a device to itself
+  KZ208: 'error', // reference to an element of the wrong kind
+  KZ209: 'error', // media transport from a location to itself
+  // Warnings (KZ3xx)
+  KZ301: 'warning', // element declared but never used
+  KZ302: 'warning', // device with no link
+  KZ303: 'warning', // a fact that does not apply to this kind of network
+  KZ304: 'warning', // the same path step twice in a row
+  KZ305: 'warning', // response shape: residual rank higher than nothing to compare / measures missing for reduce
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+export type Severity = 'error' | 'warning';
+
+/** Message arguments: strings are quoted where the message says so; lists are joined by the formatter. */
+export type DiagnosticArgs = Readonly<Record<string, string | number | readonly string[]>>;
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly range: SourceRange;
+  readonly args: DiagnosticArgs;
+  /** Close matches for a misspelt name, best first ("did you mean ..."). */
+  readonly suggestions?: readonly string[];
+}
+
+export function severityOf(code: DiagnosticCode): Severity {
+  return DIAGNOSTIC_CODES[code];
+}

@@ -1,0 +1,144 @@
+// The command line: a thin shell that turns argv into calls of the library and results into an exit code.
+// Exit codes: 0 clean (warnings allowed), 1 findings (reserved for check), 2 invalid model, bad usage or internal error.
+import { Command, CommanderError, Option } from 'commander';
+import { dirname, relative, resolve } from 'node:path';
+import type { Lang } from '../models/vocabulary.js';
+import { diagnosticsJson, formatDiagnostics, hasErrors, loadModel, summary } from './index.js';
+import { diskHost, schemaFile, writeNewFile } from './io.js';
+import { toSlashes } from './load.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_INVALID = 2;
+
+export interface Console {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processConsole: Console = {
+  out: (text) => { process.stdout.write(text); },
+  err: (text) => { process.stderr.write(text); },
+};
+
+const TEXT = {
+  ja: {
+    description: 'koseizu（構成図）: 医療情報システムの全体構成図と情報流を YAML で書き、ガイドラインに沿ったリスク分析を行う',
+    validate: 'モデルを検証し、すべての問題を位置付きで表示する',
+    schema: 'モデル DSL の JSON Schema を表示する',
+    init: 'コメント付きの雛形モデルを作成する（既存のファイルは上書きしない）',
+    ok: (file: string, counts: string) => `OK ${file}: ${counts}\n`,
+    exists: (file: string) => `${file}: すでに存在するため書き込みませんでした\nヒント: 別のファイル名を指定するか、既存のファイルを移動してください\n`,
+    wrote: (file: string) => `${file} を作成しました。次のコマンドで検証できます: npx koseizu validate ${file}\n`,
+    internal: (msg: string) => `内部エラー: ${msg}\nヒント: KOSEIZU_DEBUG=1 を付けて実行すると詳細が表示されます。再現するモデルを添えて報告してください\n`,
+  },
+  en: {
+    description: 'koseizu (構成図): describe a medical information system\'s configuration diagram and information flows in YAML, and assess its risks the way the Japanese guidelines ask',
+    validate: 'check models and report every problem with its position',
+    schema: 'print the JSON Schema of the model DSL',
+    init: 'write a commented starter model (never overwrites a file)',
+    ok: (file: string, counts: string) => `ok ${file}: ${counts}\n`,
+    exists: (file: string) => `${file}: already exists, nothing written\nhint: give another file name, or move the existing file away\n`,
+    wrote: (file: string) => `wrote ${file}; check it with: npx koseizu validate ${file}\n`,
+    internal: (msg: string) => `internal error: ${msg}\nhint: run with KOSEIZU_DEBUG=1 for details, and report it with a model that reproduces it\n`,
+  },
+} as const;
+
+const EXAMPLES = `
+Examples:
+  $ npx koseizu validate examples/cloud-ehr/model.yaml
+  $ npx koseizu validate --lang en --format json model.yaml
+  $ npx koseizu init my-system.yaml
+  $ npx koseizu schema > koseizu.schema.json
+
+Exit codes:
+  0  the model is valid (warnings may be printed)
+  1  findings at or above --fail-on (reserved for the check command)
+  2  invalid model, bad usage, or an internal error
+
+Set KOSEIZU_DEBUG=1 to see a stack trace on internal errors.`;
+
+/** The language asked for on the command line (before commander parses, so usage errors speak it too). */
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'ja';
+}
+
+export async function main(argv: readonly string[], io: Console = processConsole, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const lang = langOf(argv);
+  const t = TEXT[lang];
+  let exitCode = EXIT_OK;
+  const program = new Command('koseizu')
+    .description(t.description)
+    .addOption(new Option('--lang <lang>', 'language of messages and outputs / メッセージと出力の言語').choices(['ja', 'en']).default('ja'))
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .addHelpText('after', EXAMPLES);
+
+  program.command('validate')
+    .description(t.validate)
+    .argument('<model...>', 'model files (.yaml)')
+    .addOption(new Option('--format <format>', 'how diagnostics are printed').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu validate examples/cloud-ehr/model.yaml\n  $ npx koseizu validate --format json a.yaml b.yaml')
+    .action((models: string[], options: { format: 'text' | 'json' }) => {
+      let failed = false;
+      const all = [];
+      for (const file of models) {
+        const result = loadModel(toSlashes(file), diskHost);
+        all.push(...result.diagnostics);
+        if (options.format === 'text') {
+          io.err(formatDiagnostics(result.diagnostics, lang));
+          if (result.model) {
+            const m = result.model;
+            const counts = lang === 'ja'
+              ? `拠点 ${m.sites.length}、設置場所 ${m.locations.length}、機器 ${m.devices.length}、接続 ${m.links.length}、搬送 ${m.media.length}、情報流 ${m.flows.length}`
+              : `${m.sites.length} sites, ${m.locations.length} locations, ${m.devices.length} devices, ${m.links.length} links, ${m.media.length} media, ${m.flows.length} flows`;
+            io.out(t.ok(m.file, counts));
+          }
+        }
+        if (hasErrors(result.diagnostics)) failed = true;
+      }
+      if (options.format === 'json') io.out(diagnosticsJson(all, lang));
+      else if (all.length > 0) io.err(`${summary(all, lang)}\n`);
+      exitCode = failed ? EXIT_INVALID : EXIT_OK;
+    });
+
+  program.command('schema')
+    .description(t.schema)
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu schema > koseizu.schema.json')
+    .action(async () => {
+      const { schema } = await import('../models/schema.js');
+      io.out(`${JSON.stringify(schema, null, 2)}\n`);
+    });
+
+  program.command('init')
+    .description(t.init)
+    .argument('[file]', 'where to write the starter model', 'model.yaml')
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu init\n  $ npx koseizu init --lang en models/my-system.yaml')
+    .action(async (file: string) => {
+      const { starterModel } = await import('./starter.js');
+      const schemaRef = toSlashes(relative(dirname(resolve(file)), schemaFile()));
+      if (!writeNewFile(file, starterModel(lang, schemaRef))) {
+        io.err(t.exists(file));
+        exitCode = EXIT_INVALID;
+        return;
+      }
+      io.out(t.wrote(file));
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Asked-for help and the version are not failures; every usage error (a missing command included) is 2.
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT_OK : EXIT_INVALID;
+    }
+    const err = error instanceof Error ? error : new Error(String(error));
+    io.err(t.internal(err.message));
+    if (env['KOSEIZU_DEBUG']) io.err(`${err.stack ?? ''}\n`);
+    return EXIT_INVALID;
+  }
+}

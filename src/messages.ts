@@ -1,0 +1,295 @@
+// The words of every diagnostic, in Japanese and English, and a fix hint for each.
+// Diagnostics carry only a code and arguments; this table is the one place they become sentences.
+import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../models/diagnostic.js';
+import type { Lang } from '../models/vocabulary.js';
+
+type Text = (a: Args) => string;
+interface Entry {
+  readonly ja: Text;
+  readonly en: Text;
+  /** How to fix it, or undefined when the message says it all. */
+  readonly hint?: { readonly ja: Text; readonly en: Text };
+}
+
+/** Argument accessors that never fail: a missing argument prints as empty. */
+class Args {
+  constructor(private readonly args: DiagnosticArgs, private readonly lang: Lang) {}
+  s(key: string): string {
+    const v = this.args[key];
+    return Array.isArray(v) ? v.join(', ') : v === undefined ? '' : String(v);
+  }
+  q(key: string): string {
+    return `"${this.s(key)}"`;
+  }
+  /** A list of values, quoted, shortened past `max`. */
+  list(key: string, max = 12): string {
+    const v = this.args[key];
+    const items = Array.isArray(v) ? (v as readonly string[]) : v === undefined ? [] : [String(v)];
+    const shown = items.slice(0, max).map((x) => `"${x}"`);
+    const more = items.length > max ? (this.lang === 'ja' ? ` ほか${items.length - max}件` : ` and ${items.length - max} more`) : '';
+    return shown.join(', ') + more;
+  }
+  kind(key: string): string {
+    return this.s(key).split('|').map((k) => KIND_NAMES[k]?.[this.lang] ?? k).join(this.lang === 'ja' ? 'または' : ' or ');
+  }
+}
+
+const KIND_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  model: { ja: 'モデル', en: 'model' },
+  system: { ja: 'システム', en: 'system' },
+  site: { ja: '拠点', en: 'site' },
+  location: { ja: '設置場所', en: 'location' },
+  actor: { ja: '利用者', en: 'actor' },
+  data: { ja: '情報資産', en: 'data' },
+  device: { ja: '機器', en: 'device' },
+  network: { ja: 'ネットワーク', en: 'network' },
+  link: { ja: '接続', en: 'link' },
+  media: { ja: '記憶媒体の搬送', en: 'media transport' },
+  flow: { ja: '情報流', en: 'flow' },
+  response: { ja: 'リスク対応', en: 'response' },
+  include: { ja: 'include', en: 'include' },
+};
+
+const RULE_TEXT: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  retention: { ja: '数値と y/m/d（例: 5y, 6m, 90d）または permanent', en: 'a number and y/m/d (e.g. 5y, 6m, 90d) or "permanent"' },
+  date: { ja: 'YYYY-MM-DD 形式の日付', en: 'a date as YYYY-MM-DD' },
+  risk: { ja: '"<ルールID>@<情報流ID>/<要素>" 形式のリスクID（* と ? のグロブ可）', en: 'a risk id "<rule>@<flow>/<elements>" (globs with * and ? allowed)' },
+  country: { ja: 'ISO 3166-1 の2文字の国コード（例: JP）', en: 'a two-letter ISO 3166-1 country code such as JP' },
+  protocol: { ja: '小文字のプロトコル名（例: https, sftp, dicom）', en: 'a lower-case protocol name such as https, sftp, dicom' },
+  include: { ja: '.yaml で終わる相対パス', en: 'a relative path ending in .yaml' },
+  'custom-control': { ja: '既知の管理策、または x- で始まる独自の管理策', en: 'a known control, or a custom one starting with "x-"' },
+  format: { ja: '正しい形式', en: 'the expected format' },
+};
+
+function rule(a: Args, lang: Lang): string {
+  const r = a.s('rule');
+  const [name, limit] = r.split(':');
+  if (name === 'min') return lang === 'ja' ? `${limit} 以上` : `at least ${limit}`;
+  if (name === 'max') return lang === 'ja' ? `${limit} 以下` : `at most ${limit}`;
+  if (name === 'minLength') return lang === 'ja' ? `${limit} 文字以上` : `at least ${limit} characters`;
+  if (name === 'maxLength') return lang === 'ja' ? `${limit} 文字以下` : `at most ${limit} characters`;
+  return RULE_TEXT[r]?.[lang] ?? r;
+}
+
+const TYPE_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  string: { ja: '文字列', en: 'a string' },
+  integer: { ja: '整数', en: 'an integer' },
+  number: { ja: '数値', en: 'a number' },
+  boolean: { ja: '真偽値（true/false）', en: 'true or false' },
+  array: { ja: 'リスト', en: 'a list' },
+  object: { ja: 'マッピング', en: 'a mapping' },
+  null: { ja: '空の値', en: 'an empty value' },
+};
+function typeName(t: string, lang: Lang): string {
+  return t.split(/ or |,/).map((x) => TYPE_NAMES[x.trim()]?.[lang] ?? x.trim()).join(lang === 'ja' ? 'または' : ' or ');
+}
+
+export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
+  KZ001: {
+    ja: (a) => `YAML の構文エラー: ${a.s('detail')}`,
+    en: (a) => `YAML syntax error: ${a.s('detail')}`,
+    hint: { ja: () => 'インデント、コロンの後の空白、括弧や引用符の閉じ忘れを確認してください', en: () => 'check the indentation, the space after each colon, and unclosed brackets or quotes' },
+  },
+  KZ002: {
+    ja: (a) => `キー ${a.q('key')} が重複しています`,
+    en: (a) => `duplicate key ${a.q('key')}`,
+    hint: { ja: () => 'どちらか一方を削除するか、名前を変えてください', en: () => 'remove one of them or rename it' },
+  },
+  KZ003: {
+    ja: (a) => `ファイルが大きすぎます（${a.s('size')} バイト、上限 ${a.s('limit')} バイト）`,
+    en: (a) => `file too large (${a.s('size')} bytes; the limit is ${a.s('limit')})`,
+    hint: { ja: () => 'include: でモデルを複数のファイルに分割してください', en: () => 'split the model into several files with include:' },
+  },
+  KZ004: {
+    ja: () => 'テキストファイルではありません（バイナリ、または UTF-8 ではない）',
+    en: () => 'not a text file (binary, or not UTF-8)',
+    hint: { ja: () => 'モデルは UTF-8 の YAML で保存してください', en: () => 'save the model as UTF-8 YAML' },
+  },
+  KZ005: {
+    ja: (a) => `エイリアスが多すぎます（上限 ${a.s('limit')}）。展開すると巨大になる YAML は読み込みません`,
+    en: (a) => `too many aliases (limit ${a.s('limit')}): YAML that expands this much is refused`,
+    hint: { ja: () => '要素を直接書くか、アンカーとエイリアスの数を減らしてください', en: () => 'write the elements out, or use fewer anchors and aliases' },
+  },
+  KZ006: {
+    ja: (a) => `ファイル ${a.q('file')} を読み込めません: ${a.s('detail')}`,
+    en: (a) => `cannot read file ${a.q('file')}: ${a.s('detail')}`,
+    hint: { ja: () => 'パスとファイルの権限を確認してください', en: () => 'check the path and the file\'s permissions' },
+  },
+  KZ007: {
+    ja: (a) => `モデルはマッピング（キー: 値）である必要がありますが、${typeName(a.s('found'), 'ja')}です`,
+    en: (a) => `a model must be a mapping (key: value), not ${typeName(a.s('found'), 'en')}`,
+    hint: { ja: () => '1行目に "koseizu: 1" と書き、続けて system: などのセクションを書いてください（koseizu init で雛形を作れます）', en: () => 'start with "koseizu: 1" and the sections such as system: (koseizu init writes a starter model)' },
+  },
+  KZ008: {
+    ja: () => '1つのファイルに複数の YAML ドキュメント（---）があります',
+    en: () => 'more than one YAML document (---) in one file',
+    hint: { ja: () => '分けたい場合は別ファイルにして include: で読み込んでください', en: () => 'put the other part in its own file and include: it' },
+  },
+  KZ010: {
+    ja: (a) => `include ${a.q('include')} はモデルのフォルダの外を指しています`,
+    en: (a) => `include ${a.q('include')} points outside the model's folder`,
+    hint: { ja: () => 'ルートのモデルファイルがあるフォルダ以下の相対パスを指定してください', en: () => 'use a relative path inside the root model file\'s folder' },
+  },
+  KZ011: {
+    ja: (a) => `include ${a.q('include')} が循環しています（${a.s('cycle').split(', ').join(' → ')}）`,
+    en: (a) => `include ${a.q('include')} forms a cycle (${a.s('cycle').split(', ').join(' -> ')})`,
+    hint: { ja: () => '循環している include を1つ削除してください', en: () => 'remove one include of the cycle' },
+  },
+  KZ012: {
+    ja: (a) => `include が多すぎるか深すぎます（上限 ${a.s('limit')}）`,
+    en: (a) => `too many or too deeply nested includes (limit ${a.s('limit')})`,
+  },
+  KZ013: {
+    ja: (a) => `koseizu が扱わない YAML タグです: ${a.s('detail')}`,
+    en: (a) => `YAML tag koseizu does not read: ${a.s('detail')}`,
+    hint: { ja: () => 'タグ（! で始まる記述）を削除し、値をそのまま書いてください', en: () => 'remove the tag (the part starting with !) and write the plain value' },
+  },
+  KZ100: {
+    ja: (a) => (a.s('found') === 'none' ? 'DSL のバージョン "koseizu: 1" がありません' : `未対応の DSL バージョン ${a.q('found')} です`),
+    en: (a) => (a.s('found') === 'none' ? 'missing DSL version "koseizu: 1"' : `unsupported DSL version ${a.q('found')}`),
+    hint: { ja: () => 'ファイルの先頭に "koseizu: 1" を書いてください', en: () => 'put "koseizu: 1" at the top of the file' },
+  },
+  KZ101: {
+    ja: (a) => `${KIND_NAMES[a.s('element')]?.ja ?? a.s('element')}に不明なキー ${a.q('key')} があります`,
+    en: (a) => `unknown key ${a.q('key')} in ${KIND_NAMES[a.s('element')]?.en ?? a.s('element')}`,
+    hint: { ja: (a) => `使えるキー: ${a.s('known')}`, en: (a) => `known keys: ${a.s('known')}` },
+  },
+  KZ102: {
+    ja: (a) => `${a.q('field')} は${typeName(a.s('expected'), 'ja')}である必要がありますが、${typeName(a.s('found'), 'ja')}です`,
+    en: (a) => `${a.q('field')} must be ${typeName(a.s('expected'), 'en')}, not ${typeName(a.s('found'), 'en')}`,
+  },
+  KZ103: {
+    ja: (a) => `${a.q('field')} に使えない値 ${a.q('value')} です`,
+    en: (a) => `invalid ${a.s('field')} ${a.q('value')}`,
+    hint: {
+      ja: (a) => `使える値: ${a.list('allowed')}${a.s('hint') === 'controls' ? '（独自の管理策は x- で始めてください）' : ''}`,
+      en: (a) => `allowed: ${a.list('allowed')}${a.s('hint') === 'controls' ? ' (custom controls start with "x-")' : ''}`,
+    },
+  },
+  KZ104: {
+    ja: (a) => `不明な${a.kind('kind')} ${a.q('id')} です`,
+    en: (a) => `unknown ${a.kind('kind')} ${a.q('id')}`,
+    hint: { ja: (a) => `${a.kind('kind')}を id ${a.q('id')} で宣言するか、宣言済みの id を指定してください`, en: (a) => `declare a ${a.kind('kind')} with id ${a.q('id')}, or use the id of one that exists` },
+  },
+  KZ105: {
+    ja: (a) => `${KIND_NAMES[a.s('element')]?.ja ?? a.s('element')}に必須のキー ${a.q('key')} がありません`,
+    en: (a) => `${KIND_NAMES[a.s('element')]?.en ?? a.s('element')} is missing required key ${a.q('key')}`,
+  },
+  KZ106: {
+    ja: (a) => `id ${a.q('id')} が重複しています（最初の定義: ${a.s('first')}）`,
+    en: (a) => `duplicate id ${a.q('id')} (first declared at ${a.s('first')})`,
+    hint: {
+      ja: (a) => (a.s('implicit') === 'link' ? '同じ機器の間に複数の接続がある場合は、それぞれに id を付けてください' : 'id はモデル全体で一意にしてください'),
+      en: (a) => (a.s('implicit') === 'link' ? 'give each link between the same two devices its own id' : 'ids must be unique across the whole model'),
+    },
+  },
+  KZ107: {
+    ja: (a) => `${a.q('field')} ${a.q('value')} はケバブケース（英小文字・数字・ハイフン）ではありません`,
+    en: (a) => `${a.s('field')} ${a.q('value')} is not kebab-case (lower-case letters, digits and "-")`,
+    hint: { ja: () => 'id には英小文字・数字・ハイフンを使い、日本語は label に書いてください', en: () => 'use a-z, 0-9 and "-" in ids; put Japanese in the label' },
+  },
+  KZ108: {
+    ja: (a) => `${a.q('field')} の値 ${a.q('value')} が不正です: ${rule(a, 'ja')}にしてください`,
+    en: (a) => `invalid ${a.s('field')} ${a.q('value')}: must be ${rule(a, 'en')}`,
+  },
+  KZ109: {
+    ja: (a) => `${a.q('field')} に ${a.q('value')} が重複しています`,
+    en: (a) => `${a.q('value')} appears twice in ${a.s('field')}`,
+    hint: { ja: () => '重複した項目を削除してください', en: () => 'remove the repeated item' },
+  },
+  KZ110: {
+    ja: (a) => (a.s('where') === 'root' ? 'system セクションがありません' : 'include されたファイルに system セクションがあります'),
+    en: (a) => (a.s('where') === 'root' ? 'missing the system section' : 'an included file has a system section'),
+    hint: {
+      ja: (a) => (a.s('where') === 'root' ? 'system: {id, title, forms, phases} をルートのモデルファイルに書いてください' : 'system はルートのモデルファイルにだけ書いてください'),
+      en: (a) => (a.s('where') === 'root' ? 'add system: {id, title, forms, phases} to the root model file' : 'keep system in the root model file only'),
+    },
+  },
+  KZ111: {
+    ja: (a) => `${a.q('field')} が空です`,
+    en: (a) => `${a.q('field')} is empty`,
+    hint: { ja: () => '少なくとも1つ指定してください', en: () => 'give at least one' },
+  },
+  KZ201: {
+    ja: (a) => `経路上の ${a.q('from')} と ${a.q('to')} の間に接続（links）がありません`,
+    en: (a) => `no link between ${a.q('from')} and ${a.q('to')} on the flow's path`,
+    hint: { ja: (a) => `links に {from: ${a.s('from')}, to: ${a.s('to')}, network: ...} を追加するか、経路を直してください`, en: (a) => `add {from: ${a.s('from')}, to: ${a.s('to')}, network: ...} to links, or fix the path` },
+  },
+  KZ202: {
+    ja: (a) => `where ${a.q('where')} は機器 ${a.q('which')} の設置場所 ${a.q('location')}${a.s('site') ? `（拠点 ${a.q('site')}）` : ''}ではありません`,
+    en: (a) => `where ${a.q('where')} is not where device ${a.q('which')} is (${a.q('location')}${a.s('site') ? ` in site ${a.q('site')}` : ''})`,
+    hint: { ja: (a) => `where を ${a.q('location')} にするか、機器の at を直してください`, en: (a) => `set where to ${a.q('location')}, or fix the device's at` },
+  },
+  KZ203: {
+    ja: (a) => `フェーズ ${a.q('value')} は system.phases で宣言されていません`,
+    en: (a) => `phase ${a.q('value')} is not declared in system.phases`,
+    hint: { ja: (a) => `宣言済み: ${a.list('declared')}。system.phases に追加してください`, en: (a) => `declared: ${a.list('declared')}; add it to system.phases` },
+  },
+  KZ204: {
+    ja: (a) => `提供形態 ${a.q('value')} は system.forms で宣言されていません`,
+    en: (a) => `provision form ${a.q('value')} is not declared in system.forms`,
+    hint: { ja: (a) => `宣言済み: ${a.list('declared')}。system.forms に追加してください`, en: (a) => `declared: ${a.list('declared')}; add it to system.forms` },
+  },
+  KZ205: {
+    ja: () => 'system が複数の提供形態を宣言しているため、情報流に form が必要です',
+    en: () => 'the flow needs a form: the system declares several',
+    hint: { ja: (a) => `form: に ${a.list('forms')} のいずれかを書いてください`, en: (a) => `add form: with one of ${a.list('forms')}` },
+  },
+  KZ206: {
+    ja: (a) => `機器 ${a.q('which')} が情報流の経路（path）にありません`,
+    en: (a) => `device ${a.q('which')} is not on the flow's path`,
+    hint: { ja: () => 'which の機器を path に含めてください', en: () => 'include the which device in path' },
+  },
+  KZ207: {
+    ja: (a) => `接続が機器 ${a.q('device')} をそれ自身につないでいます`,
+    en: (a) => `link joins device ${a.q('device')} to itself`,
+  },
+  KZ208: {
+    ja: (a) => `${a.q('id')} は${KIND_NAMES[a.s('found')]?.ja ?? a.s('found')}です。ここには${a.kind('kind')}を指定してください`,
+    en: (a) => `${a.q('id')} is a ${KIND_NAMES[a.s('found')]?.en ?? a.s('found')}, not a ${a.kind('kind')}`,
+  },
+  KZ209: {
+    ja: (a) => `記憶媒体の搬送元と搬送先が同じ設置場所 ${a.q('location')} です`,
+    en: (a) => `media transport from and to the same location ${a.q('location')}`,
+  },
+  KZ301: {
+    ja: (a) => `${a.kind('kind')} ${a.q('id')} はどこからも使われていません`,
+    en: (a) => `${a.kind('kind')} ${a.q('id')} is never used`,
+    hint: { ja: () => '参照するか、不要なら削除してください', en: () => 'refer to it, or remove it' },
+  },
+  KZ302: {
+    ja: (a) => `機器 ${a.q('id')} にはどの接続（links）もありません`,
+    en: (a) => `device ${a.q('id')} has no link`,
+    hint: { ja: () => 'ネットワークにつながっていない機器なら問題ありません。そうでなければ links に追加してください', en: () => 'fine for a stand-alone device; otherwise add it to links' },
+  },
+  KZ303: {
+    ja: (a) => `${a.q('key')} は種別 ${a.q('kind')} のネットワークには当てはまりません`,
+    en: (a) => `${a.q('key')} does not apply to a network of kind ${a.q('kind')}`,
+    hint: { ja: () => 'ike は ipsec-vpn、wlan-security / ieee8021x / mac-filter は wireless-lan にだけ書きます', en: () => 'ike is for ipsec-vpn; wlan-security, ieee8021x and mac-filter are for wireless-lan' },
+  },
+  KZ304: {
+    ja: (a) => `経路で機器 ${a.q('device')} が続けて2回現れます`,
+    en: (a) => `device ${a.q('device')} appears twice in a row on the path`,
+  },
+  KZ305: {
+    ja: (a) => `リスク ${a.q('risk')} を低減とする対応に対策（measures）がありません`,
+    en: (a) => `the response reducing ${a.q('risk')} lists no measures`,
+    hint: { ja: () => 'measures に {category, owner, text} を追加してください', en: () => 'add measures with category, owner and text' },
+  },
+};
+
+export function message(d: Diagnostic, lang: Lang): string {
+  const entry = MESSAGES[d.code];
+  const args = new Args(d.args, lang);
+  let text = entry[lang](args);
+  if (d.suggestions && d.suggestions.length > 0) {
+    const names = d.suggestions.map((s) => `"${s}"`).join(lang === 'ja' ? '、' : ' or ');
+    text += lang === 'ja' ? `（${names} のことですか？）` : ` (did you mean ${names}?)`;
+  }
+  return text;
+}
+
+export function hint(d: Diagnostic, lang: Lang): string | undefined {
+  const h = MESSAGES[d.code].hint;
+  return h ? h[lang](new Args(d.args, lang)) : undefined;
+}

@@ -1,0 +1,167 @@
+// Stage 1: YAML text -> a plain value plus a locator that maps any path in it back to file:line:col.
+// Pure: the text comes in, diagnostics come out; nothing is thrown for bad input.
+import { Alias, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../models/diagnostic.js';
+import { severityOf } from '../models/diagnostic.js';
+import type { SourceFile, SourcePos, SourceRange } from '../models/source.js';
+
+/** Larger model files are refused before parsing: real models are a few hundred kilobytes at most. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Aliases allowed per file; an "alias bomb" expands far past this and is refused at once. */
+export const MAX_ALIASES = 200;
+
+export type PathSegment = string | number;
+
+/** Finds where a value of the parsed document came from. */
+export interface Locator {
+  /** The range of the value at `path`, or of the nearest ancestor that exists. */
+  range(path: readonly PathSegment[]): SourceRange;
+  /** The range of the key of the pair at `path` (its last segment must be a key), else as `range`. */
+  keyRange(path: readonly PathSegment[]): SourceRange;
+}
+
+export interface ParsedFile {
+  readonly file: string;
+  /** The document as plain data, or undefined when it could not be read as YAML. */
+  readonly value: unknown;
+  readonly locator: Locator;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function diagnostic(code: DiagnosticCode, range: SourceRange, args: DiagnosticArgs = {}, suggestions?: readonly string[]): Diagnostic {
+  return suggestions && suggestions.length > 0
+    ? { code, severity: severityOf(code), range, args, suggestions }
+    : { code, severity: severityOf(code), range, args };
+}
+
+export function pointRange(file: string, line = 1, col = 1): SourceRange {
+  return { file, start: { line, col }, end: { line, col } };
+}
+
+export function parseYaml(source: SourceFile): ParsedFile {
+  const { path: file, text } = source;
+  const whole = pointRange(file);
+  const fail = (code: DiagnosticCode, args: DiagnosticArgs = {}, range = whole): ParsedFile => ({
+    file, value: undefined, locator: { range: () => range, keyRange: () => range }, diagnostics: [diagnostic(code, range, args)],
+  });
+  if (text.length > MAX_FILE_BYTES) return fail('KZ003', { size: text.length, limit: MAX_FILE_BYTES });
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return fail('KZ004', {});
+
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false });
+  } catch (error) {
+    // The parser recurses on nesting; absurdly deep input exhausts the stack. That is bad input, not a bug.
+    if (error instanceof RangeError) return fail('KZ001', { detail: 'nesting too deep' });
+    throw error;
+  }
+  const pos = (offset: number): SourcePos => {
+    const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line: p.line, col: p.col };
+  };
+  const span = (start: number, end: number): SourceRange => ({ file, start: pos(start), end: pos(end) });
+  const nodeRange = (node: Node | null | undefined): SourceRange | undefined =>
+    node?.range ? span(node.range[0], node.range[1]) : undefined;
+
+  const diagnostics: Diagnostic[] = [];
+  for (const error of doc.errors) {
+    const range = span(error.pos[0], error.pos[1]);
+    if (error.code === 'DUPLICATE_KEY') {
+      diagnostics.push(diagnostic('KZ002', range, { key: duplicateKeyAt(text, error.pos[0]) }));
+    } else if (error.code === 'MULTIPLE_DOCS') {
+      diagnostics.push(diagnostic('KZ008', range));
+    } else {
+      diagnostics.push(diagnostic('KZ001', range, { detail: firstLine(error.message) }));
+    }
+  }
+  for (const warning of doc.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      diagnostics.push(diagnostic('KZ013', span(warning.pos[0], warning.pos[1]), { detail: firstLine(warning.message) }));
+    }
+  }
+
+  const locator = makeLocator(doc, file, nodeRange, whole);
+  if (diagnostics.length > 0) return { file, value: undefined, locator, diagnostics };
+
+  // Tags other than the core schema's own are refused: koseizu reads plain data only.
+  visit(doc, {
+    Node(_key, node) {
+      if (node.tag && !CORE_TAGS.has(node.tag)) {
+        diagnostics.push(diagnostic('KZ013', nodeRange(node) ?? whole, { detail: node.tag }));
+      }
+    },
+  });
+  if (diagnostics.length > 0) return { file, value: undefined, locator, diagnostics };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (error instanceof ReferenceError) {
+      let first: Alias | undefined;
+      visit(doc, { Alias(_key, node) { first ??= node; return visit.BREAK; } });
+      return { file, value: undefined, locator, diagnostics: [diagnostic('KZ005', nodeRange(first) ?? whole, { limit: MAX_ALIASES })] };
+    }
+    throw error;
+  }
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
+    const range = nodeRange(doc.contents as Node | null) ?? whole;
+    return { file, value: undefined, locator, diagnostics: [diagnostic('KZ007', range, { found: describeType(value) })] };
+  }
+  return { file, value, locator, diagnostics };
+}
+
+const CORE_TAGS = new Set(['tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq', 'tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null']);
+
+function makeLocator(doc: Document.Parsed, file: string, nodeRange: (node: Node | null | undefined) => SourceRange | undefined, whole: SourceRange): Locator {
+  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
+  /** Walks the path; returns the deepest node reached and, when the last step was a map key, its key node. */
+  const walk = (path: readonly PathSegment[]): { node: Node | null; key: Node | null } => {
+    let node = resolve(doc.contents) as Node | null;
+    let key: Node | null = null;
+    for (const segment of path) {
+      key = null;
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) break;
+        key = pair.key as Node;
+        // A key with no value ("at:") points at the key itself.
+        node = (resolve(pair.value) as Node | null) ?? key;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment];
+        if (item === undefined) break;
+        node = resolve(item) as Node | null;
+      } else {
+        break;
+      }
+    }
+    return { node, key };
+  };
+  return {
+    range: (path) => nodeRange(walk(path).node) ?? whole,
+    keyRange: (path) => {
+      const { node, key } = walk(path);
+      return nodeRange(key) ?? nodeRange(node) ?? whole;
+    },
+  };
+}
+
+/** The text of the key the parser flagged as a duplicate. */
+function duplicateKeyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 200);
+  const match = /^["']?([^"':\n]*)/.exec(rest);
+  return (match?.[1] ?? '').trim();
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+$/, '').trim();
+}
+
+export function describeType(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}

@@ -1,0 +1,422 @@
+// Stage 3: meaning. Merges the sections of every file, checks ids and references, flows against links,
+// phases and forms against the system, and, when nothing is wrong, builds the resolved Model with
+// every default applied. Checks read the raw values defensively, so one malformed element does not
+// hide the problems of the others: every problem is reported at once.
+import { createHash } from 'node:crypto';
+import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../models/diagnostic.js';
+import type {
+  Actor, Auth, Data, Device, ElementKind, Flow, Link, Location, Media, Model, Network, Response, Site, System,
+} from '../models/model.js';
+import type { SourceRange } from '../models/source.js';
+import {
+  DEFAULT_NETWORK_ENCRYPTED, DEFAULT_ROLES, FORMS, PHASES,
+  type AuthFactor, type DeviceKind, type Form, type NetworkKind, type Phase, type TlsVersion,
+} from '../models/vocabulary.js';
+import type { LoadedFiles } from './load.js';
+import { diagnostic, pointRange, type ParsedFile, type PathSegment } from './parse.js';
+import { SECTION_ELEMENT } from './structure.js';
+import { suggest } from './suggest.js';
+
+type Raw = Record<string, unknown>;
+
+/** One element as written: where it is and its raw value. */
+interface Entry {
+  readonly file: ParsedFile;
+  readonly section: string;
+  readonly index: number;
+  readonly raw: Raw;
+}
+
+const SECTIONS = ['sites', 'locations', 'actors', 'data', 'devices', 'networks', 'links', 'media', 'flows', 'responses'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const isRaw = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export interface Resolved {
+  readonly model: Model | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function resolveModel(loaded: LoadedFiles): Resolved {
+  const diagnostics: Diagnostic[] = [];
+  const root = loaded.files[0];
+  if (!root || root.value === undefined) return { model: undefined, diagnostics };
+  const report = (code: DiagnosticCode, range: SourceRange, args: DiagnosticArgs = {}, suggestions?: readonly string[]): void => {
+    diagnostics.push(diagnostic(code, range, args, suggestions));
+  };
+  const at = (entry: Entry, ...path: PathSegment[]): SourceRange => entry.file.locator.range([entry.section, entry.index, ...path]);
+
+  // Sections of all files, in merge order.
+  const entries = Object.fromEntries(SECTIONS.map((s) => [s, [] as Entry[]])) as Record<Section, Entry[]>;
+  for (const file of loaded.files) {
+    const value = file.value as Raw | undefined;
+    if (!value) continue;
+    if (file !== root && 'system' in value) report('KZ110', file.locator.keyRange(['system']), { where: 'include' });
+    for (const section of SECTIONS) {
+      const items = value[section];
+      if (!Array.isArray(items)) continue;
+      items.forEach((raw, index) => { if (isRaw(raw)) entries[section].push({ file, section, index, raw }); });
+    }
+  }
+
+  // The system, and what it declares.
+  const rawSystem = (root.value as Raw)['system'];
+  if (rawSystem === undefined) report('KZ110', pointRange(root.file), { where: 'root' });
+  const system = isRaw(rawSystem) ? rawSystem : {};
+  const declaredPhases = strings(system['phases']).filter((p): p is Phase => p in PHASES);
+  const declaredForms = strings(system['forms']).filter((f): f is Form => f in FORMS);
+  const phases = declaredPhases.length > 0 ? declaredPhases : (Object.keys(PHASES) as Phase[]);
+  const forms = declaredForms.length > 0 ? declaredForms : (Object.keys(FORMS) as Form[]);
+
+  // Ids: unique across the whole model, whatever the kind.
+  const ids = new Map<string, { kind: ElementKind; entry: Entry }>();
+  const idOf = (entry: Entry): string | undefined =>
+    entry.section === 'links' ? (str(entry.raw['id']) ?? linkDefaultId(entry.raw)) : str(entry.raw['id']);
+  for (const section of SECTIONS) {
+    if (section === 'responses') continue;
+    const kind = SECTION_ELEMENT[section] as ElementKind;
+    for (const entry of entries[section]) {
+      const id = idOf(entry);
+      if (id === undefined) continue;
+      const first = ids.get(id);
+      if (first) {
+        const range = 'id' in entry.raw ? at(entry, 'id') : at(entry);
+        const firstRange = 'id' in first.entry.raw ? at(first.entry, 'id') : at(first.entry);
+        report('KZ106', range, { id, kind, firstKind: first.kind, first: `${firstRange.file}:${firstRange.start.line}:${firstRange.start.col}`, implicit: 'id' in entry.raw ? '' : 'link' });
+      } else {
+        ids.set(id, { kind, entry });
+      }
+    }
+  }
+  const idsOfKind = (kinds: readonly ElementKind[]): string[] =>
+    [...ids.entries()].filter(([, v]) => kinds.includes(v.kind)).map(([id]) => id);
+
+  // References.
+  const used = new Set<string>();
+  /** Checks that `value` names an element of one of `kinds`; returns the id when it does. */
+  const reference = (entry: Entry, path: PathSegment[], value: unknown, kinds: readonly ElementKind[]): string | undefined => {
+    if (typeof value !== 'string') return undefined;
+    const found = ids.get(value);
+    const range = at(entry, ...path);
+    const kindName = kinds.join('|');
+    if (!found) {
+      report('KZ104', range, { kind: kindName, id: value }, suggest(value, idsOfKind(kinds)));
+      return undefined;
+    }
+    if (!kinds.includes(found.kind)) {
+      report('KZ208', range, { id: value, kind: kindName, found: found.kind }, suggest(value, idsOfKind(kinds)));
+      return undefined;
+    }
+    used.add(value);
+    return value;
+  };
+  const referenceList = (entry: Entry, key: string, kinds: readonly ElementKind[]): void => {
+    const list = entry.raw[key];
+    if (Array.isArray(list)) list.forEach((v, i) => reference(entry, [key, i], v, kinds));
+  };
+  const declared = <T extends string>(entry: Entry, path: PathSegment[], value: unknown, allowed: readonly T[], all: Readonly<Record<T, unknown>>, code: 'KZ203' | 'KZ204'): void => {
+    if (typeof value === 'string' && value in all && !allowed.includes(value as T)) {
+      report(code, at(entry, ...path), { value, declared: [...allowed] });
+    }
+  };
+
+  const locationOf = new Map<string, string>(); // device -> location
+  const siteOf = new Map<string, string>(); // location -> site
+  for (const e of entries.locations) {
+    const site = reference(e, ['site'], e.raw['site'], ['site']);
+    const id = str(e.raw['id']);
+    if (id && site) siteOf.set(id, site);
+  }
+  for (const e of entries.devices) {
+    const loc = reference(e, ['at'], e.raw['at'], ['location']);
+    const id = str(e.raw['id']);
+    if (id && loc) locationOf.set(id, loc);
+  }
+
+  const linked = new Set<string>();
+  const adjacency = new Set<string>();
+  for (const e of entries.links) {
+    const from = reference(e, ['from'], e.raw['from'], ['device']);
+    const to = reference(e, ['to'], e.raw['to'], ['device']);
+    const network = reference(e, ['network'], e.raw['network'], ['network']);
+    const id = idOf(e);
+    if (id && 'id' in e.raw) used.add(id);
+    if (from && to && from === to) report('KZ207', at(e, 'to'), { device: from });
+    if (from && to) {
+      linked.add(from).add(to);
+      adjacency.add(`${from}\u0000${to}`).add(`${to}\u0000${from}`);
+    }
+    void network;
+  }
+
+  for (const e of entries.networks) {
+    const kind = str(e.raw['kind']);
+    const facts: [string, boolean][] = [
+      ['ike', kind === 'ipsec-vpn'],
+      ['wlan-security', kind === 'wireless-lan'],
+      ['ieee8021x', kind === 'wireless-lan'],
+      ['mac-filter', kind === 'wireless-lan'],
+    ];
+    if (kind) for (const [key, applies] of facts) if (key in e.raw && !applies) report('KZ303', at(e, key), { key, kind });
+  }
+
+  for (const e of entries.media) {
+    const from = reference(e, ['from'], e.raw['from'], ['location']);
+    const to = reference(e, ['to'], e.raw['to'], ['location']);
+    if (from && to && from === to) report('KZ209', at(e, 'to'), { location: from });
+    reference(e, ['carrier'], e.raw['carrier'], ['actor']);
+    referenceList(e, 'data', ['data']);
+    const list = e.raw['phases'];
+    if (Array.isArray(list)) list.forEach((p, i) => declared(e, ['phases', i], p, phases, PHASES, 'KZ203'));
+  }
+
+  for (const e of entries.flows) {
+    declared(e, ['phase'], e.raw['phase'], phases, PHASES, 'KZ203');
+    if ('form' in e.raw) declared(e, ['form'], e.raw['form'], forms, FORMS, 'KZ204');
+    else if (declaredForms.length > 1) report('KZ205', at(e), { forms: declaredForms });
+    reference(e, ['who'], e.raw['who'], ['actor']);
+    const which = reference(e, ['which'], e.raw['which'], ['device']);
+    const where = reference(e, ['where'], e.raw['where'], ['location', 'site']);
+    if (which && where) {
+      const loc = locationOf.get(which);
+      const site = loc ? siteOf.get(loc) : undefined;
+      if (loc && where !== loc && where !== site) {
+        report('KZ202', at(e, 'where'), { where, which, location: loc, site: site ?? '' });
+      }
+    }
+    referenceList(e, 'what', ['data']);
+    const path = e.raw['path'];
+    if (Array.isArray(path)) {
+      const hops = path.map((v, i) => reference(e, ['path', i], v, ['device']));
+      for (let i = 1; i < hops.length; i++) {
+        const a = hops[i - 1];
+        const b = hops[i];
+        if (!a || !b) continue;
+        if (a === b) report('KZ304', at(e, 'path', i), { device: b });
+        else if (!adjacency.has(`${a}\u0000${b}`)) report('KZ201', at(e, 'path', i), { from: a, to: b }, []);
+      }
+      if (which && !path.includes(which)) report('KZ206', at(e, 'which'), { which });
+    }
+  }
+
+  for (const e of entries.responses) {
+    if (str(e.raw['decision']) === 'reduce' && !(Array.isArray(e.raw['measures']) && e.raw['measures'].length > 0)) {
+      report('KZ305', at(e, 'decision'), { risk: str(e.raw['risk']) ?? '' });
+    }
+  }
+
+  // Warnings: declared but never used.
+  for (const e of entries.sites) {
+    const id = str(e.raw['id']);
+    if (id && !used.has(id)) report('KZ301', at(e, 'id'), { kind: 'site', id });
+  }
+  for (const section of ['locations', 'actors', 'data', 'networks'] as const) {
+    for (const e of entries[section]) {
+      const id = str(e.raw['id']);
+      if (id && !used.has(id) && ids.get(id)?.entry === e) report('KZ301', at(e, 'id'), { kind: SECTION_ELEMENT[section] ?? section, id });
+    }
+  }
+  for (const e of entries.devices) {
+    const id = str(e.raw['id']);
+    if (id && !linked.has(id) && ids.get(id)?.entry === e) report('KZ302', at(e, 'id'), { id });
+  }
+
+  if (diagnostics.some((d) => d.severity === 'error') || loaded.diagnostics.some((d) => d.severity === 'error')) {
+    return { model: undefined, diagnostics };
+  }
+  return { model: deepFreeze(build(loaded, entries, system, root, at)), diagnostics };
+}
+
+function linkDefaultId(raw: Raw): string | undefined {
+  const from = str(raw['from']);
+  const to = str(raw['to']);
+  return from && to ? `${from}--${to}` : undefined;
+}
+
+/** Builds the model from entries already checked: every value has its schema type here. */
+function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem: Raw, root: ParsedFile, at: (entry: Entry, ...path: PathSegment[]) => SourceRange): Model {
+  const opt = (v: unknown): string | null => str(v) ?? null;
+  const common = (e: Entry) => ({ id: str(e.raw['id']) as string, label: str(e.raw['label']) as string, description: opt(e.raw['description']), source: at(e) });
+  const controls = <T>(e: Entry): T[] => strings(e.raw['controls']) as T[];
+
+  const system: System = {
+    id: str(rawSystem['id']) as string,
+    title: str(rawSystem['title']) as string,
+    description: opt(rawSystem['description']),
+    provider: opt(rawSystem['provider']),
+    forms: strings(rawSystem['forms']) as Form[],
+    phases: strings(rawSystem['phases']) as Phase[],
+    lang: str(rawSystem['lang']) === 'en' ? 'en' : 'ja',
+    source: root.locator.range(['system']),
+  };
+
+  const sites: Site[] = entries.sites.map((e) => ({
+    ...common(e),
+    owner: e.raw['owner'] as Site['owner'],
+    country: opt(e.raw['country']),
+    region: opt(e.raw['region']),
+    controls: controls(e),
+  }));
+  const siteById = new Map(sites.map((s) => [s.id, s]));
+  const locations: Location[] = entries.locations.map((e) => ({
+    ...common(e),
+    site: str(e.raw['site']) as string,
+    public: bool(e.raw['public']) ?? false,
+    controls: controls(e),
+  }));
+  const locationById = new Map(locations.map((l) => [l.id, l]));
+  const actors: Actor[] = entries.actors.map((e) => ({ ...common(e), org: e.raw['org'] as Actor['org'] }));
+  const data: Data[] = entries.data.map((e) => {
+    const retention = opt(e.raw['retention']);
+    return {
+      ...common(e),
+      class: e.raw['class'] as Data['class'],
+      kind: (opt(e.raw['kind']) as Data['kind']) ?? null,
+      legalRecord: bool(e.raw['legal-record']) ?? false,
+      retention,
+      retentionDays: retentionDays(retention),
+    };
+  });
+  const devices: Device[] = entries.devices.map((e) => {
+    const kind = e.raw['kind'] as DeviceKind;
+    const at_ = str(e.raw['at']) as string;
+    const site = siteById.get(locationById.get(at_)?.site ?? '');
+    const roles = strings(e.raw['roles']);
+    return {
+      ...common(e),
+      kind,
+      at: at_,
+      count: typeof e.raw['count'] === 'number' ? e.raw['count'] : 1,
+      owner: (opt(e.raw['owner']) as Device['owner'] | null) ?? site?.owner ?? 'provider',
+      auth: auth(e.raw['auth']),
+      exposure: (opt(e.raw['exposure']) as Device['exposure'] | null) ?? 'internal',
+      roles: roles.length > 0 ? (roles as Device['roles'][number][]) : [...DEFAULT_ROLES[kind]],
+      env: (opt(e.raw['env']) as Device['env']) ?? null,
+      eol: bool(e.raw['eol']) ?? false,
+      controls: controls(e),
+    };
+  });
+  const networks: Network[] = entries.networks.map((e) => {
+    const kind = e.raw['kind'] as NetworkKind;
+    return {
+      ...common(e),
+      kind,
+      encrypted: bool(e.raw['encrypted']) ?? DEFAULT_NETWORK_ENCRYPTED[kind],
+      ike: bool(e.raw['ike']) ?? null,
+      auth: auth(e.raw['auth']),
+      wlanSecurity: (opt(e.raw['wlan-security']) as Network['wlanSecurity']) ?? null,
+      ieee8021x: bool(e.raw['ieee8021x']) ?? null,
+      macFilter: bool(e.raw['mac-filter']) ?? null,
+    };
+  });
+  const networkById = new Map(networks.map((n) => [n.id, n]));
+  const links: Link[] = entries.links.map((e) => {
+    const tls = tlsVersion(e.raw['tls']);
+    const network = str(e.raw['network']) as string;
+    return {
+      id: str(e.raw['id']) ?? (linkDefaultId(e.raw) as string),
+      label: str(e.raw['label']) ?? null,
+      description: opt(e.raw['description']),
+      source: at(e),
+      from: str(e.raw['from']) as string,
+      to: str(e.raw['to']) as string,
+      network,
+      protocol: opt(e.raw['protocol']),
+      tls,
+      encrypted: bool(e.raw['encrypted']) ?? (tls !== null || (networkById.get(network)?.encrypted ?? false)),
+    };
+  });
+  const media: Media[] = entries.media.map((e) => ({
+    ...common(e),
+    kind: e.raw['kind'] as Media['kind'],
+    from: str(e.raw['from']) as string,
+    to: str(e.raw['to']) as string,
+    carrier: str(e.raw['carrier']) as string,
+    encrypted: bool(e.raw['encrypted']) ?? false,
+    data: strings(e.raw['data']),
+    phases: Array.isArray(e.raw['phases']) ? (strings(e.raw['phases']) as Phase[]) : [...system.phases],
+    controls: controls(e),
+  }));
+  const deviceById = new Map(devices.map((d) => [d.id, d]));
+  const flows: Flow[] = entries.flows.map((e) => {
+    const which = str(e.raw['which']) as string;
+    return {
+      ...common(e),
+      phase: e.raw['phase'] as Phase,
+      form: (opt(e.raw['form']) as Form | null) ?? (system.forms[0] as Form),
+      who: opt(e.raw['who']),
+      where: opt(e.raw['where']) ?? (deviceById.get(which)?.at as string),
+      which,
+      what: strings(e.raw['what']),
+      how: strings(e.raw['how']) as Flow['how'][number][],
+      path: Array.isArray(e.raw['path']) ? strings(e.raw['path']) : [which],
+      volume: (opt(e.raw['volume']) as Flow['volume']) ?? null,
+    };
+  });
+  const responses: Response[] = entries.responses.map((e) => {
+    const residual = isRaw(e.raw['residual']) ? e.raw['residual'] : undefined;
+    const measures = Array.isArray(e.raw['measures']) ? e.raw['measures'].filter(isRaw) : [];
+    return {
+      risk: str(e.raw['risk']) as string,
+      decision: e.raw['decision'] as Response['decision'],
+      measures: measures.map((m) => ({ category: m['category'], owner: m['owner'], text: m['text'] }) as Response['measures'][number]),
+      residual: residual ? { impact: residual['impact'] as number, likelihood: residual['likelihood'] as number } : null,
+      rationale: opt(e.raw['rationale']),
+      agreedWith: opt(e.raw['agreed-with']),
+      date: opt(e.raw['date']),
+      source: at(e),
+    };
+  });
+
+  return {
+    version: 1,
+    file: root.file,
+    files: loaded.files.map((f) => f.file),
+    contentHash: contentHash(loaded, root.file),
+    system, sites, locations, actors, data, devices, networks, links, media, flows, responses,
+  };
+}
+
+function auth(value: unknown): Auth {
+  if (value === undefined) return null;
+  if (value === 'none') return [];
+  if (typeof value === 'string') return [value as AuthFactor];
+  return strings(value) as AuthFactor[];
+}
+
+function tlsVersion(value: unknown): TlsVersion | null {
+  if (value === undefined) return null;
+  const text = typeof value === 'number' ? value.toFixed(1) : String(value);
+  return text as TlsVersion;
+}
+
+export function retentionDays(retention: string | null): number | 'permanent' | null {
+  if (retention === null) return null;
+  if (retention === 'permanent') return 'permanent';
+  const match = /^(\d+)([ymd])$/.exec(retention);
+  if (!match) return null;
+  const n = Number(match[1]);
+  return match[2] === 'y' ? n * 365 : match[2] === 'm' ? n * 30 : n;
+}
+
+/** sha256 over each file's path (relative to the root's folder) and text, so it does not depend on the working directory. */
+function contentHash(loaded: LoadedFiles, rootFile: string): string {
+  const hash = createHash('sha256');
+  const rootDir = rootFile.includes('/') ? rootFile.slice(0, rootFile.lastIndexOf('/') + 1) : '';
+  for (const file of loaded.files) {
+    const name = file.file.startsWith(rootDir) ? file.file.slice(rootDir.length) : file.file;
+    hash.update(`${name}\u0000${loaded.texts.get(file.file) ?? ''}\u0000`);
+  }
+  return hash.digest('hex');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
