@@ -44,7 +44,7 @@ export const DIAGNOSTIC_CODES = {
   KZ302: 'warning', // device with no link
   KZ303: 'warning', // a fact that does not apply to this kind of network
   KZ304: 'warning', // the same path step twice in a row
-  KZ305: 'warning', // response shape: residual rank higher than nothing to compare / measures missing for reduce
+  KZ305: 'warning', // a response that reduces a risk lists no measures
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

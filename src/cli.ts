@@ -92,9 +92,11 @@ export async function main(argv: readonly string[], io: Console = processConsole
           io.err(formatDiagnostics(result.diagnostics, lang));
           if (result.model) {
             const m = result.model;
+            const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
             const counts = lang === 'ja'
               ? `拠点 ${m.sites.length}、設置場所 ${m.locations.length}、機器 ${m.devices.length}、接続 ${m.links.length}、搬送 ${m.media.length}、情報流 ${m.flows.length}`
-              : `${m.sites.length} sites, ${m.locations.length} locations, ${m.devices.length} devices, ${m.links.length} links, ${m.media.length} media, ${m.flows.length} flows`;
+              : [n(m.sites.length, 'site', 'sites'), n(m.locations.length, 'location', 'locations'), n(m.devices.length, 'device', 'devices'),
+                  n(m.links.length, 'link', 'links'), n(m.media.length, 'media transport', 'media transports'), n(m.flows.length, 'flow', 'flows')].join(', ');
             io.out(t.ok(m.file, counts));
           }
         }
