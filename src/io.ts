@@ -13,12 +13,12 @@ export const diskHost: SourceHost = {
     let size: number;
     try {
       const stat = statSync(path);
-      if (stat.isDirectory()) return { ok: false, reason: 'unreadable', detail: 'is a directory' };
+      if (stat.isDirectory()) return { ok: false, reason: 'unreadable', detail: 'directory' };
       size = stat.size;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return code === 'ENOENT' || code === 'ENOTDIR'
-        ? { ok: false, reason: 'not-found', detail: 'no such file' }
+        ? { ok: false, reason: 'not-found', detail: 'not-found' }
         : { ok: false, reason: 'unreadable', detail: code ?? 'error' };
     }
     if (size > MAX_FILE_BYTES) return { ok: false, reason: 'too-large', size };
@@ -28,7 +28,7 @@ export const diskHost: SourceHost = {
         const inside = relative(realpathSync(within), realpathSync(path));
         if (inside.startsWith(`..${sep}`) || inside === '..' || resolve(inside) === inside) return { ok: false, reason: 'outside' };
       } catch {
-        return { ok: false, reason: 'unreadable', detail: 'cannot resolve path' };
+        return { ok: false, reason: 'unreadable', detail: 'unresolvable' };
       }
     }
     let bytes: Buffer;

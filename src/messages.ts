@@ -48,6 +48,40 @@ const KIND_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   flow: { ja: '情報流', en: 'flow' },
   response: { ja: 'リスク対応', en: 'response' },
   include: { ja: 'include', en: 'include' },
+  measure: { ja: '対策', en: 'measure' },
+};
+
+/** The yaml library's error codes in Japanese (its own English messages are used for en). */
+const YAML_ERRORS_JA: Readonly<Record<string, string>> = {
+  NESTING: '入れ子が深すぎます',
+  BAD_INDENT: 'インデントが揃っていないか、括弧が閉じていません',
+  TAB_AS_INDENT: 'インデントにタブは使えません（空白を使ってください）',
+  MISSING_CHAR: '閉じ括弧・引用符などが足りません',
+  UNEXPECTED_TOKEN: 'この位置には書けない記号があります',
+  BLOCK_AS_IMPLICIT_KEY: '1行の中に入れ子のマッピングは書けません（値に「: 」を含むなら引用符で囲んでください）',
+  MULTILINE_IMPLICIT_KEY: 'キーは1行で書いてください',
+  BLOCK_IN_FLOW: '{ } や [ ] の中にブロック形式は書けません',
+  BAD_DQ_ESCAPE: '二重引用符の中のエスケープが不正です',
+  BAD_SCALAR_START: '値をこの記号で始めることはできません（引用符で囲んでください）',
+  BAD_PROP_ORDER: 'アンカーとタグの書き方が不正です',
+  MULTIPLE_ANCHORS: '1つの値にアンカーが複数あります',
+  MULTIPLE_TAGS: '1つの値にタグが複数あります',
+  BAD_ALIAS: 'エイリアスが不正です（定義されていないアンカーなど）',
+  ALIAS_PROPS: 'エイリアスにアンカーやタグは付けられません',
+  BAD_DIRECTIVE: 'ディレクティブが不正です',
+  KEY_OVER_1024_CHARS: 'キーが長すぎます（1024文字まで）',
+  NON_STRING_KEY: 'キーは文字列で書いてください',
+  BAD_COLLECTION_TYPE: 'マッピングとリストの種類が合いません',
+  RESOURCE_EXHAUSTION: 'YAML が大きすぎて展開できません',
+};
+
+/** Why a file could not be read, as the host says it. */
+const READ_ERRORS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  'not-found': { ja: 'ファイルがありません', en: 'no such file' },
+  directory: { ja: 'フォルダです', en: 'it is a directory' },
+  EACCES: { ja: '読み取り権限がありません', en: 'permission denied' },
+  EPERM: { ja: '読み取り権限がありません', en: 'permission denied' },
+  unresolvable: { ja: 'パスを解決できません', en: 'the path cannot be resolved' },
 };
 
 const RULE_TEXT: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
@@ -86,7 +120,7 @@ function typeName(t: string, lang: Lang): string {
 
 export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
   KZ001: {
-    ja: (a) => `YAML の構文エラー: ${a.s('detail')}`,
+    ja: (a) => `YAML の構文エラー: ${YAML_ERRORS_JA[a.s('yaml')] ?? a.s('detail')}`,
     en: (a) => `YAML syntax error: ${a.s('detail')}`,
     hint: { ja: () => 'インデント、コロンの後の空白、括弧や引用符の閉じ忘れを確認してください', en: () => 'check the indentation, the space after each colon, and unclosed brackets or quotes' },
   },
@@ -96,8 +130,8 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
     hint: { ja: () => 'どちらか一方を削除するか、名前を変えてください', en: () => 'remove one of them or rename it' },
   },
   KZ003: {
-    ja: (a) => `ファイルが大きすぎます（${a.s('size')} バイト、上限 ${a.s('limit')} バイト）`,
-    en: (a) => `file too large (${a.s('size')} bytes; the limit is ${a.s('limit')})`,
+    ja: (a) => `ファイル${a.s('file') ? ` ${a.q('file')} ` : ''}が大きすぎます（${a.s('size')} バイト、上限 ${a.s('limit')} バイト）`,
+    en: (a) => `file${a.s('file') ? ` ${a.q('file')}` : ''} too large (${a.s('size')} bytes; the limit is ${a.s('limit')})`,
     hint: { ja: () => 'include: でモデルを複数のファイルに分割してください', en: () => 'split the model into several files with include:' },
   },
   KZ004: {
@@ -111,8 +145,8 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
     hint: { ja: () => '要素を直接書くか、アンカーとエイリアスの数を減らしてください', en: () => 'write the elements out, or use fewer anchors and aliases' },
   },
   KZ006: {
-    ja: (a) => `ファイル ${a.q('file')} を読み込めません: ${a.s('detail')}`,
-    en: (a) => `cannot read file ${a.q('file')}: ${a.s('detail')}`,
+    ja: (a) => `ファイル ${a.q('file')} を読み込めません: ${READ_ERRORS[a.s('detail')]?.ja ?? a.s('detail')}`,
+    en: (a) => `cannot read file ${a.q('file')}: ${READ_ERRORS[a.s('detail')]?.en ?? a.s('detail')}`,
     hint: { ja: () => 'パスとファイルの権限を確認してください', en: () => 'check the path and the file\'s permissions' },
   },
   KZ007: {
@@ -140,13 +174,15 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
     en: (a) => `too many or too deeply nested includes (limit ${a.s('limit')})`,
   },
   KZ013: {
-    ja: (a) => `koseizu が扱わない YAML タグです: ${a.s('detail')}`,
-    en: (a) => `YAML tag koseizu does not read: ${a.s('detail')}`,
+    ja: (a) => `koseizu が扱わない YAML タグ ${a.q('tag')} です`,
+    en: (a) => `YAML tag ${a.q('tag')} is not read by koseizu`,
     hint: { ja: () => 'タグ（! で始まる記述）を削除し、値をそのまま書いてください', en: () => 'remove the tag (the part starting with !) and write the plain value' },
   },
   KZ100: {
-    ja: (a) => (a.s('found') === 'none' ? 'DSL のバージョン "koseizu: 1" がありません' : `未対応の DSL バージョン ${a.q('found')} です`),
-    en: (a) => (a.s('found') === 'none' ? 'missing DSL version "koseizu: 1"' : `unsupported DSL version ${a.q('found')}`),
+    ja: (a) => (a.s('found') === 'none' ? 'DSL のバージョン "koseizu: 1" がありません'
+      : a.s('quoted') ? `DSL のバージョンは数値の 1 です（文字列 ${a.q('found')} ではありません）` : `未対応の DSL バージョン ${a.q('found')} です`),
+    en: (a) => (a.s('found') === 'none' ? 'missing DSL version "koseizu: 1"'
+      : a.s('quoted') ? `the DSL version is the number 1, not the string ${a.q('found')}` : `unsupported DSL version ${a.q('found')}`),
     hint: { ja: () => 'ファイルの先頭に "koseizu: 1" を書いてください', en: () => 'put "koseizu: 1" at the top of the file' },
   },
   KZ101: {
@@ -176,8 +212,8 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
     en: (a) => `${KIND_NAMES[a.s('element')]?.en ?? a.s('element')} is missing required key ${a.q('key')}`,
   },
   KZ106: {
-    ja: (a) => `id ${a.q('id')} が重複しています（最初の定義: ${a.s('first')}）`,
-    en: (a) => `duplicate id ${a.q('id')} (first declared at ${a.s('first')})`,
+    ja: (a) => `id ${a.q('id')} が重複しています（最初の定義: ${a.s('first')}${a.s('firstKind') !== a.s('kind') ? `、${a.kind('firstKind')}` : ''}）`,
+    en: (a) => `duplicate id ${a.q('id')} (first declared at ${a.s('first')}${a.s('firstKind') !== a.s('kind') ? `, as ${a.kind('firstKind')}` : ''})`,
     hint: {
       ja: (a) => (a.s('implicit') === 'link' ? '同じ機器の間に複数の接続がある場合は、それぞれに id を付けてください' : 'id はモデル全体で一意にしてください'),
       en: (a) => (a.s('implicit') === 'link' ? 'give each link between the same two devices its own id' : 'ids must be unique across the whole model'),
@@ -208,7 +244,10 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
   KZ111: {
     ja: (a) => `${a.q('field')} が空です`,
     en: (a) => `${a.q('field')} is empty`,
-    hint: { ja: () => '少なくとも1つ指定してください', en: () => 'give at least one' },
+    hint: {
+      ja: (a) => (a.s('empty') === 'string' ? '値を書くか、キーごと削除してください' : '少なくとも1つ指定してください'),
+      en: (a) => (a.s('empty') === 'string' ? 'write a value, or remove the key' : 'give at least one'),
+    },
   },
   KZ201: {
     ja: (a) => `経路上の ${a.q('from')} と ${a.q('to')} の間に接続（links）がありません`,

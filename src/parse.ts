@@ -54,7 +54,7 @@ export function parseYaml(source: SourceFile): ParsedFile {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false });
   } catch (error) {
     // The parser recurses on nesting; absurdly deep input exhausts the stack. That is bad input, not a bug.
-    if (error instanceof RangeError) return fail('KZ001', { detail: 'nesting too deep' });
+    if (error instanceof RangeError) return fail('KZ001', { detail: 'nesting too deep', yaml: 'NESTING' });
     throw error;
   }
   const pos = (offset: number): SourcePos => {
@@ -66,37 +66,50 @@ export function parseYaml(source: SourceFile): ParsedFile {
     node?.range ? span(node.range[0], node.range[1]) : undefined;
 
   const diagnostics: Diagnostic[] = [];
+  // After the first syntax error the parser's further complaints are mostly its own confusion
+  // (one tab yields four errors): report the first, plus every duplicate key, which stand on their own.
+  let syntaxReported = false;
   for (const error of doc.errors) {
     const range = span(error.pos[0], error.pos[1]);
     if (error.code === 'DUPLICATE_KEY') {
       diagnostics.push(diagnostic('KZ002', range, { key: duplicateKeyAt(text, error.pos[0]) }));
     } else if (error.code === 'MULTIPLE_DOCS') {
       diagnostics.push(diagnostic('KZ008', range));
-    } else {
-      diagnostics.push(diagnostic('KZ001', range, { detail: firstLine(error.message) }));
+    } else if (!syntaxReported) {
+      syntaxReported = true;
+      const deep = /call stack/i.test(error.message);
+      // An unclosed "{" or "[" is reported where the parser gave up; point at the bracket left open.
+      const open = /flow (map|sequence|collection)/i.test(error.message) ? unclosedFlowAt(doc, error.pos[0]) : undefined;
+      diagnostics.push(diagnostic('KZ001', open === undefined ? range : span(open, open + 1), {
+        detail: deep ? 'nesting too deep' : firstLine(error.message),
+        yaml: deep ? 'NESTING' : error.code,
+      }));
     }
   }
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
-      diagnostics.push(diagnostic('KZ013', span(warning.pos[0], warning.pos[1]), { detail: firstLine(warning.message) }));
+      diagnostics.push(diagnostic('KZ013', span(warning.pos[0], warning.pos[1]), { tag: warning.message.replace(/^Unresolved tag:\s*/, '') }));
     }
   }
 
   const locator = makeLocator(doc, file, nodeRange, whole);
   if (diagnostics.length > 0) return { file, value: undefined, locator, diagnostics };
 
-  // Tags other than the core schema's own are refused: koseizu reads plain data only.
-  visit(doc, {
-    Node(_key, node) {
-      if (node.tag && !CORE_TAGS.has(node.tag)) {
-        diagnostics.push(diagnostic('KZ013', nodeRange(node) ?? whole, { detail: node.tag }));
-      }
-    },
-  });
-  if (diagnostics.length > 0) return { file, value: undefined, locator, diagnostics };
-
   let value: unknown;
   try {
+    // Tags other than the core schema's own are refused: koseizu reads plain data only.
+    if (text.includes('!')) {
+      visit(doc, {
+        Node(_key, node) {
+          if (!node.tag || CORE_TAGS.has(node.tag) || !node.range) return;
+          // The node's range starts at its value; the tag is written just before it.
+          const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+          const at = text.lastIndexOf(tag, node.range[0]);
+          diagnostics.push(diagnostic('KZ013', at >= 0 ? span(at, at + tag.length) : (nodeRange(node) ?? whole), { tag }));
+        },
+      });
+      if (diagnostics.length > 0) return { file, value: undefined, locator, diagnostics };
+    }
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     if (error instanceof ReferenceError) {
@@ -104,6 +117,7 @@ export function parseYaml(source: SourceFile): ParsedFile {
       visit(doc, { Alias(_key, node) { first ??= node; return visit.BREAK; } });
       return { file, value: undefined, locator, diagnostics: [diagnostic('KZ005', nodeRange(first) ?? whole, { limit: MAX_ALIASES })] };
     }
+    if (error instanceof RangeError) return fail('KZ001', { detail: 'nesting too deep', yaml: 'NESTING' });
     throw error;
   }
   if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
@@ -146,6 +160,18 @@ function makeLocator(doc: Document.Parsed, file: string, nodeRange: (node: Node 
       return nodeRange(key) ?? nodeRange(node) ?? whole;
     },
   };
+}
+
+/** The start of the innermost flow collection ("{" or "[") that spans `offset`: the one left open. */
+function unclosedFlowAt(doc: Document.Parsed, offset: number): number | undefined {
+  let best: number | undefined;
+  visit(doc, {
+    Collection(_key, node) {
+      const r = node.range;
+      if (node.flow && r && r[0] < offset && offset <= r[2] && (best === undefined || r[0] > best)) best = r[0];
+    },
+  });
+  return best;
 }
 
 /** The text of the key the parser flagged as a duplicate. */

@@ -51,14 +51,22 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
 
   // Sections of all files, in merge order.
   const entries = Object.fromEntries(SECTIONS.map((s) => [s, [] as Entry[]])) as Record<Section, Entry[]>;
+  // A section or element that could not be read may hold the references that would use an element:
+  // then "never used" warnings would be wrong, so they are left out.
+  // So does a file that could not be read or parsed (KZ0xx).
+  let incomplete = loaded.diagnostics.some((d) => d.severity === 'error' && d.code < 'KZ100');
   for (const file of loaded.files) {
     const value = file.value as Raw | undefined;
     if (!value) continue;
     if (file !== root && 'system' in value) report('KZ110', file.locator.keyRange(['system']), { where: 'include' });
     for (const section of SECTIONS) {
       const items = value[section];
-      if (!Array.isArray(items)) continue;
-      items.forEach((raw, index) => { if (isRaw(raw)) entries[section].push({ file, section, index, raw }); });
+      if (items === undefined || items === null) continue;
+      if (!Array.isArray(items)) { incomplete = true; continue; }
+      items.forEach((raw, index) => {
+        if (isRaw(raw)) entries[section].push({ file, section, index, raw });
+        else incomplete = true;
+      });
     }
   }
 
@@ -71,8 +79,10 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
   const phases = declaredPhases.length > 0 ? declaredPhases : (Object.keys(PHASES) as Phase[]);
   const forms = declaredForms.length > 0 ? declaredForms : (Object.keys(FORMS) as Form[]);
 
-  // Ids: unique across the whole model, whatever the kind.
+  // Ids: unique across the whole model, whatever the kind. A duplicate is reported once, at its
+  // declaration; references to it are taken as meant for any kind it was declared with.
   const ids = new Map<string, { kind: ElementKind; entry: Entry }>();
+  const kindsOf = new Map<string, Set<ElementKind>>();
   const idOf = (entry: Entry): string | undefined =>
     entry.section === 'links' ? (str(entry.raw['id']) ?? linkDefaultId(entry.raw)) : str(entry.raw['id']);
   for (const section of SECTIONS) {
@@ -81,6 +91,7 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
     for (const entry of entries[section]) {
       const id = idOf(entry);
       if (id === undefined) continue;
+      kindsOf.set(id, (kindsOf.get(id) ?? new Set<ElementKind>()).add(kind));
       const first = ids.get(id);
       if (first) {
         const range = 'id' in entry.raw ? at(entry, 'id') : at(entry);
@@ -92,22 +103,22 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
     }
   }
   const idsOfKind = (kinds: readonly ElementKind[]): string[] =>
-    [...ids.entries()].filter(([, v]) => kinds.includes(v.kind)).map(([id]) => id);
+    [...kindsOf.entries()].filter(([, declared]) => kinds.some((k) => declared.has(k))).map(([id]) => id);
 
   // References.
   const used = new Set<string>();
   /** Checks that `value` names an element of one of `kinds`; returns the id when it does. */
   const reference = (entry: Entry, path: PathSegment[], value: unknown, kinds: readonly ElementKind[]): string | undefined => {
     if (typeof value !== 'string') return undefined;
-    const found = ids.get(value);
+    const declared = kindsOf.get(value);
     const range = at(entry, ...path);
     const kindName = kinds.join('|');
-    if (!found) {
+    if (!declared) {
       report('KZ104', range, { kind: kindName, id: value }, suggest(value, idsOfKind(kinds)));
       return undefined;
     }
-    if (!kinds.includes(found.kind)) {
-      report('KZ208', range, { id: value, kind: kindName, found: found.kind }, suggest(value, idsOfKind(kinds)));
+    if (!kinds.some((k) => declared.has(k))) {
+      report('KZ208', range, { id: value, kind: kindName, found: [...declared][0] ?? '' }, suggest(value, idsOfKind(kinds)));
       return undefined;
     }
     used.add(value);
@@ -141,15 +152,13 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
   for (const e of entries.links) {
     const from = reference(e, ['from'], e.raw['from'], ['device']);
     const to = reference(e, ['to'], e.raw['to'], ['device']);
-    const network = reference(e, ['network'], e.raw['network'], ['network']);
+    reference(e, ['network'], e.raw['network'], ['network']);
     const id = idOf(e);
     if (id && 'id' in e.raw) used.add(id);
     if (from && to && from === to) report('KZ207', at(e, 'to'), { device: from });
-    if (from && to) {
-      linked.add(from).add(to);
-      adjacency.add(`${from}\u0000${to}`).add(`${to}\u0000${from}`);
-    }
-    void network;
+    if (from) linked.add(from);
+    if (to) linked.add(to);
+    if (from && to) adjacency.add(`${from}\u0000${to}`).add(`${to}\u0000${from}`);
   }
 
   for (const e of entries.networks) {
@@ -160,7 +169,7 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
       ['ieee8021x', kind === 'wireless-lan'],
       ['mac-filter', kind === 'wireless-lan'],
     ];
-    if (kind) for (const [key, applies] of facts) if (key in e.raw && !applies) report('KZ303', at(e, key), { key, kind });
+    if (kind) for (const [key, applies] of facts) if (key in e.raw && !applies) report('KZ303', e.file.locator.keyRange([e.section, e.index, key]), { key, kind });
   }
 
   for (const e of entries.media) {
@@ -208,20 +217,18 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
     }
   }
 
-  // Warnings: declared but never used.
-  for (const e of entries.sites) {
-    const id = str(e.raw['id']);
-    if (id && !used.has(id)) report('KZ301', at(e, 'id'), { kind: 'site', id });
-  }
-  for (const section of ['locations', 'actors', 'data', 'networks'] as const) {
-    for (const e of entries[section]) {
-      const id = str(e.raw['id']);
-      if (id && !used.has(id) && ids.get(id)?.entry === e) report('KZ301', at(e, 'id'), { kind: SECTION_ELEMENT[section] ?? section, id });
+  // Warnings: declared but never used (left out when part of the model could not be read).
+  if (!incomplete) {
+    for (const section of ['sites', 'locations', 'actors', 'data', 'networks'] as const) {
+      for (const e of entries[section]) {
+        const id = str(e.raw['id']);
+        if (id && !used.has(id) && ids.get(id)?.entry === e) report('KZ301', at(e, 'id'), { kind: SECTION_ELEMENT[section] ?? section, id });
+      }
     }
-  }
-  for (const e of entries.devices) {
-    const id = str(e.raw['id']);
-    if (id && !linked.has(id) && ids.get(id)?.entry === e) report('KZ302', at(e, 'id'), { id });
+    for (const e of entries.devices) {
+      const id = str(e.raw['id']);
+      if (id && !linked.has(id) && ids.get(id)?.entry === e) report('KZ302', at(e, 'id'), { id });
+    }
   }
 
   if (diagnostics.some((d) => d.severity === 'error') || loaded.diagnostics.some((d) => d.severity === 'error')) {

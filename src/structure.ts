@@ -14,6 +14,8 @@ export const SECTION_ELEMENT: Readonly<Record<string, string>> = {
   sites: 'site', locations: 'location', actors: 'actor', data: 'data', devices: 'device',
   networks: 'network', links: 'link', media: 'media', flows: 'flow', responses: 'response',
 };
+/** Lists nested inside elements whose items are elements of their own in messages. */
+const NESTED_ELEMENT: Readonly<Record<string, string>> = { measures: 'measure' };
 
 export function checkStructure(parsed: ParsedFile): Diagnostic[] {
   if (parsed.value === undefined) return [];
@@ -67,12 +69,21 @@ function schemaAt(path: readonly PathSegment[]): SchemaNode | undefined {
   return node;
 }
 
-/** The element a path is inside ("device"), and the key being checked ("kind"). */
-function describePath(path: readonly PathSegment[]): { element: string; field: string } {
-  const section = typeof path[0] === 'string' ? path[0] : '';
-  const element = path.length >= 2 ? (SECTION_ELEMENT[section] ?? section) : section === '' ? 'model' : section;
-  const field = [...path].reverse().find((s): s is string => typeof s === 'string') ?? 'model';
-  return { element, field };
+/**
+ * The element a path is inside ("device", or "measure" inside a response), and the key being checked
+ * ("kind"; an item of a list is named with its index, "sites[0]").
+ */
+function describePath(path: readonly PathSegment[]): { element: string; field: string; key: string } {
+  let element = path.length === 0 ? 'model' : String(path[0]);
+  for (let i = 0; i + 1 < path.length; i++) {
+    const key = path[i];
+    if (typeof key === 'string' && typeof path[i + 1] === 'number') element = (i === 0 ? SECTION_ELEMENT[key] : NESTED_ELEMENT[key]) ?? element;
+  }
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  const field = typeof last === 'number' ? `${String(parent)}[${last}]` : (last ?? 'model');
+  const key = [...path].reverse().find((s): s is string => typeof s === 'string') ?? 'model';
+  return { element, field, key };
 }
 
 /**
@@ -110,7 +121,7 @@ function selectAnyOfBranches(errors: readonly ErrorObject[], root: unknown): Err
 function toDiagnostic(error: ErrorObject, root: unknown, locator: Locator, file: string): Diagnostic | undefined {
   const path = toPath(error.instancePath);
   const value = valueAt(root, path);
-  const { element, field } = describePath(path);
+  const { element, field, key: fieldKey } = describePath(path);
   const range = locator.range(path);
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -124,31 +135,35 @@ function toDiagnostic(error: ErrorObject, root: unknown, locator: Locator, file:
       return diagnostic('KZ105', range, { key, element });
     }
     case 'const':
-      if (path.length === 1 && path[0] === 'koseizu') return diagnostic('KZ100', range, { found: String(value) });
+      if (path.length === 1 && path[0] === 'koseizu') return diagnostic('KZ100', range, { found: String(value), quoted: value === '1' ? 'yes' : '' });
       return diagnostic('KZ103', range, { field, element, value: String(value), allowed: [String(error.params['allowedValue'])] });
     case 'type':
       return diagnostic('KZ102', range, { field, element, expected: String(error.params['type']), found: describeType(value) });
     case 'enum': {
       const allowed = (error.params['allowedValues'] as unknown[]).map(String);
-      const hint = field === 'controls' ? 'controls' : '';
+      const hint = fieldKey === 'controls' ? 'controls' : '';
       return diagnostic('KZ103', range, { field, element, value: String(value), allowed, hint }, typeof value === 'string' ? suggest(value, allowed) : []);
     }
     case 'pattern': {
       const pattern = String(error.params['pattern']);
       if (pattern === ID_PATTERN) {
-        const kebab = String(value).normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+        const kebab = String(value).normalize('NFKC')
+          .replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2') // EhrTerminal -> Ehr-Terminal
+          .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
         return diagnostic('KZ107', range, { field, element, value: String(value) }, kebab && kebab !== value ? [kebab] : []);
       }
-      return diagnostic('KZ108', range, { field, element, value: String(value), rule: patternRule(field) });
+      return diagnostic('KZ108', range, { field, element, value: String(value), rule: patternRule(fieldKey) });
     }
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
       return diagnostic('KZ108', range, { field, element, value: String(value), rule: `${error.keyword === 'minimum' || error.keyword === 'exclusiveMinimum' ? 'min' : 'max'}:${String(error.params['limit'])}` });
     case 'minLength':
-      return diagnostic(Number(error.params['limit']) <= 1 ? 'KZ111' : 'KZ108', range, { field, element, value: String(value), rule: `minLength:${String(error.params['limit'])}` });
+      return Number(error.params['limit']) <= 1
+        ? diagnostic('KZ111', range, { field, element, empty: 'string' })
+        : diagnostic('KZ108', range, { field, element, value: String(value), rule: `minLength:${String(error.params['limit'])}` });
     case 'maxLength':
       return diagnostic('KZ108', range, { field, element, value: truncate(String(value)), rule: `maxLength:${String(error.params['limit'])}` });
     case 'minItems':
-      return diagnostic('KZ111', range, { field, element });
+      return diagnostic('KZ111', range, { field, element, empty: 'list' });
     case 'uniqueItems': {
       const later = Math.max(Number(error.params['i']), Number(error.params['j']));
       const item = valueAt(root, [...path, later]);

@@ -5,7 +5,7 @@ export function memoryHost(files: Readonly<Record<string, string>>): SourceHost 
   return {
     read(path: string): ReadResult {
       const text = files[path];
-      return text === undefined ? { ok: false, reason: 'not-found', detail: 'no such file' } : { ok: true, text };
+      return text === undefined ? { ok: false, reason: 'not-found', detail: 'not-found' } : { ok: true, text };
     },
   };
 }
