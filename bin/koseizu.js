@@ -6,7 +6,7 @@ process.stdout.on('error', (error) => {
 });
 let cli;
 try {
-  cli = await import('../dist/src/cli.js');
+  cli = await import('../dist/koseizu.mjs');
 } catch (error) {
   if (process.env.KOSEIZU_DEBUG) console.error(error);
   process.stderr.write('koseizu is not built: run `npm install` (or `npm run build`) in the koseizu folder\n');
