@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { dirname, relative, resolve } from 'node:path';
 import type { Lang } from '../models/vocabulary.js';
 import { diagnosticsJson, formatDiagnostics, hasErrors, loadModel, summary } from './index.js';
-import { diskHost, schemaFile, writeNewFile } from './io.js';
+import { diskHost, packageVersion, schemaFile, writeNewFile } from './io.js';
 import { toSlashes } from './load.js';
 
 export const EXIT_OK = 0;
@@ -29,6 +29,7 @@ const TEXT = {
     init: 'コメント付きの雛形モデルを作成する（既存のファイルは上書きしない）',
     ok: (file: string, counts: string) => `OK ${file}: ${counts}\n`,
     exists: (file: string) => `${file}: すでに存在するため書き込みませんでした\nヒント: 別のファイル名を指定するか、既存のファイルを移動してください\n`,
+    cannotWrite: (file: string, code: string) => `${file}: 書き込めません（${code === 'ENOENT' ? 'フォルダがありません' : code}）\nヒント: フォルダを作成するか、書き込める場所を指定してください\n`,
     wrote: (file: string) => `${file} を作成しました。次のコマンドで検証できます: npx koseizu validate ${file}\n`,
     internal: (msg: string) => `内部エラー: ${msg}\nヒント: KOSEIZU_DEBUG=1 を付けて実行すると詳細が表示されます。再現するモデルを添えて報告してください\n`,
   },
@@ -39,6 +40,7 @@ const TEXT = {
     init: 'write a commented starter model (never overwrites a file)',
     ok: (file: string, counts: string) => `ok ${file}: ${counts}\n`,
     exists: (file: string) => `${file}: already exists, nothing written\nhint: give another file name, or move the existing file away\n`,
+    cannotWrite: (file: string, code: string) => `${file}: cannot write (${code === 'ENOENT' ? 'no such folder' : code})\nhint: create the folder, or choose a place you can write to\n`,
     wrote: (file: string) => `wrote ${file}; check it with: npx koseizu validate ${file}\n`,
     internal: (msg: string) => `internal error: ${msg}\nhint: run with KOSEIZU_DEBUG=1 for details, and report it with a model that reproduces it\n`,
   },
@@ -72,6 +74,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
   const program = new Command('koseizu')
     .description(t.description)
     .addOption(new Option('--lang <lang>', 'language of messages and outputs / メッセージと出力の言語').choices(['ja', 'en']).default('ja'))
+    .option('-V, --version', 'print the version')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
@@ -122,13 +125,20 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .action(async (file: string) => {
       const { starterModel } = await import('./starter.js');
       const schemaRef = toSlashes(relative(dirname(resolve(file)), schemaFile()));
-      if (!writeNewFile(file, starterModel(lang, schemaRef))) {
-        io.err(t.exists(file));
-        exitCode = EXIT_INVALID;
+      const written = writeNewFile(file, starterModel(lang, schemaRef));
+      if (written === 'written') {
+        io.out(t.wrote(file));
         return;
       }
-      io.out(t.wrote(file));
+      io.err(written === 'exists' ? t.exists(file) : t.cannotWrite(file, written.error));
+      exitCode = EXIT_INVALID;
     });
+
+  // The version is read from package.json only when asked for, to keep start-up lean.
+  program.on('option:version', () => {
+    io.out(`${packageVersion()}\n`);
+    throw new CommanderError(0, 'commander.version', '');
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,5 +1,5 @@
 // The one module besides the CLI that touches the file system.
-import { closeSync, existsSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReadResult, SourceHost } from './load.js';
@@ -33,10 +33,12 @@ export const diskHost: SourceHost = {
     }
     let bytes: Buffer;
     try {
-      bytes = readFileSync(path);
+      bytes = readAtMost(path, MAX_FILE_BYTES + 1);
     } catch (error) {
       return { ok: false, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error' };
     }
+    // A pipe or device reports no size: the read itself stops one byte past the limit.
+    if (bytes.length > MAX_FILE_BYTES) return { ok: false, reason: 'too-large', size: bytes.length };
     let text: string;
     try {
       text = decoder.decode(bytes);
@@ -48,21 +50,51 @@ export const diskHost: SourceHost = {
   },
 };
 
-/** Writes a new file; never replaces an existing one. Returns false when the file exists. */
-export function writeNewFile(path: string, text: string): boolean {
+/** Reads up to `limit` bytes, whatever the file claims its size is. */
+function readAtMost(path: string, limit: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export type WriteResult = 'written' | 'exists' | { readonly error: string };
+
+/** Writes a new file; never replaces an existing one. */
+export function writeNewFile(path: string, text: string): WriteResult {
   let fd: number;
   try {
     fd = openSync(path, 'wx');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return code === 'EEXIST' ? 'exists' : { error: code };
   }
   try {
     writeSync(fd, text);
   } finally {
     closeSync(fd);
   }
-  return true;
+  return 'written';
+}
+
+/** koseizu's version, from its package.json (read only when asked for). */
+export function packageVersion(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [resolve(here, '..', 'package.json'), resolve(here, '..', '..', 'package.json')]) {
+    if (existsSync(candidate)) return (JSON.parse(readFileSync(candidate, 'utf8')) as { version: string }).version;
+  }
+  return 'unknown';
 }
 
 /** The JSON Schema file shipped with koseizu (beside src/ in the repo, two levels up from dist/src/). */

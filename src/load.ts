@@ -87,7 +87,7 @@ export function loadFiles(rootPath: string, host: SourceHost): LoadedFiles {
   return { files, texts, diagnostics };
 }
 
+/** A path with "/" separators, normalised ("a//b", "x/../a" and "./a" name one file one way). */
 export function toSlashes(path: string): string {
-  const slashed = path.replace(/\\/g, '/');
-  return slashed.startsWith('./') ? posix.normalize(slashed) : slashed;
+  return posix.normalize(path.replace(/\\/g, '/'));
 }

@@ -1,6 +1,6 @@
 // Stage 1: YAML text -> a plain value plus a locator that maps any path in it back to file:line:col.
 // Pure: the text comes in, diagnostics come out; nothing is thrown for bad input.
-import { Alias, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { Alias, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../models/diagnostic.js';
 import { severityOf } from '../models/diagnostic.js';
 import type { SourceFile, SourcePos, SourceRange } from '../models/source.js';
@@ -48,19 +48,18 @@ export function parseYaml(source: SourceFile): ParsedFile {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return fail('KZ004', {});
 
-  const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false });
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false });
   } catch (error) {
     // The parser recurses on nesting; absurdly deep input exhausts the stack. That is bad input, not a bug.
     if (error instanceof RangeError) return fail('KZ001', { detail: 'nesting too deep', yaml: 'NESTING' });
     throw error;
   }
-  const pos = (offset: number): SourcePos => {
-    const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
-    return { line: p.line, col: p.col };
-  };
+  // Positions come from our own index of line starts: the library's LineCounter misses the newlines
+  // inside a token it could not parse, which would put every later diagnostic a line too early.
+  const lineStarts = lineStartsOf(text);
+  const pos = (offset: number): SourcePos => positionIn(lineStarts, Math.max(0, Math.min(offset, text.length)));
   const span = (start: number, end: number): SourceRange => ({ file, start: pos(start), end: pos(end) });
   const nodeRange = (node: Node | null | undefined): SourceRange | undefined =>
     node?.range ? span(node.range[0], node.range[1]) : undefined;
@@ -93,6 +92,15 @@ export function parseYaml(source: SourceFile): ParsedFile {
   }
 
   const locator = makeLocator(doc, file, nodeRange, whole);
+  if (diagnostics.length > 0) return { file, value: undefined, locator, diagnostics };
+
+  // A mapping or list used as a key ("[a, b]: c") has no place in a model; the library would turn it
+  // into a string and print a process warning.
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isCollection(pair.key)) diagnostics.push(diagnostic('KZ001', nodeRange(pair.key as Node) ?? whole, { detail: 'a key must be a plain string', yaml: 'NON_STRING_KEY' }));
+    },
+  });
   if (diagnostics.length > 0) return { file, value: undefined, locator, diagnostics };
 
   let value: unknown;
@@ -160,6 +168,25 @@ function makeLocator(doc: Document.Parsed, file: string, nodeRange: (node: Node 
       return nodeRange(key) ?? nodeRange(node) ?? whole;
     },
   };
+}
+
+/** Offsets at which each line starts (line 1 at offset 0). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset, by binary search over the line starts. */
+function positionIn(lineStarts: readonly number[], offset: number): SourcePos {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - (lineStarts[lo] ?? 0) + 1 };
 }
 
 /** The start of the innermost flow collection ("{" or "[") that spans `offset`: the one left open. */

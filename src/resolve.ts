@@ -27,6 +27,9 @@ interface Entry {
   readonly raw: Raw;
 }
 
+/** Distinct "did you mean" lookups per model; past this, unknown references get no suggestion. */
+const MAX_SUGGESTION_LOOKUPS = 200;
+
 const SECTIONS = ['sites', 'locations', 'actors', 'data', 'devices', 'networks', 'links', 'media', 'flows', 'responses'] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -74,8 +77,8 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
   const rawSystem = (root.value as Raw)['system'];
   if (rawSystem === undefined) report('KZ110', pointRange(root.file), { where: 'root' });
   const system = isRaw(rawSystem) ? rawSystem : {};
-  const declaredPhases = strings(system['phases']).filter((p): p is Phase => p in PHASES);
-  const declaredForms = strings(system['forms']).filter((f): f is Form => f in FORMS);
+  const declaredPhases = strings(system['phases']).filter((p): p is Phase => Object.hasOwn(PHASES, p));
+  const declaredForms = strings(system['forms']).filter((f): f is Form => Object.hasOwn(FORMS, f));
   const phases = declaredPhases.length > 0 ? declaredPhases : (Object.keys(PHASES) as Phase[]);
   const forms = declaredForms.length > 0 ? declaredForms : (Object.keys(FORMS) as Form[]);
 
@@ -102,8 +105,19 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
       }
     }
   }
-  const idsOfKind = (kinds: readonly ElementKind[]): string[] =>
-    [...kindsOf.entries()].filter(([, declared]) => kinds.some((k) => declared.has(k))).map(([id]) => id);
+  // "Did you mean": the ids of the kinds asked for, computed once per lookup key; after a budget of
+  // lookups no more suggestions are made, so a model with thousands of bad references stays fast.
+  const suggestions = new Map<string, string[]>();
+  const suggestFor = (value: string, kinds: readonly ElementKind[]): string[] => {
+    const key = `${kinds.join('|')}\u0000${value}`;
+    const known = suggestions.get(key);
+    if (known) return known;
+    if (suggestions.size >= MAX_SUGGESTION_LOOKUPS) return [];
+    const candidates = [...kindsOf.entries()].filter(([, declared]) => kinds.some((k) => declared.has(k))).map(([id]) => id);
+    const found = suggest(value, candidates);
+    suggestions.set(key, found);
+    return found;
+  };
 
   // References.
   const used = new Set<string>();
@@ -113,12 +127,12 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
     const declared = kindsOf.get(value);
     const range = at(entry, ...path);
     const kindName = kinds.join('|');
-    if (!declared) {
-      report('KZ104', range, { kind: kindName, id: value }, suggest(value, idsOfKind(kinds)));
-      return undefined;
-    }
-    if (!kinds.some((k) => declared.has(k))) {
-      report('KZ208', range, { id: value, kind: kindName, found: [...declared][0] ?? '' }, suggest(value, idsOfKind(kinds)));
+    if (!declared || !kinds.some((k) => declared.has(k))) {
+      const meant = suggestFor(value, kinds);
+      if (declared) report('KZ208', range, { id: value, kind: kindName, found: [...declared][0] ?? '' }, meant);
+      else report('KZ104', range, { kind: kindName, id: value }, meant);
+      // The element probably meant is not "never used": it is misspelt here.
+      for (const id of meant) used.add(id);
       return undefined;
     }
     used.add(value);
@@ -129,7 +143,7 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
     if (Array.isArray(list)) list.forEach((v, i) => reference(entry, [key, i], v, kinds));
   };
   const declared = <T extends string>(entry: Entry, path: PathSegment[], value: unknown, allowed: readonly T[], all: Readonly<Record<T, unknown>>, code: 'KZ203' | 'KZ204'): void => {
-    if (typeof value === 'string' && value in all && !allowed.includes(value as T)) {
+    if (typeof value === 'string' && Object.hasOwn(all, value) && !allowed.includes(value as T)) {
       report(code, at(entry, ...path), { value, declared: [...allowed] });
     }
   };

@@ -21,7 +21,10 @@ export function checkStructure(parsed: ParsedFile): Diagnostic[] {
   if (parsed.value === undefined) return [];
   const validate = validateSchema as unknown as { (data: unknown): boolean; errors?: ErrorObject[] | null };
   if (validate(parsed.value)) return [];
-  const errors = selectAnyOfBranches(validate.errors ?? [], parsed.value);
+  const selected = selectAnyOfBranches(validate.errors ?? [], parsed.value);
+  // A value of the wrong type also fails its enum or pattern: the type error says it all.
+  const typed = new Set(selected.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const errors = selected.filter((e) => e.keyword === 'type' || !typed.has(e.instancePath));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -135,39 +138,39 @@ function toDiagnostic(error: ErrorObject, root: unknown, locator: Locator, file:
       return diagnostic('KZ105', range, { key, element });
     }
     case 'const':
-      if (path.length === 1 && path[0] === 'koseizu') return diagnostic('KZ100', range, { found: String(value), quoted: value === '1' ? 'yes' : '' });
-      return diagnostic('KZ103', range, { field, element, value: String(value), allowed: [String(error.params['allowedValue'])] });
+      if (path.length === 1 && path[0] === 'koseizu') return diagnostic('KZ100', range, { found: show(value), quoted: value === '1' ? 'yes' : '' });
+      return diagnostic('KZ103', range, { field, element, value: show(value), allowed: [String(error.params['allowedValue'])] });
     case 'type':
       return diagnostic('KZ102', range, { field, element, expected: String(error.params['type']), found: describeType(value) });
     case 'enum': {
       const allowed = (error.params['allowedValues'] as unknown[]).map(String);
       const hint = fieldKey === 'controls' ? 'controls' : '';
-      return diagnostic('KZ103', range, { field, element, value: String(value), allowed, hint }, typeof value === 'string' ? suggest(value, allowed) : []);
+      return diagnostic('KZ103', range, { field, element, value: show(value), allowed, hint }, typeof value === 'string' ? suggest(value, allowed) : []);
     }
     case 'pattern': {
       const pattern = String(error.params['pattern']);
       if (pattern === ID_PATTERN) {
-        const kebab = String(value).normalize('NFKC')
+        const kebab = show(value).normalize('NFKC')
           .replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2') // EhrTerminal -> Ehr-Terminal
           .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-        return diagnostic('KZ107', range, { field, element, value: String(value) }, kebab && kebab !== value ? [kebab] : []);
+        return diagnostic('KZ107', range, { field, element, value: show(value) }, kebab && kebab !== value ? [kebab] : []);
       }
-      return diagnostic('KZ108', range, { field, element, value: String(value), rule: patternRule(fieldKey) });
+      return diagnostic('KZ108', range, { field, element, value: show(value), rule: patternRule(fieldKey) });
     }
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
-      return diagnostic('KZ108', range, { field, element, value: String(value), rule: `${error.keyword === 'minimum' || error.keyword === 'exclusiveMinimum' ? 'min' : 'max'}:${String(error.params['limit'])}` });
+      return diagnostic('KZ108', range, { field, element, value: show(value), rule: `${error.keyword === 'minimum' || error.keyword === 'exclusiveMinimum' ? 'min' : 'max'}:${String(error.params['limit'])}` });
     case 'minLength':
       return Number(error.params['limit']) <= 1
         ? diagnostic('KZ111', range, { field, element, empty: 'string' })
-        : diagnostic('KZ108', range, { field, element, value: String(value), rule: `minLength:${String(error.params['limit'])}` });
+        : diagnostic('KZ108', range, { field, element, value: show(value), rule: `minLength:${String(error.params['limit'])}` });
     case 'maxLength':
-      return diagnostic('KZ108', range, { field, element, value: truncate(String(value)), rule: `maxLength:${String(error.params['limit'])}` });
+      return diagnostic('KZ108', range, { field, element, value: truncate(show(value)), rule: `maxLength:${String(error.params['limit'])}` });
     case 'minItems':
       return diagnostic('KZ111', range, { field, element, empty: 'list' });
     case 'uniqueItems': {
       const later = Math.max(Number(error.params['i']), Number(error.params['j']));
       const item = valueAt(root, [...path, later]);
-      return diagnostic('KZ109', locator.range([...path, later]), { field, element, value: String(item) });
+      return diagnostic('KZ109', locator.range([...path, later]), { field, element, value: show(item) });
     }
     default:
       return diagnostic('KZ102', range, { field, element, expected: error.message ?? error.keyword, found: describeType(value) });
@@ -186,6 +189,13 @@ function patternRule(field: string): string {
     case 'controls': return 'custom-control';
     default: return 'format';
   }
+}
+
+/** A value as a message shows it; mappings and lists by their kind (they may hold anything, even "toString"). */
+function show(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'object') return Array.isArray(value) ? '[...]' : '{...}';
+  return String(value);
 }
 
 function truncate(s: string): string {

@@ -29,9 +29,11 @@ export function suggest(word: string, candidates: Iterable<string>, max = 3): st
   const scored: { name: string; score: number }[] = [];
   for (const name of new Set(candidates)) {
     if (name === word) continue;
-    const distance = editDistance(lower, name.toLowerCase());
     const limit = Math.max(1, Math.floor(Math.max(word.length, name.length) / 3));
     const contains = lower.length >= 3 && (name.includes(lower) || lower.includes(name));
+    // Lengths further apart than the limit cannot be within it: skip the distance.
+    if (!contains && Math.abs(word.length - name.length) > limit) continue;
+    const distance = editDistance(lower, name.toLowerCase());
     if (distance <= limit || contains) scored.push({ name, score: contains ? Math.min(distance, limit) : distance });
   }
   scored.sort((x, y) => x.score - y.score || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
