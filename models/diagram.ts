@@ -1,0 +1,153 @@
+// The configuration diagram (全体構成図) as renderers see it: a view model built from the Model
+// (src/diagram.ts), with every word already in the output language, and the layout of it
+// (src/layout/). Renderers (SVG, PNG, Mermaid) read these two and nothing else.
+import type { DeviceKind, Lang, MediaKind, NetworkKind, Org, Phase } from './vocabulary.js';
+
+/** How a link is drawn, by the kind of its network. */
+export type LinkStyle = 'internet' | 'vpn' | 'closed' | 'lan' | 'wireless' | 'cloud';
+
+export const LINK_STYLE_OF: Readonly<Record<NetworkKind, LinkStyle>> = Object.freeze({
+  internet: 'internet',
+  'ipsec-vpn': 'vpn',
+  'ssl-vpn-client': 'vpn',
+  'ssl-vpn-clientless': 'vpn',
+  'closed-network': 'closed',
+  'leased-line': 'closed',
+  'direct-connect': 'closed',
+  lan: 'lan',
+  'wireless-lan': 'wireless',
+  'cloud-internal': 'cloud',
+  'private-link': 'cloud',
+  'vpc-peering': 'cloud',
+});
+
+export interface DiagramDevice {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: DeviceKind;
+  /** The kind in words ("サーバ"), for titles and tooltips. */
+  readonly kindLabel: string;
+  /** A group of identical devices is one node with a "×N" badge. */
+  readonly count: number;
+}
+
+export interface DiagramLocation {
+  readonly id: string;
+  readonly label: string;
+  readonly public: boolean;
+  readonly devices: readonly DiagramDevice[];
+}
+
+export interface DiagramSite {
+  readonly id: string;
+  readonly label: string;
+  readonly owner: Org;
+  /** "医療機関等" / "provider" ...: shown on the site's box. */
+  readonly ownerLabel: string;
+  readonly locations: readonly DiagramLocation[];
+}
+
+export interface DiagramLink {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly style: LinkStyle;
+  readonly network: string;
+  readonly networkLabel: string;
+  /** Protocol and TLS ("HTTPS / TLS 1.3"), the link's own label, or null when there is nothing to say. */
+  readonly label: string | null;
+}
+
+export interface DiagramMedia {
+  readonly id: string;
+  /** Location ids. */
+  readonly from: string;
+  readonly to: string;
+  readonly kind: MediaKind;
+  readonly encrypted: boolean;
+  /** "バックアップテープ（テープ）/ 委託運送業者 / 暗号化あり". */
+  readonly label: string;
+}
+
+export type LegendKey = `link:${LinkStyle}` | 'media' | `owner:${Org}`;
+
+export interface LegendEntry {
+  readonly key: LegendKey;
+  readonly label: string;
+}
+
+export interface DiagramGraph {
+  readonly lang: Lang;
+  readonly title: string;
+  /** "全体構成図 — 運用フェーズ" and the like. */
+  readonly subtitle: string;
+  /** The first 12 hex digits of the model's content hash, printed in the title block. */
+  readonly hash: string;
+  readonly phase: Phase | null;
+  readonly sites: readonly DiagramSite[];
+  readonly links: readonly DiagramLink[];
+  readonly media: readonly DiagramMedia[];
+  /** Every style the diagram uses, in a fixed order. */
+  readonly legend: readonly LegendEntry[];
+  /** Words the renderers print around the drawing ("凡例", "モデルのハッシュ"). */
+  readonly words: DiagramWords;
+}
+
+export interface DiagramWords {
+  readonly legend: string;
+  readonly hash: string;
+  readonly count: string;
+}
+
+// ---- Layout results: absolute coordinates, top-left origin, in SVG user units (px) ----
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A label broken into lines that fit, with its measured size. */
+export interface TextBlock {
+  readonly lines: readonly string[];
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface LaidOutContainer extends Box {
+  readonly id: string;
+  readonly kind: 'site' | 'location';
+  readonly label: TextBlock;
+}
+
+export interface LaidOutDevice extends Box {
+  readonly id: string;
+  readonly label: TextBlock;
+}
+
+export interface LaidOutEdge {
+  readonly id: string;
+  readonly kind: 'link' | 'media';
+  /** The polyline from source to target (orthogonal segments). */
+  readonly points: readonly Point[];
+  /** Where the label's box sits, when the edge has a label. */
+  readonly label: (Box & { readonly text: TextBlock }) | null;
+}
+
+export interface DiagramLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly containers: readonly LaidOutContainer[];
+  readonly devices: readonly LaidOutDevice[];
+  readonly edges: readonly LaidOutEdge[];
+  /** The area reserved for the title block and the legend, below the drawing. */
+  readonly footer: Box;
+  /** True when the fast settings were used (a large model). */
+  readonly fast: boolean;
+}

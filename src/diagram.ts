@@ -1,0 +1,141 @@
+// The configuration diagram's view model: which sites, locations, devices, links and media a diagram
+// shows, in the output language, in model order. Pure: Model in, DiagramGraph out.
+import {
+  LINK_STYLE_OF, type DiagramDevice, type DiagramGraph, type DiagramLink, type DiagramLocation, type DiagramMedia,
+  type DiagramSite, type LegendEntry, type LinkStyle,
+} from '../models/diagram.js';
+import type { Model } from '../models/model.js';
+import { DEVICE_KINDS, MEDIA_KINDS, ORGS, PHASES, type Lang, type Org, type Phase } from '../models/vocabulary.js';
+
+export interface DiagramOptions {
+  readonly lang: Lang;
+  /** Show only what this phase uses: its flows' devices (and devices no flow uses), its media. */
+  readonly phase?: Phase | undefined;
+}
+
+const LINK_STYLE_ORDER: readonly LinkStyle[] = ['internet', 'vpn', 'closed', 'lan', 'wireless', 'cloud'];
+const OWNER_ORDER: readonly Org[] = ['institution', 'provider', 'third-party'];
+
+const WORDS = {
+  ja: {
+    subtitle: '全体構成図',
+    phase: (p: string) => `${p}フェーズ`,
+    legend: '凡例',
+    hash: 'モデルのハッシュ',
+    count: '台',
+    encrypted: '暗号化あり',
+    plain: '暗号化なし',
+    style: { internet: 'インターネット', vpn: 'VPN', closed: '閉域網・専用線', lan: 'LAN', wireless: '無線LAN', cloud: 'クラウド内部ネットワーク' },
+    media: '記憶媒体の搬送',
+    owner: (o: string) => `${o}の拠点`,
+  },
+  en: {
+    subtitle: 'Configuration diagram',
+    phase: (p: string) => `${p} phase`,
+    legend: 'Legend',
+    hash: 'model hash',
+    count: 'units',
+    encrypted: 'encrypted',
+    plain: 'not encrypted',
+    style: { internet: 'Internet', vpn: 'VPN', closed: 'Closed network / leased line', lan: 'LAN', wireless: 'Wireless LAN', cloud: 'Cloud-internal network' },
+    media: 'Media transport',
+    owner: (o: string) => `${o.charAt(0).toUpperCase()}${o.slice(1)} site`,
+  },
+} as const;
+
+export function diagramGraph(model: Model, options: DiagramOptions): DiagramGraph {
+  const { lang, phase } = options;
+  const w = WORDS[lang];
+
+  // Devices a phase shows: those on its flows, and those on no flow at all (infrastructure).
+  const visibleDevice = (() => {
+    if (!phase) return (_id: string): boolean => true;
+    const onPhase = new Set<string>();
+    const onAny = new Set<string>();
+    for (const flow of model.flows) {
+      for (const id of [flow.which, ...flow.path]) {
+        onAny.add(id);
+        if (flow.phase === phase) onPhase.add(id);
+      }
+    }
+    return (id: string): boolean => onPhase.has(id) || !onAny.has(id);
+  })();
+
+  const actorLabel = new Map(model.actors.map((a) => [a.id, a.label]));
+  const media: DiagramMedia[] = model.media
+    .filter((m) => !phase || m.phases.includes(phase))
+    .map((m) => ({
+      id: m.id,
+      from: m.from,
+      to: m.to,
+      kind: m.kind,
+      encrypted: m.encrypted,
+      label: [
+        lang === 'ja' ? `${m.label}（${MEDIA_KINDS[m.kind].ja}）` : `${m.label} (${MEDIA_KINDS[m.kind].en})`,
+        actorLabel.get(m.carrier) ?? m.carrier,
+        m.encrypted ? w.encrypted : w.plain,
+      ].join(' / '),
+    }));
+  const mediaEnds = new Set(media.flatMap((m) => [m.from, m.to]));
+
+  const devicesAt = new Map<string, DiagramDevice[]>();
+  for (const d of model.devices) {
+    if (!visibleDevice(d.id)) continue;
+    const list = devicesAt.get(d.at) ?? [];
+    list.push({ id: d.id, label: d.label, kind: d.kind, kindLabel: DEVICE_KINDS[d.kind][lang], count: d.count });
+    devicesAt.set(d.at, list);
+  }
+  const shown = new Set<string>();
+  for (const list of devicesAt.values()) for (const d of list) shown.add(d.id);
+
+  const locationsIn = new Map<string, DiagramLocation[]>();
+  for (const l of model.locations) {
+    const devices = devicesAt.get(l.id) ?? [];
+    // A phase view leaves out rooms with nothing of that phase in them.
+    if (phase && devices.length === 0 && !mediaEnds.has(l.id)) continue;
+    const list = locationsIn.get(l.site) ?? [];
+    list.push({ id: l.id, label: l.label, public: l.public, devices });
+    locationsIn.set(l.site, list);
+  }
+  const sites: DiagramSite[] = model.sites
+    .filter((s) => !phase || (locationsIn.get(s.id)?.length ?? 0) > 0)
+    .map((s) => ({ id: s.id, label: s.label, owner: s.owner, ownerLabel: ORGS[s.owner][lang], locations: locationsIn.get(s.id) ?? [] }));
+
+  const networkById = new Map(model.networks.map((n) => [n.id, n]));
+  const links: DiagramLink[] = model.links
+    .filter((l) => shown.has(l.from) && shown.has(l.to))
+    .map((l) => {
+      const network = networkById.get(l.network);
+      const facts = [l.protocol?.toUpperCase(), l.tls ? `TLS ${l.tls}` : undefined].filter((x): x is string => Boolean(x));
+      return {
+        id: l.id,
+        from: l.from,
+        to: l.to,
+        style: network ? LINK_STYLE_OF[network.kind] : 'lan',
+        network: l.network,
+        networkLabel: network?.label ?? l.network,
+        label: l.label ?? (facts.length > 0 ? facts.join(' / ') : null),
+      };
+    });
+
+  const usedStyles = new Set(links.map((l) => l.style));
+  const usedOwners = new Set(sites.map((s) => s.owner));
+  const legend: LegendEntry[] = [
+    ...LINK_STYLE_ORDER.filter((s) => usedStyles.has(s)).map((s): LegendEntry => ({ key: `link:${s}`, label: w.style[s] })),
+    ...(media.length > 0 ? [{ key: 'media', label: w.media } as const] : []),
+    ...OWNER_ORDER.filter((o) => usedOwners.has(o)).map((o): LegendEntry => ({ key: `owner:${o}`, label: w.owner(ORGS[o][lang]) })),
+  ];
+
+  return {
+    lang,
+    title: model.system.title,
+    subtitle: phase ? `${w.subtitle} — ${w.phase(PHASES[phase][lang])}` : w.subtitle,
+    hash: model.contentHash.slice(0, 12),
+    phase: phase ?? null,
+    sites,
+    links,
+    media,
+    legend,
+    words: { legend: w.legend, hash: w.hash, count: w.count },
+  };
+}
