@@ -69,7 +69,7 @@ export interface DiagramMedia {
   readonly label: string;
 }
 
-export type LegendKey = `link:${LinkStyle}` | 'media' | `owner:${Org}`;
+export type LegendKey = `link:${LinkStyle}` | 'media' | 'public' | `owner:${Org}`;
 
 export interface LegendEntry {
   readonly key: LegendKey;
@@ -95,6 +95,8 @@ export interface DiagramGraph {
 
 export interface DiagramWords {
   readonly legend: string;
+  /** Heading of the list of media transport labels. */
+  readonly media: string;
   readonly hash: string;
   readonly count: string;
 }
@@ -136,8 +138,21 @@ export interface LaidOutEdge {
   readonly kind: 'link' | 'media';
   /** The polyline from source to target (orthogonal segments). */
   readonly points: readonly Point[];
-  /** Where the label's box sits, when the edge has a label. */
+  /** Where the label's box sits, when the edge has a label drawn beside it. */
   readonly label: (Box & { readonly text: TextBlock }) | null;
+  /** A numbered marker on the edge, when its label did not fit there and is listed under the drawing. */
+  readonly callout: (Point & { readonly n: number }) | null;
+}
+
+/** A label listed under the drawing, keyed by the number of the marker on its edge. */
+export interface LaidOutCaption extends Point {
+  readonly n: number;
+  readonly text: TextBlock;
+}
+
+export interface LaidOutLegendEntry extends Box {
+  readonly key: LegendKey;
+  readonly label: string;
 }
 
 export interface DiagramLayout {
@@ -146,8 +161,40 @@ export interface DiagramLayout {
   readonly containers: readonly LaidOutContainer[];
   readonly devices: readonly LaidOutDevice[];
   readonly edges: readonly LaidOutEdge[];
-  /** The area reserved for the title block and the legend, below the drawing. */
-  readonly footer: Box;
+  /** The title block (title, subtitle, hash lines), below the drawing. */
+  readonly titleBlock: Box;
+  /** The legend's entries, each a swatch and a label, beside or below the title block. */
+  readonly legend: readonly LaidOutLegendEntry[];
+  /** The legend's frame, enclosing its heading and entries. */
+  readonly legendBox: Box;
+  /** Media transports whose labels are listed under the drawing, and the frame around the list. */
+  readonly captions: readonly LaidOutCaption[];
+  readonly captionBox: Box | null;
   /** True when the fast settings were used (a large model). */
   readonly fast: boolean;
+}
+
+// ---- Geometry shared by the layout (which sizes boxes) and the renderers (which draw inside them) ----
+
+export const DIAGRAM_FONT_FAMILY = 'Noto Sans JP';
+
+/** Font sizes, line heights and paddings of the diagram, in px. */
+export const METRICS = Object.freeze({
+  device: { fontSize: 12, lineHeight: 16, maxTextWidth: 148, minWidth: 96, padX: 10, padTop: 8, iconGap: 6, padBottom: 8 },
+  location: { fontSize: 12, lineHeight: 16, maxTextWidth: 220, padX: 12, padTop: 8, gap: 8, padBottom: 12 },
+  site: { fontSize: 14, lineHeight: 19, ownerFontSize: 11, ownerLineHeight: 15, maxTextWidth: 280, padX: 14, padTop: 10, gap: 10, padBottom: 14 },
+  edgeLabel: { fontSize: 10.5, lineHeight: 13, maxTextWidth: 130, pad: 3 },
+  mediaLabel: { fontSize: 11, lineHeight: 14, maxTextWidth: 200, pad: 3 },
+  footer: { titleSize: 18, titleLine: 24, subtitleSize: 12.5, subtitleLine: 18, legendSize: 12, legendLine: 22, margin: 24, legendSwatch: 36, gap: 32, pad: 10, captionWidth: 360 },
+  callout: { radius: 9, fontSize: 11 },
+  badge: { fontSize: 11, height: 18, padX: 6 },
+  margin: 24,
+});
+
+/** Which way the layers run: top to bottom suits documents and pull requests, left to right suits slides. */
+export type DiagramDirection = 'down' | 'right';
+
+/** Measures text in the diagram's font: the real font's advance widths, so Japanese labels fit. */
+export interface TextMeasurer {
+  width(text: string, fontSize: number, bold?: boolean): number;
 }

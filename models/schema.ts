@@ -176,7 +176,7 @@ export const schema: SchemaNode = {
       required: ['from', 'to', 'network'],
       properties: {
         id: { $ref: '#/definitions/id', description: 'Stable identifier (識別子). Defaults to "<from>--<to>"; give one when two links join the same devices.' },
-        label: { $ref: '#/definitions/label', description: 'Display name (表示名). Defaults to the protocol, or the network\'s label.' },
+        label: { $ref: '#/definitions/label', description: 'Display name (表示名). Defaults to the protocol and TLS version; with neither, a link over anything but a LAN shows its network\'s label.' },
         description: { $ref: '#/definitions/description' },
         from: ref('device', '機器'),
         to: ref('device', '機器'),

@@ -2,6 +2,7 @@
 // Why: `koseizu validate` runs cold on every save and in CI; resolving and loading ~90 small modules
 // (yaml alone has 60) cost about a quarter of its start-up. One file loads in a fraction of that.
 // Ajv's runtime helpers stay outside: the generated validator loads them with require() at run time.
+// So do the diagram's heavy libraries (see `external`).
 import { build } from 'esbuild';
 
 await build({
@@ -12,6 +13,9 @@ await build({
   format: 'esm',
   target: 'node20',
   legalComments: 'none',
+  // The diagram's heavy libraries stay outside the bundle: they load from node_modules only when a
+  // diagram is drawn (resvg is a native addon; elkjs alone is several megabytes).
+  external: ['@resvg/resvg-js', 'elkjs', 'fontkit', 'subset-font'],
   // The CommonJS libraries (commander, yaml) require() Node's built-ins; an ES module has no require.
   banner: { js: "import { createRequire as koseizuCreateRequire } from 'node:module';\nconst require = koseizuCreateRequire(import.meta.url);" },
   logLevel: 'warning',

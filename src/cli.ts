@@ -2,9 +2,9 @@
 // Exit codes: 0 clean (warnings allowed), 1 findings (reserved for check), 2 invalid model, bad usage or internal error.
 import { Command, CommanderError, Option } from 'commander';
 import { dirname, relative, resolve } from 'node:path';
-import type { Lang } from '../models/vocabulary.js';
-import { diagnosticsJson, formatDiagnostics, hasErrors, loadModel, summary } from './index.js';
-import { diskHost, packageVersion, schemaFile, writeNewFile } from './io.js';
+import type { Lang, Phase } from '../models/vocabulary.js';
+import { diagnosticsJson, diagramGraph, formatDiagnostics, hasErrors, loadModel, renderDiagramSvg, subsetFontsFor, summary } from './index.js';
+import { diskHost, packageVersion, readDiagramFonts, schemaFile, withTempFiles, writeNewFile, writeOutput } from './io.js';
 import { toSlashes } from './load.js';
 
 export const EXIT_OK = 0;
@@ -25,6 +25,7 @@ const TEXT = {
   ja: {
     description: 'koseizu（構成図）: 医療情報システムの全体構成図と情報流を YAML で書き、ガイドラインに沿ったリスク分析を行う',
     validate: 'モデルを検証し、すべての問題を位置付きで表示する',
+    diagram: '全体構成図を描く（SVG / PNG / Mermaid / Markdown）',
     schema: 'モデル DSL の JSON Schema を表示する',
     init: 'コメント付きの雛形モデルを作成する（既存のファイルは上書きしない）',
     ok: (file: string, counts: string) => `OK ${file}: ${counts}\n`,
@@ -36,6 +37,7 @@ const TEXT = {
   en: {
     description: 'koseizu (構成図): describe a medical information system\'s configuration diagram and information flows in YAML, and assess its risks the way the Japanese guidelines ask',
     validate: 'check models and report every problem with its position',
+    diagram: 'draw the configuration diagram (SVG, PNG, Mermaid, Markdown)',
     schema: 'print the JSON Schema of the model DSL',
     init: 'write a commented starter model (never overwrites a file)',
     ok: (file: string, counts: string) => `ok ${file}: ${counts}\n`,
@@ -49,6 +51,7 @@ const TEXT = {
 const EXAMPLES = `
 Examples:
   $ npx koseizu validate examples/cloud-ehr/model.yaml
+  $ npx koseizu diagram examples/cloud-ehr/model.yaml -o cloud-ehr.png
   $ npx koseizu validate --lang en --format json model.yaml
   $ npx koseizu init my-system.yaml
   $ npx koseizu schema > koseizu.schema.json
@@ -110,6 +113,19 @@ export async function main(argv: readonly string[], io: Console = processConsole
       exitCode = failed ? EXIT_INVALID : EXIT_OK;
     });
 
+  program.command('diagram')
+    .description(t.diagram)
+    .argument('<model>', 'model file (.yaml)')
+    .option('-o, --output <file>', 'where to write: .svg, .png, .mmd or .md (SVG, Mermaid and Markdown go to standard output without it)')
+    .addOption(new Option('--format <format>', 'output format (default: from the file extension)').choices(['svg', 'png', 'mmd', 'md']))
+    .addOption(new Option('--phase <phase>', 'show only this phase\'s flows and media').choices(['development', 'operation', 'termination']))
+    .addOption(new Option('--direction <direction>', 'layers top to bottom (documents, pull requests) or left to right (slides)').choices(['down', 'right']).default('down'))
+    .option('--scale <factor>', 'PNG zoom, e.g. 2 or 3 for a projector', '1')
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu diagram examples/cloud-ehr/model.yaml -o cloud-ehr.svg\n  $ npx koseizu diagram examples/cloud-ehr/model.yaml -o cloud-ehr.png --scale 2\n  $ npx koseizu diagram examples/cloud-ehr/model.yaml --phase operation -o operation.md\n  $ npx koseizu diagram model.yaml --format mmd > diagram.mmd')
+    .action(async (file: string, options: DiagramOptions) => {
+      exitCode = await diagramCommand(file, options, lang, io);
+    });
+
   program.command('schema')
     .description(t.schema)
     .addHelpText('after', '\nExamples:\n  $ npx koseizu schema > koseizu.schema.json')
@@ -153,4 +169,92 @@ export async function main(argv: readonly string[], io: Console = processConsole
     if (env['KOSEIZU_DEBUG']) io.err(`${err.stack ?? ''}\n`);
     return EXIT_INVALID;
   }
+}
+
+type DiagramFormat = 'svg' | 'png' | 'mmd' | 'md';
+
+interface DiagramOptions {
+  readonly output?: string;
+  readonly format?: DiagramFormat;
+  readonly phase?: Phase;
+  readonly direction: 'down' | 'right';
+  readonly scale: string;
+}
+
+const DIAGRAM_TEXT = {
+  ja: {
+    format: (out: string) => `${out}: 出力形式が分かりません\nヒント: 拡張子を .svg / .png / .mmd / .md にするか、--format を指定してください\n`,
+    pngNeedsFile: 'PNG は端末に出力できません\nヒント: -o diagram.png のように出力先を指定してください\n',
+    scale: (v: string) => `--scale ${v}: 0.1 から 10 までの数値を指定してください\n`,
+    sameAsModel: (out: string) => `${out}: モデルファイルには書き込みません\nヒント: 別の出力先を指定してください\n`,
+    large: (n: number) => `注意: 機器が ${n} 台あるため、高速なレイアウト設定を使いました\n`,
+    wrote: (out: string) => `${out} を書き出しました\n`,
+  },
+  en: {
+    format: (out: string) => `${out}: unknown output format\nhint: use a .svg, .png, .mmd or .md file name, or give --format\n`,
+    pngNeedsFile: 'PNG cannot be written to a terminal\nhint: give an output file, e.g. -o diagram.png\n',
+    scale: (v: string) => `--scale ${v}: give a number from 0.1 to 10\n`,
+    sameAsModel: (out: string) => `${out}: refusing to write over a model file\nhint: choose another output file\n`,
+    large: (n: number) => `note: ${n} devices, so the faster layout settings were used\n`,
+    wrote: (out: string) => `wrote ${out}\n`,
+  },
+} as const;
+
+async function diagramCommand(file: string, options: DiagramOptions, lang: Lang, io: Console): Promise<number> {
+  const t = DIAGRAM_TEXT[lang];
+  const extension = options.output?.toLowerCase().match(/\.(svg|png|mmd|md)$/)?.[1] as DiagramFormat | undefined;
+  const format = options.format ?? extension ?? (options.output ? undefined : 'svg');
+  if (!format) {
+    io.err(t.format(options.output ?? ''));
+    return EXIT_INVALID;
+  }
+  if (format === 'png' && !options.output) {
+    io.err(t.pngNeedsFile);
+    return EXIT_INVALID;
+  }
+  const scale = Number(options.scale);
+  if (!Number.isFinite(scale) || scale < 0.1 || scale > 10) {
+    io.err(t.scale(options.scale));
+    return EXIT_INVALID;
+  }
+  const result = loadModel(toSlashes(file), diskHost);
+  io.err(formatDiagnostics(result.diagnostics, lang));
+  if (!result.model) {
+    io.err(`${summary(result.diagnostics, lang)}\n`);
+    return EXIT_INVALID;
+  }
+  const model = result.model;
+  if (options.output && model.files.some((f) => resolve(f) === resolve(options.output ?? ''))) {
+    io.err(t.sameAsModel(options.output));
+    return EXIT_INVALID;
+  }
+  const request = { lang, phase: options.phase, direction: options.direction };
+  let data: string | Uint8Array;
+  if (format === 'mmd' || format === 'md') {
+    const { renderMermaid, renderMermaidMarkdown } = await import('../renderers/mermaid/index.js');
+    const graph = diagramGraph(model, request);
+    const mermaidOptions = { direction: options.direction === 'right' ? 'LR' : 'TB' } as const;
+    const mermaid = format === 'md' ? renderMermaidMarkdown(graph, mermaidOptions) : renderMermaid(graph, mermaidOptions);
+    for (const warning of mermaid.warnings) io.err(`${warning}\n`);
+    data = mermaid.text;
+  } else {
+    const fonts = readDiagramFonts();
+    const rendered = await renderDiagramSvg(model, request, fonts);
+    if (rendered.layout.fast) io.err(t.large(rendered.graph.sites.reduce((n, s) => n + s.locations.reduce((m, l) => m + l.devices.length, 0), 0)));
+    if (format === 'svg') {
+      data = rendered.svg;
+    } else {
+      const subset = await subsetFontsFor(rendered.svg, fonts);
+      const { renderPng } = await import('../renderers/png/index.js');
+      data = await withTempFiles({ 'regular.ttf': subset.regular, 'bold.ttf': subset.bold }, (paths) =>
+        renderPng(rendered.svg, [paths['regular.ttf'] ?? '', paths['bold.ttf'] ?? ''], scale));
+    }
+  }
+  if (options.output) {
+    writeOutput(options.output, data);
+    io.err(t.wrote(options.output));
+  } else {
+    io.out(typeof data === 'string' ? data : Buffer.from(data).toString('binary'));
+  }
+  return EXIT_OK;
 }

@@ -27,6 +27,7 @@ const WORDS = {
     plain: '暗号化なし',
     style: { internet: 'インターネット', vpn: 'VPN', closed: '閉域網・専用線', lan: 'LAN', wireless: '無線LAN', cloud: 'クラウド内部ネットワーク' },
     media: '記憶媒体の搬送',
+    public: '不特定多数が立ち入る場所',
     owner: (o: string) => `${o}の拠点`,
   },
   en: {
@@ -39,9 +40,17 @@ const WORDS = {
     plain: 'not encrypted',
     style: { internet: 'Internet', vpn: 'VPN', closed: 'Closed network / leased line', lan: 'LAN', wireless: 'Wireless LAN', cloud: 'Cloud-internal network' },
     media: 'Media transport',
+    public: 'Area open to the public',
     owner: (o: string) => `${o.charAt(0).toUpperCase()}${o.slice(1)} site`,
   },
 } as const;
+
+/** Protocols as people write them; others are upper-cased (dicom -> DICOM). */
+const PROTOCOL_NAMES: Readonly<Record<string, string>> = { syslog: 'syslog', 'syslog-tls': 'syslog over TLS', https: 'HTTPS', http: 'HTTP', ipp: 'IPP', ipps: 'IPPS' };
+
+function protocolName(protocol: string): string {
+  return PROTOCOL_NAMES[protocol] ?? protocol.toUpperCase();
+}
 
 export function diagramGraph(model: Model, options: DiagramOptions): DiagramGraph {
   const { lang, phase } = options;
@@ -106,15 +115,19 @@ export function diagramGraph(model: Model, options: DiagramOptions): DiagramGrap
     .filter((l) => shown.has(l.from) && shown.has(l.to))
     .map((l) => {
       const network = networkById.get(l.network);
-      const facts = [l.protocol?.toUpperCase(), l.tls ? `TLS ${l.tls}` : undefined].filter((x): x is string => Boolean(x));
+      const facts = [l.protocol ? protocolName(l.protocol) : undefined, l.tls ? `TLS ${l.tls}` : undefined].filter((x): x is string => Boolean(x));
+      const style: LinkStyle = network ? LINK_STYLE_OF[network.kind] : 'lan';
+      // With nothing else to say, a link over anything but a LAN shows its network ("医療機関-DC間 IPsec-VPN");
+      // on a LAN that would repeat the same name on every link.
+      const fallback = style !== 'lan' && network ? network.label : null;
       return {
         id: l.id,
         from: l.from,
         to: l.to,
-        style: network ? LINK_STYLE_OF[network.kind] : 'lan',
+        style,
         network: l.network,
         networkLabel: network?.label ?? l.network,
-        label: l.label ?? (facts.length > 0 ? facts.join(' / ') : null),
+        label: l.label ?? (facts.length > 0 ? facts.join(' / ') : fallback),
       };
     });
 
@@ -123,6 +136,7 @@ export function diagramGraph(model: Model, options: DiagramOptions): DiagramGrap
   const legend: LegendEntry[] = [
     ...LINK_STYLE_ORDER.filter((s) => usedStyles.has(s)).map((s): LegendEntry => ({ key: `link:${s}`, label: w.style[s] })),
     ...(media.length > 0 ? [{ key: 'media', label: w.media } as const] : []),
+    ...(sites.some((s) => s.locations.some((l) => l.public)) ? [{ key: 'public', label: w.public } as const] : []),
     ...OWNER_ORDER.filter((o) => usedOwners.has(o)).map((o): LegendEntry => ({ key: `owner:${o}`, label: w.owner(ORGS[o][lang]) })),
   ];
 
@@ -136,6 +150,6 @@ export function diagramGraph(model: Model, options: DiagramOptions): DiagramGrap
     links,
     media,
     legend,
-    words: { legend: w.legend, hash: w.hash, count: w.count },
+    words: { legend: w.legend, media: w.media, hash: w.hash, count: w.count },
   };
 }

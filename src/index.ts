@@ -1,7 +1,13 @@
 // The library API: the one place that wires the stages together.
-// load (files, includes, YAML, schema) -> resolve (meaning, defaults) -> Model | Diagnostics.
+// load (files, includes, YAML, schema) -> resolve (meaning, defaults) -> Model | Diagnostics;
+// Model -> diagram view model -> layout (ELK) -> SVG (-> PNG with the bundled font). Heavy libraries
+// (elkjs, fontkit, resvg, subset-font) load only when a diagram is asked for.
 import type { Diagnostic } from '../models/diagnostic.js';
+import type { DiagramDirection, DiagramGraph, DiagramLayout } from '../models/diagram.js';
 import type { Model } from '../models/model.js';
+import type { Lang, Phase } from '../models/vocabulary.js';
+import type { FontSet } from '../renderers/font/index.js';
+import { diagramGraph } from './diagram.js';
 import { loadFiles, type SourceHost } from './load.js';
 import { resolveModel } from './resolve.js';
 
@@ -34,3 +40,36 @@ export function loadModel(path: string, host: SourceHost): LoadResult {
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
+
+// ---- The configuration diagram: view model -> layout -> SVG / PNG / Mermaid ----
+
+export interface DiagramRequest {
+  readonly lang: Lang;
+  readonly phase?: Phase | undefined;
+  /** Layers top to bottom (documents, pull requests; the default) or left to right (slides). */
+  readonly direction?: DiagramDirection | undefined;
+}
+
+export interface RenderedDiagram {
+  readonly graph: DiagramGraph;
+  readonly layout: DiagramLayout;
+  readonly svg: string;
+}
+
+/** Lays the model's diagram out with ELK and draws it as SVG; `fonts` are the bundled TTF bytes. */
+export async function renderDiagramSvg(model: Model, request: DiagramRequest, fonts: FontSet): Promise<RenderedDiagram> {
+  const graph = diagramGraph(model, request);
+  const [{ fontMeasurer }, { layoutDiagram }, { elkEngine }, { renderSvg }] = await Promise.all([
+    import('../renderers/font/index.js'), import('./layout/index.js'), import('./layout/elk.js'), import('../renderers/svg/index.js'),
+  ]);
+  const layout = await layoutDiagram(graph, await fontMeasurer(fonts), elkEngine, request.direction ?? 'down');
+  return { graph, layout, svg: renderSvg(graph, layout) };
+}
+
+/** The fonts cut down to the characters an SVG draws, for renderPng. */
+export async function subsetFontsFor(svg: string, fonts: FontSet): Promise<FontSet> {
+  const { charactersOf, subsetFonts } = await import('../renderers/font/index.js');
+  return subsetFonts(fonts, charactersOf(svg));
+}
+
+export { diagramGraph } from './diagram.js';

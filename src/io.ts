@@ -1,6 +1,8 @@
 // The one module besides the CLI that touches the file system.
-import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync, writeSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReadResult, SourceHost } from './load.js';
 import { MAX_FILE_BYTES } from './parse.js';
@@ -102,4 +104,45 @@ export function schemaFile(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [resolve(here, '..', 'models', 'koseizu.schema.json'), resolve(here, '..', '..', 'models', 'koseizu.schema.json')];
   return candidates.find((c) => existsSync(c)) ?? (candidates[1] as string);
+}
+
+const requireHere = createRequire(import.meta.url);
+
+/** The bundled Noto Sans JP files (regular and bold), from the npm package. */
+export function diagramFontFiles(): { readonly regular: string; readonly bold: string } {
+  return {
+    regular: requireHere.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf'),
+    bold: requireHere.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf'),
+  };
+}
+
+export function readDiagramFonts(): { readonly regular: Uint8Array; readonly bold: Uint8Array } {
+  const files = diagramFontFiles();
+  return { regular: readFileSync(files.regular), bold: readFileSync(files.bold) };
+}
+
+/** Runs `use` with the given files written to a fresh temporary folder, which is removed afterwards. */
+export async function withTempFiles<T>(files: Readonly<Record<string, Uint8Array>>, use: (paths: Readonly<Record<string, string>>) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'koseizu-'));
+  try {
+    const paths: Record<string, string> = {};
+    for (const [name, bytes] of Object.entries(files)) {
+      paths[name] = join(dir, name);
+      writeFileSync(paths[name], bytes);
+    }
+    return await use(paths);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Writes an output file whole or not at all: to a temporary name beside it, then renamed over it. */
+export function writeOutput(path: string, data: string | Uint8Array): void {
+  const temp = `${path}.koseizu-${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }

@@ -1,0 +1,241 @@
+// The configuration diagram as SVG, from the view model and its layout. Plain, readable markup: one
+// group per element with an id derived from the model id (so a textual diff of two SVGs shows what
+// changed), presentation attributes rather than CSS (resvg and every viewer agree on them), every label
+// escaped, no external reference, numbers rounded, a fixed element order.
+import {
+  DIAGRAM_FONT_FAMILY, METRICS, type Box, type DiagramGraph, type DiagramLayout, type LaidOutEdge, type LegendKey,
+  type LinkStyle, type TextBlock,
+} from '../../models/diagram.js';
+import type { Org } from '../../models/vocabulary.js';
+import { DEVICE_ICONS, ICON_SIZE } from './icons.js';
+
+interface Stroke {
+  readonly color: string;
+  readonly width: number;
+  readonly dash: string | null;
+}
+
+export const LINK_STROKES: Readonly<Record<LinkStyle, Stroke>> = {
+  internet: { color: '#dc2626', width: 2.4, dash: null },
+  vpn: { color: '#2563eb', width: 2, dash: '7 4' },
+  closed: { color: '#7c3aed', width: 2.4, dash: null },
+  lan: { color: '#64748b', width: 1.5, dash: null },
+  wireless: { color: '#0d9488', width: 1.8, dash: '2 3' },
+  cloud: { color: '#ea580c', width: 1.8, dash: '10 3 2 3' },
+};
+export const MEDIA_STROKE: Stroke = { color: '#111827', width: 1.6, dash: '9 5' };
+
+export const OWNER_COLORS: Readonly<Record<Org, { fill: string; stroke: string; text: string }>> = {
+  institution: { fill: '#eff6ff', stroke: '#60a5fa', text: '#1d4ed8' },
+  provider: { fill: '#f0fdf4', stroke: '#4ade80', text: '#15803d' },
+  'third-party': { fill: '#fefce8', stroke: '#facc15', text: '#a16207' },
+};
+
+const INK = '#0f172a';
+const PUBLIC_FILL = '#fffbeb';
+const MUTED = '#475569';
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Numbers as SVG likes them: at most one decimal, no "-0". */
+function n(v: number): string {
+  const r = Math.round(v * 10) / 10;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+function attrs(values: Readonly<Record<string, string | number | null | undefined>>): string {
+  return Object.entries(values)
+    .filter((e): e is [string, string | number] => e[1] !== null && e[1] !== undefined)
+    .map(([k, v]) => ` ${k}="${typeof v === 'number' ? n(v) : escapeXml(v)}"`)
+    .join('');
+}
+
+function strokeAttrs(s: Stroke): Record<string, string | number | null> {
+  return { stroke: s.color, 'stroke-width': s.width, 'stroke-dasharray': s.dash, fill: 'none' };
+}
+
+/** Lines of text; `anchor` middle centres each line on x. Baselines sit a little below each line's middle. */
+/**
+ * Lines of text; `anchor` middle centres each line on x. Baselines sit a little below each line's middle.
+ * `halo` paints a thin outline of the background colour under the letters, so a line crossing a title
+ * does not cut through it.
+ */
+function textLines(block: TextBlock, x: number, top: number, size: number, lineHeight: number, options: { anchor?: 'start' | 'middle'; bold?: boolean; fill?: string; halo?: string } = {}): string {
+  const baseline = (i: number): number => top + i * lineHeight + lineHeight / 2 + size * 0.36;
+  return block.lines.map((line, i) => `<text${attrs({
+    x, y: baseline(i), 'font-size': size, 'font-weight': options.bold ? 700 : null,
+    'text-anchor': options.anchor === 'middle' ? 'middle' : null, fill: options.fill ?? INK,
+    ...(options.halo ? halo(options.halo) : {}),
+  })}>${escapeXml(line)}</text>`).join('');
+}
+
+function halo(color: string): Record<string, string | number> {
+  return { stroke: color, 'stroke-width': 4, 'stroke-linejoin': 'round', 'paint-order': 'stroke' };
+}
+
+function pathData(points: readonly { x: number; y: number }[]): string {
+  return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${n(p.x)},${n(p.y)}`).join(' ');
+}
+
+export function renderSvg(graph: DiagramGraph, layout: DiagramLayout): string {
+  const out: string[] = [];
+  const siteById = new Map(graph.sites.map((s) => [s.id, s]));
+  const locationById = new Map(graph.sites.flatMap((s) => s.locations).map((l) => [l.id, l]));
+  const deviceById = new Map(graph.sites.flatMap((s) => s.locations.flatMap((l) => l.devices)).map((d) => [d.id, d]));
+  const linkById = new Map(graph.links.map((l) => [l.id, l]));
+
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg"${attrs({ width: layout.width, height: layout.height, viewBox: `0 0 ${n(layout.width)} ${n(layout.height)}` })} font-family="${escapeXml(DIAGRAM_FONT_FAMILY)}, sans-serif">`);
+  out.push(`<title>${escapeXml(`${graph.title} — ${graph.subtitle}`)}</title>`);
+  out.push(`<desc>${escapeXml(`koseizu ${graph.subtitle}; ${graph.words.hash} ${graph.hash}`)}</desc>`);
+  out.push('<defs>');
+  out.push(`<marker id="arrow-media" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,1 L10,5 L0,9 z" fill="${MEDIA_STROKE.color}"/></marker>`);
+  out.push('</defs>');
+  out.push(`<rect${attrs({ x: 0, y: 0, width: layout.width, height: layout.height, fill: '#ffffff' })}/>`);
+
+  // Sites, then the locations inside them: boxes first; their titles go above the lines, later.
+  const titles: string[] = [];
+  out.push('<g id="sites">');
+  for (const c of layout.containers.filter((c) => c.kind === 'site')) {
+    const site = siteById.get(c.id);
+    if (!site) continue;
+    const colors = OWNER_COLORS[site.owner];
+    const m = METRICS.site;
+    out.push(`<rect id="site-${c.id}" class="site owner-${site.owner}"${attrs({ x: c.x, y: c.y, width: c.width, height: c.height, rx: 10, fill: colors.fill, stroke: colors.stroke, 'stroke-width': 1.5 })}/>`);
+    titles.push(`<g id="site-${c.id}-title">${textLines(c.label, c.x + m.padX, c.y + m.padTop, m.fontSize, m.lineHeight, { bold: true, halo: colors.fill })}`
+      + `<text${attrs({ x: c.x + m.padX, y: c.y + m.padTop + c.label.height + m.ownerLineHeight / 2 + m.ownerFontSize * 0.36, 'font-size': m.ownerFontSize, fill: colors.text, ...halo(colors.fill) })}>${escapeXml(site.ownerLabel)}</text></g>`);
+  }
+  out.push('</g>');
+  out.push('<g id="locations">');
+  for (const c of layout.containers.filter((c) => c.kind === 'location')) {
+    const location = locationById.get(c.id);
+    if (!location) continue;
+    const m = METRICS.location;
+    const fill = location.public ? PUBLIC_FILL : '#ffffff';
+    out.push(`<rect id="loc-${c.id}" class="location${location.public ? ' public' : ''}"${attrs({ x: c.x, y: c.y, width: c.width, height: c.height, rx: 6, fill, stroke: '#94a3b8', 'stroke-width': 1.2, 'stroke-dasharray': location.public ? '5 3' : null })}/>`);
+    titles.push(`<g id="loc-${c.id}-title">${textLines(c.label, c.x + m.padX, c.y + m.padTop, m.fontSize, m.lineHeight, { bold: true, fill: '#334155', halo: fill })}</g>`);
+  }
+  out.push('</g>');
+
+  // Links under the devices they join; their labels above everything but the media.
+  const links = layout.edges.filter((e) => e.kind === 'link');
+  const media = layout.edges.filter((e) => e.kind === 'media');
+  out.push('<g id="links">');
+  for (const e of links) {
+    const link = linkById.get(e.id);
+    if (!link) continue;
+    out.push(`<path id="link-${e.id}" class="link ${link.style}"${attrs({ d: pathData(e.points), ...strokeAttrs(LINK_STROKES[link.style]) })}><title>${escapeXml(`${link.networkLabel}${link.label ? ` — ${link.label}` : ''}`)}</title></path>`);
+  }
+  out.push('</g>');
+
+  out.push('<g id="devices">');
+  for (const d of layout.devices) {
+    const device = deviceById.get(d.id);
+    if (!device) continue;
+    const m = METRICS.device;
+    out.push(`<g id="dev-${d.id}" class="device ${device.kind}">`);
+    out.push(`<title>${escapeXml(`${device.label} (${device.kindLabel}${device.count > 1 ? ` ×${device.count}` : ''})`)}</title>`);
+    out.push(`<rect${attrs({ x: d.x, y: d.y, width: d.width, height: d.height, rx: 6, fill: '#ffffff', stroke: '#64748b', 'stroke-width': 1.2 })}/>`);
+    out.push(`<g${attrs({ transform: `translate(${n(d.x + d.width / 2 - ICON_SIZE / 2)} ${n(d.y + m.padTop)})`, fill: 'none', stroke: '#334155', 'stroke-width': 1.6, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })}>${DEVICE_ICONS[device.kind]}</g>`);
+    out.push(textLines(d.label, d.x + d.width / 2, d.y + m.padTop + ICON_SIZE + m.iconGap, m.fontSize, m.lineHeight, { anchor: 'middle' }));
+    if (device.count > 1) out.push(badge(`×${device.count}`, d));
+    out.push('</g>');
+  }
+  out.push('</g>');
+
+  out.push('<g id="media">');
+  for (const e of media) {
+    out.push(`<path id="media-${e.id}" class="media"${attrs({ d: pathData(e.points), ...strokeAttrs(MEDIA_STROKE), 'marker-end': 'url(#arrow-media)' })}/>`);
+  }
+  out.push('</g>');
+
+  out.push('<g id="titles">');
+  out.push(...titles);
+  out.push('</g>');
+
+  out.push('<g id="labels">');
+  for (const e of links) if (e.label) out.push(edgeLabel(e, 'link', METRICS.edgeLabel, '#ffffff', '#cbd5e1', MUTED));
+  for (const e of media) {
+    if (e.label) out.push(edgeLabel(e, 'media', METRICS.mediaLabel, '#f8fafc', '#94a3b8', INK));
+    if (e.callout) out.push(callout(e.callout.n, e.callout.x, e.callout.y));
+  }
+  out.push('</g>');
+
+  out.push(footer(graph, layout));
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+/** A numbered marker: a dark disc with a white number, the same on the arrow and in the list. */
+function callout(n: number, cx: number, cy: number): string {
+  const c = METRICS.callout;
+  return `<g class="callout"><circle${attrs({ cx, cy, r: c.radius, fill: INK })}/><text${attrs({ x: cx, y: cy + c.fontSize * 0.36, 'font-size': c.fontSize, 'font-weight': 700, 'text-anchor': 'middle', fill: '#ffffff' })}>${n}</text></g>`;
+}
+
+function badge(text: string, d: Box): string {
+  const b = METRICS.badge;
+  // Digits and "×" are about 0.6 em wide in the diagram's font.
+  const width = 2 * b.padX + text.length * b.fontSize * 0.6;
+  const x = d.x + d.width - width - 4;
+  const y = d.y + 4;
+  return `<g class="count"><rect${attrs({ x, y, width, height: b.height, rx: b.height / 2, fill: '#334155' })}/><text${attrs({ x: x + width / 2, y: y + b.height / 2 + b.fontSize * 0.36, 'font-size': b.fontSize, 'font-weight': 700, 'text-anchor': 'middle', fill: '#ffffff' })}>${escapeXml(text)}</text></g>`;
+}
+
+function edgeLabel(e: LaidOutEdge, idPrefix: string | null, m: { fontSize: number; lineHeight: number; pad: number }, fill: string, stroke: string, color: string): string {
+  const l = e.label;
+  if (!l) return '';
+  const id = idPrefix ? ` id="${idPrefix}-label-${escapeXml(e.id)}"` : '';
+  return `<g${id} class="edge-label"><rect${attrs({ x: l.x, y: l.y, width: l.width, height: l.height, rx: 3, fill, stroke, 'stroke-width': 0.8 })}/>${textLines(l.text, l.x + l.width / 2, l.y + m.pad, m.fontSize, m.lineHeight, { anchor: 'middle', fill: color })}</g>`;
+}
+
+function footer(graph: DiagramGraph, layout: DiagramLayout): string {
+  const f = METRICS.footer;
+  const t = layout.titleBlock;
+  const out: string[] = ['<g id="footer">'];
+  out.push(`<g id="title-block">`);
+  out.push(`<text${attrs({ x: t.x, y: t.y + f.titleLine / 2 + f.titleSize * 0.36, 'font-size': f.titleSize, 'font-weight': 700, fill: INK })}>${escapeXml(graph.title)}</text>`);
+  out.push(`<text${attrs({ x: t.x, y: t.y + f.titleLine + f.subtitleLine / 2 + f.subtitleSize * 0.36, 'font-size': f.subtitleSize, fill: MUTED })}>${escapeXml(graph.subtitle)}</text>`);
+  out.push(`<text${attrs({ x: t.x, y: t.y + f.titleLine + f.subtitleLine * 1.5 + f.subtitleSize * 0.36, 'font-size': f.subtitleSize, fill: MUTED })}>${escapeXml(`${graph.words.hash}: ${graph.hash}`)}</text>`);
+  out.push('</g>');
+  if (layout.legend.length > 0) {
+    const b = layout.legendBox;
+    out.push('<g id="legend">');
+    out.push(`<rect${attrs({ x: b.x, y: b.y, width: b.width, height: b.height, rx: 6, fill: '#ffffff', stroke: '#cbd5e1' })}/>`);
+    out.push(`<text${attrs({ x: b.x + 10, y: b.y + 10 + f.legendLine / 2 + f.legendSize * 0.36, 'font-size': f.legendSize, 'font-weight': 700, fill: INK })}>${escapeXml(graph.words.legend)}</text>`);
+    for (const e of layout.legend) {
+      const mid = e.y + e.height / 2;
+      out.push(`<g class="legend-entry">${swatch(e.key, e.x, mid, f.legendSwatch)}<text${attrs({ x: e.x + f.legendSwatch + 8, y: mid + f.legendSize * 0.36, 'font-size': f.legendSize, fill: INK })}>${escapeXml(e.label)}</text></g>`);
+    }
+    out.push('</g>');
+  }
+  if (layout.captionBox) {
+    const b = layout.captionBox;
+    const c = METRICS.callout;
+    out.push('<g id="media-list">');
+    out.push(`<rect${attrs({ x: b.x, y: b.y, width: b.width, height: b.height, rx: 6, fill: '#ffffff', stroke: '#cbd5e1' })}/>`);
+    out.push(`<text${attrs({ x: b.x + f.pad, y: b.y + f.pad + f.legendLine / 2 + f.legendSize * 0.36, 'font-size': f.legendSize, 'font-weight': 700, fill: INK })}>${escapeXml(graph.words.media)}</text>`);
+    for (const caption of layout.captions) {
+      out.push(callout(caption.n, caption.x + c.radius, caption.y + c.radius));
+      out.push(textLines(caption.text, caption.x + 2 * c.radius + 8, caption.y + Math.max(0, c.radius - caption.text.height / caption.text.lines.length / 2), f.legendSize, f.legendLine - 4));
+    }
+    out.push('</g>');
+  }
+  out.push('</g>');
+  return out.join('\n');
+}
+
+function swatch(key: LegendKey, x: number, y: number, width: number): string {
+  if (key === 'media') {
+    return `<path${attrs({ d: `M${n(x)},${n(y)} L${n(x + width - 2)},${n(y)}`, ...strokeAttrs(MEDIA_STROKE), 'marker-end': 'url(#arrow-media)' })}/>`;
+  }
+  if (key === 'public') {
+    return `<rect${attrs({ x, y: y - 8, width, height: 16, rx: 4, fill: PUBLIC_FILL, stroke: '#94a3b8', 'stroke-width': 1.2, 'stroke-dasharray': '5 3' })}/>`;
+  }
+  if (key.startsWith('owner:')) {
+    const colors = OWNER_COLORS[key.slice('owner:'.length) as Org];
+    return `<rect${attrs({ x, y: y - 8, width, height: 16, rx: 4, fill: colors.fill, stroke: colors.stroke, 'stroke-width': 1.5 })}/>`;
+  }
+  const stroke = LINK_STROKES[key.slice('link:'.length) as LinkStyle];
+  return `<path${attrs({ d: `M${n(x)},${n(y)} L${n(x + width)},${n(y)}`, ...strokeAttrs(stroke) })}/>`;
+}

@@ -1,0 +1,411 @@
+// The Mermaid renderer: goldens for the examples, and every diagram we emit checked by Mermaid's own
+// parser (under jsdom: mermaid.parse needs a DOM for DOMPurify), including hostile labels and the
+// per-site split of a diagram over GitHub's 500-edge limit.
+import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DiagramDevice, DiagramGraph, DiagramLink, DiagramSite, LinkStyle } from '../models/diagram.js';
+import type { Model } from '../models/model.js';
+import type { Lang, Phase } from '../models/vocabulary.js';
+import {
+  GITHUB_MAX_EDGES, mermaidText, renderMermaid, renderMermaidBySite, renderMermaidMarkdown,
+} from '../renderers/mermaid/index.js';
+import { diagramGraph } from '../src/diagram.js';
+import { loadModel } from '../src/index.js';
+import { diskHost } from '../src/io.js';
+import { expectGolden } from './helpers/golden.js';
+import { memoryHost } from './helpers/memory-host.js';
+
+type Mermaid = (typeof import('mermaid'))['default'];
+
+/** What the flowchart parser made of a text (the parts of its FlowDB we look at). */
+interface Parsed {
+  readonly vertices: Map<string, { readonly text: string; readonly type?: string | undefined }>;
+  readonly edges: readonly { readonly start: string; readonly end: string; readonly text: string; readonly style?: readonly string[] | undefined }[];
+  readonly subgraphs: readonly { readonly id: string; readonly title: string; readonly nodes: readonly string[]; readonly classes: readonly string[] }[];
+}
+
+let mermaid: Mermaid;
+
+beforeAll(async () => {
+  const dom = new JSDOM('');
+  Object.assign(globalThis, { window: dom.window, document: dom.window.document });
+  mermaid = (await import('mermaid')).default;
+  mermaid.initialize({ startOnLoad: false });
+}, 60_000);
+
+/** Parses with mermaid.parse (rejects on any error), then reads the flowchart's database. */
+async function parse(text: string): Promise<Parsed> {
+  await mermaid.parse(text);
+  const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+  const db = diagram.db as unknown as {
+    getVertices(): Parsed['vertices'];
+    getEdges(): Parsed['edges'];
+    getSubGraphs(): Parsed['subgraphs'];
+  };
+  return { vertices: db.getVertices(), edges: db.getEdges(), subgraphs: db.getSubGraphs() };
+}
+
+/** Mermaid keeps entity codes as placeholders until the SVG is written: turn them into the characters. */
+function decode(text: string): string {
+  const named: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', nbsp: '\u00a0' };
+  return text
+    .replace(/\uFB02\u00B0\u00B0(\d+)\u00B6\u00DF/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/\uFB02\u00B0(\w+)\u00B6\u00DF/g, (m, name: string) => named[name] ?? m);
+}
+
+function load(path: string): Model {
+  const result = loadModel(path, diskHost);
+  expect(result.diagnostics).toEqual([]);
+  if (!result.model) throw new Error(`${path} did not load`);
+  return result.model;
+}
+
+const devicesOf = (g: DiagramGraph): DiagramDevice[] => g.sites.flatMap((s) => s.locations.flatMap((l) => l.devices));
+const locationsOf = (g: DiagramGraph) => g.sites.flatMap((s) => s.locations);
+const mid = (prefix: string, id: string): string => `${prefix}_${id.replace(/-/g, '_')}`;
+
+/** The parsed diagram has exactly the graph's nodes, boxes and edges, each in its place. */
+async function expectStructure(graph: DiagramGraph, text: string): Promise<Parsed> {
+  const parsed = await parse(text);
+  const devices = devicesOf(graph);
+  // An edge to a subgraph (a media transport) also registers its id as a vertex; Mermaid draws the box only.
+  const boxes = new Set(parsed.subgraphs.map((s) => s.id));
+  expect([...parsed.vertices.keys()].filter((id) => !boxes.has(id)).sort())
+    .toEqual([...devices.map((d) => mid('dev', d.id)), ...graph.media.map((m) => mid('media', m.id))].sort());
+  expect(parsed.subgraphs.map((s) => s.id).sort()).toEqual(
+    [...graph.sites.map((s) => mid('site', s.id)), ...locationsOf(graph).map((l) => mid('loc', l.id))].sort());
+  for (const site of graph.sites) {
+    const box = parsed.subgraphs.find((s) => s.id === mid('site', site.id));
+    expect([...(box?.nodes ?? [])].sort()).toEqual(site.locations.map((l) => mid('loc', l.id)).sort());
+    expect(box?.classes).toContain(`owner-${site.owner}`);
+    for (const location of site.locations) {
+      const inner = parsed.subgraphs.find((s) => s.id === mid('loc', location.id));
+      expect([...(inner?.nodes ?? [])].sort()).toEqual(location.devices.map((d) => mid('dev', d.id)).sort());
+      expect(inner?.classes).toEqual(location.public ? ['location', 'public-area'] : ['location']);
+    }
+  }
+  expect(parsed.edges.map((e) => `${e.start}>${e.end}`)).toEqual([
+    ...graph.links.map((l) => `${mid('dev', l.from)}>${mid('dev', l.to)}`),
+    ...graph.media.flatMap((m) => [`${mid('loc', m.from)}>${mid('media', m.id)}`, `${mid('media', m.id)}>${mid('loc', m.to)}`]),
+  ]);
+  for (const m of graph.media) expect(decode(parsed.vertices.get(mid('media', m.id))?.text ?? '')).toBe(m.label);
+  return parsed;
+}
+
+const EXAMPLES: readonly { name: string; path: string; lang: Lang; phase?: Phase }[] = [
+  { name: 'cloud-ehr.ja', path: 'examples/cloud-ehr/model.yaml', lang: 'ja' },
+  { name: 'cloud-ehr.ja.operation', path: 'examples/cloud-ehr/model.yaml', lang: 'ja', phase: 'operation' },
+  { name: 'cloud-ehr.ja.development', path: 'examples/cloud-ehr/model.yaml', lang: 'ja', phase: 'development' },
+  { name: 'cloud-ehr.ja.termination', path: 'examples/cloud-ehr/model.yaml', lang: 'ja', phase: 'termination' },
+  { name: 'minimal.ja', path: 'examples/minimal/model.yaml', lang: 'ja' },
+  { name: 'minimal.en', path: 'examples/minimal/model.yaml', lang: 'en' },
+];
+
+describe('examples', () => {
+  for (const example of EXAMPLES) {
+    describe(example.name, () => {
+      const graph = (): DiagramGraph => diagramGraph(load(example.path), { lang: example.lang, phase: example.phase });
+
+      it('matches the golden .mmd and .md', () => {
+        const g = graph();
+        const mmd = renderMermaid(g);
+        const md = renderMermaidMarkdown(g);
+        expect(mmd.warnings).toEqual([]);
+        expect(md.warnings).toEqual([]);
+        expect(mmd.edges).toBe(g.links.length + 2 * g.media.length);
+        expectGolden(`test/golden/mermaid/${example.name}.mmd`, mmd.text);
+        expectGolden(`test/golden/mermaid/${example.name}.md`, md.text);
+      });
+
+      it('parses, with every device, box and edge of the graph in its place', async () => {
+        const g = graph();
+        await expectStructure(g, renderMermaid(g).text);
+      });
+
+      it('the Markdown holds the same diagram in one mermaid fence', async () => {
+        const g = graph();
+        const md = renderMermaidMarkdown(g).text;
+        const blocks = [...md.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+        expect(blocks).toEqual([renderMermaid(g).text]);
+        expect(md.split('\n')[0]).toBe(`## ${g.title}`);
+        expect(md).toContain(g.hash);
+      });
+
+      it('splits per site into diagrams that parse', async () => {
+        const g = graph();
+        const parts = renderMermaidBySite(g);
+        expect(parts.map((p) => p.site)).toEqual(g.sites.map((s) => s.id));
+        for (const part of parts) {
+          const parsed = await parse(part.text);
+          expect(parsed.edges).toHaveLength(part.edges);
+        }
+      });
+    });
+  }
+
+  it('is deterministic: LF only, one trailing newline, no trailing spaces', () => {
+    for (const example of EXAMPLES) {
+      const g = diagramGraph(load(example.path), { lang: example.lang, phase: example.phase });
+      for (const text of [renderMermaid(g).text, renderMermaidMarkdown(g).text, ...renderMermaidBySite(g).map((p) => p.text)]) {
+        expect(text).not.toMatch(/\r/);
+        expect(text).toMatch(/[^\n]\n$/);
+        expect(text).not.toMatch(/[ \t]$/m);
+        expect(renderMermaid(g).text).toBe(renderMermaid(diagramGraph(load(example.path), { lang: example.lang, phase: example.phase })).text);
+      }
+    }
+  });
+
+  it('styles each edge by its network kind and media transport', async () => {
+    const g = diagramGraph(load('examples/cloud-ehr/model.yaml'), { lang: 'ja' });
+    const parsed = await parse(renderMermaid(g).text);
+    const stroke = (style: readonly string[] | undefined): string | undefined => style?.find((s) => s.startsWith('stroke:'));
+    const expected: Record<LinkStyle | 'media', string> = {
+      internet: 'stroke:#d62728', vpn: 'stroke:#1f5fbf', closed: 'stroke:#7b3fa0', lan: 'stroke:#7f7f7f',
+      wireless: 'stroke:#138a8a', cloud: 'stroke:#e8740c', media: 'stroke:#333333',
+    };
+    const styles = [...g.links.map((l) => l.style), ...g.media.flatMap(() => ['media', 'media'] as const)];
+    expect(parsed.edges.map((e) => stroke(e.style))).toEqual(styles.map((s) => expected[s]));
+    expect(new Set(styles)).toEqual(new Set(['wireless', 'lan', 'vpn', 'media']));
+  });
+
+  it('runs top to bottom by default and left to right when asked', async () => {
+    const g = diagramGraph(load('examples/cloud-ehr/model.yaml'), { lang: 'ja' });
+    const lr = renderMermaid(g, { direction: 'LR' }).text;
+    const tb = renderMermaid(g).text;
+    expect(lr.split('\n')[1]).toBe('flowchart LR');
+    expect(tb.split('\n')[1]).toBe('flowchart TB');
+    expect(tb.replace('flowchart TB', 'flowchart LR')).toBe(lr);
+    await expectStructure(g, lr);
+    for (const part of renderMermaidBySite(g, { direction: 'LR' })) expect(part.text.split('\n')[1]).toBe('flowchart LR');
+    expect(renderMermaidMarkdown(g, { direction: 'LR' }).text).toContain('\nflowchart LR\n');
+  });
+
+  it('splits cloud-ehr: the clinic sees the DC gateway as a stub, the vault both media ends', async () => {
+    const g = diagramGraph(load('examples/cloud-ehr/model.yaml'), { lang: 'ja' });
+    const parts = new Map(renderMermaidBySite(g).map((p) => [p.site, p]));
+    const clinic = await parse(parts.get('clinic')?.text ?? '');
+    expect(clinic.vertices.has('dev_dc_gateway')).toBe(true);
+    expect(clinic.vertices.has('dev_ehr_server')).toBe(false);
+    expect(clinic.subgraphs.find((s) => s.id === 'site_provider_dc')?.nodes.slice().sort()).toEqual(['dev_dc_gateway', 'loc_server_room']);
+    expect(clinic.subgraphs.find((s) => s.id === 'elsewhere')?.nodes).toEqual(['site_provider_dc']);
+    const vault = await parse(parts.get('offsite-vault')?.text ?? '');
+    expect(vault.edges.map((e) => `${e.start}>${e.end}`)).toEqual([
+      'loc_server_room>media_backup_tape', 'media_backup_tape>loc_vault_room',
+      'loc_vault_room>media_tape_disposal', 'media_tape_disposal>loc_disposal_facility',
+    ]);
+    expect(decode(vault.vertices.get('loc_server_room')?.text ?? '')).toBe('サーバ室');
+  });
+});
+
+describe('escaping', () => {
+  const HOSTILE = [
+    '<script>alert(1)</script>',
+    '"quotes"',
+    "'single'",
+    '&amp; &',
+    '[brackets] {braces} (parens) |pipes|',
+    '`code` ```fence```',
+    '#hash; #35; #quot;',
+    '%% comment',
+    '%%{init: {"theme": "dark"}}%%',
+    'end',
+    'line one\nline two\r\nthree\ttab',
+    '  padded  ',
+    '救急外来 😷 👩‍⚕️',
+    'style: #f00; classDef x fill:#f00;',
+    'a --> b --- c -.-> d ==> e',
+    'back\\slash; semi; colon: ~tilde* _under_ **bold**',
+    '<img src=x onerror=alert(1)>',
+  ];
+
+  it('writes the entity codes', () => {
+    expect(mermaidText('"#%&<>`:[]{}()|')).toBe('#quot;#35;#37;#38;#60;#62;#96;#58;#91;#93;#123;#125;#40;#41;#124;');
+    expect(mermaidText('a\nb\r\nc\u2028d\u0000e')).toBe('a b c d e');
+    expect(mermaidText('  x  ')).toBe('x');
+    expect(mermaidText(' \n ', 'fallback-id')).toBe('fallback-id');
+    expect(mermaidText('医療機関（診療所）／ICU')).toBe('医療機関（診療所）／ICU');
+  });
+
+  it('hostile labels from a model parse, come back intact, and carry no markup', async () => {
+    const q = (s: string): string => JSON.stringify(s);
+    const yaml = [
+      'koseizu: 1',
+      'system: {id: hostile, title: "<b>Hostile</b> `title` # | [x]", forms: [application], phases: [operation], lang: ja}',
+      `sites: [{id: end, label: ${q(HOSTILE[0] as string)}, owner: institution}, {id: graph, label: ${q(HOSTILE[9] as string)}, owner: provider}]`,
+      'locations:',
+      ...HOSTILE.map((label, i) => `  - {id: room-${i}, label: ${q(label)}, site: ${i % 2 === 0 ? 'end' : 'graph'}}`),
+      'devices:',
+      ...HOSTILE.map((label, i) => `  - {id: dev-${i}, label: ${q(label)}, kind: ${['server', 'terminal', 'router', 'database', 'printer', 'external-system', 'medical-device', 'storage'][i % 8]}, at: room-${i}${i % 3 === 0 ? ', count: 3' : ''}}`),
+      '  - {id: subgraph, label: click, kind: server, at: room-0}',
+      'networks: [{id: net, label: net, kind: internet}, {id: lan, label: lan, kind: lan}]',
+      'links:',
+      ...HOSTILE.map((label, i) => `  - {from: dev-${i}, to: dev-${(i + 1) % HOSTILE.length}, network: ${i % 2 ? 'net' : 'lan'}, label: ${q(label)}}`),
+      '  - {from: subgraph, to: dev-1, network: net, protocol: https, tls: "1.3"}',
+      'actors: [{id: style, label: ' + q(HOSTILE[4] as string) + ', org: third-party}]',
+      'data: [{id: d, label: d, class: medical}]',
+      'media:',
+      `  - {id: m1, label: ${q(HOSTILE[0] as string)}, kind: paper, from: room-0, to: room-1, carrier: style, encrypted: false, data: [d]}`,
+      `  - {id: m2, label: ${q(HOSTILE[7] as string)}, kind: usb-memory, from: room-2, to: room-3, carrier: style, encrypted: true, data: [d]}`,
+    ].join('\n');
+    const result = loadModel('model.yaml', memoryHost({ 'model.yaml': yaml }));
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    if (!result.model) throw new Error('no model');
+    for (const lang of ['ja', 'en'] as const) {
+      const g = diagramGraph(result.model, { lang });
+      expect(devicesOf(g)).toHaveLength(HOSTILE.length + 1);
+      const out = renderMermaid(g);
+      expect(out.edges).toBe(HOSTILE.length + 1 + 2 * 2);
+      const md = renderMermaidMarkdown(g).text;
+      for (const text of [out.text, md]) {
+        expect(text).not.toMatch(/<script|<img|<b>|onerror=alert\(1\)>/i);
+        expect(text).not.toContain('%%{');
+        expect(text).not.toMatch(/^\s*%%(?! koseizu)/m);
+      }
+      expect(out.text).not.toContain('`');
+      expect(md.match(/```/g)).toHaveLength(2);
+      const parsed = await expectStructure(g, out.text);
+      const flat = (s: string): string => s.replace(/[\u0000-\u001f\u2028\u2029]+/g, ' ').trim();
+      for (const d of devicesOf(g)) {
+        const want = d.count > 1 ? `${flat(d.label)} ×${d.count}` : flat(d.label);
+        expect(decode(parsed.vertices.get(mid('dev', d.id))?.text ?? '')).toBe(want);
+      }
+      for (const l of locationsOf(g)) expect(decode(parsed.subgraphs.find((s) => s.id === mid('loc', l.id))?.title ?? '')).toBe(flat(l.label));
+      expect(parsed.edges.slice(0, g.links.length).map((e) => decode(e.text))).toEqual(g.links.map((l) => flat(l.label ?? '')));
+      for (const part of renderMermaidBySite(g)) await parse(part.text);
+    }
+  });
+
+  it('any label survives the round trip through Mermaid\'s parser (property)', async () => {
+    const text = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });
+    await fc.assert(fc.asyncProperty(text, text, text, async (node, edge, box) => {
+      const g = graphOf([{ id: 'a', label: box, locations: [{ id: 'l', label: box, devices: [{ id: 'x', label: node }, { id: 'y', label: edge }] }] }],
+        [{ from: 'x', to: 'y', label: edge }]);
+      const parsed = await parse(renderMermaid(g).text);
+      const flat = (s: string, fallback: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim() || fallback;
+      expect(decode(parsed.vertices.get('dev_x')?.text ?? '')).toBe(flat(node, 'x'));
+      expect(decode(parsed.edges[0]?.text ?? '')).toBe(flat(edge, ''));
+      expect(decode(parsed.subgraphs.find((s) => s.id === 'loc_l')?.title ?? '')).toBe(flat(box, 'l'));
+    }), { numRuns: 150, seed: 20260101 });
+  });
+
+  it('ids outside the schema still make distinct Mermaid ids; edges to missing ends are left out with a warning', async () => {
+    const g = graphOf([{ id: 'a b', label: 'A', locations: [{ id: 'end', label: '', devices: [{ id: 'x.y', label: 'one' }, { id: 'x-y', label: 'two' }, { id: 'x_y', label: 'three' }] }] }],
+      [{ from: 'x.y', to: 'x-y', label: null }, { from: 'x_y', to: 'nowhere', label: null }]);
+    const out = renderMermaid(g);
+    expect(out.warnings).toHaveLength(1);
+    expect(out.warnings[0]).toContain('nowhere');
+    const parsed = await parse(out.text);
+    expect([...parsed.vertices.keys()]).toEqual(['dev_x_y', 'dev_x_y_2', 'dev_x_y_3']);
+    expect(parsed.edges.map((e) => `${e.start}>${e.end}`)).toEqual(['dev_x_y>dev_x_y_2']);
+    expect(decode(parsed.subgraphs.find((s) => s.id === 'loc_end')?.title ?? '')).toBe('end');
+  });
+
+  it('a broken text is rejected (the parser is really checking)', async () => {
+    await expect(mermaid.parse('flowchart LR\n  a["x" --- b\n')).rejects.toThrow();
+    await expect(mermaid.parse('flowchart LR\n  subgraph s["x"]\n  a --- b\n')).rejects.toThrow();
+    await expect(mermaid.parse('flowchart LR\n  a[""] --- b\n')).rejects.toThrow();
+  });
+});
+
+describe('over GitHub\'s 500 edges', () => {
+  // Three sites of 171 devices in a chain (169 links each) and three links between the sites: 510 links.
+  const big = (): DiagramGraph => {
+    const sites = ['a', 'b', 'c'].map((s) => ({
+      id: `site-${s}`,
+      label: `Site ${s}`,
+      locations: [{ id: `room-${s}`, label: `Room ${s}`, devices: Array.from({ length: 171 }, (_, i) => ({ id: `${s}-${i}`, label: `${s}${i}` })) }],
+    }));
+    const links = [
+      ...['a', 'b', 'c'].flatMap((s) => Array.from({ length: 169 }, (_, i) => ({ from: `${s}-${i}`, to: `${s}-${i + 1}`, label: null }))),
+      { from: 'a-0', to: 'b-0', label: 'HTTPS' }, { from: 'b-0', to: 'c-0', label: null }, { from: 'c-0', to: 'a-0', label: null },
+    ];
+    return graphOf(sites, links, [{ from: 'room-a', to: 'room-c', label: 'tape' }]);
+  };
+
+  it('warns, and the single diagram is one Mermaid itself refuses', async () => {
+    const g = big();
+    expect(g.links).toHaveLength(510);
+    const out = renderMermaid(g);
+    expect(out.edges).toBe(512);
+    expect(out.warnings).toEqual([expect.stringContaining('512')]);
+    await expect(mermaid.parse(out.text)).rejects.toThrow(/Edge limit exceeded/);
+  });
+
+  it('splits per site into parts that parse, each within the limit, with far ends as stubs', async () => {
+    const g = big();
+    const parts = renderMermaidBySite(g);
+    expect(parts.map((p) => p.site)).toEqual(['site-a', 'site-b', 'site-c']);
+    for (const part of parts) {
+      expect(part.edges).toBeLessThanOrEqual(GITHUB_MAX_EDGES);
+      expect(part.warnings).toEqual([]);
+      const parsed = await parse(part.text);
+      expect(parsed.edges).toHaveLength(part.edges);
+    }
+    // Site a: its 169 chain links, the two cross links that touch it, the tape to room c (two edges).
+    expect(parts[0]?.edges).toBe(173);
+    const a = await parse(parts[0]?.text ?? '');
+    // Its devices, stubs b-0 and c-0, the stub of room c, the tape's node, and room a (an edge's end, so also a vertex).
+    expect(a.vertices.size).toBe(171 + 2 + 1 + 1 + 1);
+    expect(a.subgraphs.find((s) => s.id === 'elsewhere')?.nodes.slice().sort()).toEqual(['site_site_b', 'site_site_c']);
+    expect(a.subgraphs.find((s) => s.id === 'site_site_c')?.nodes.slice().sort()).toEqual(['dev_c_0', 'loc_room_c']);
+  });
+
+  it('the Markdown is split into one fenced diagram per site', async () => {
+    const g = big();
+    const md = renderMermaidMarkdown(g);
+    expect(md.warnings.length).toBeGreaterThan(0);
+    const blocks = [...md.text.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
+    expect(blocks).toHaveLength(3);
+    for (const block of blocks) await parse(block);
+    expect(md.text).toContain('### Site a');
+  });
+
+  it('a single site over the limit is reported in its part', () => {
+    const g = graphOf([{ id: 's', label: 'S', locations: [{ id: 'r', label: 'R', devices: Array.from({ length: 502 }, (_, i) => ({ id: `d-${i}`, label: `${i}` })) }] }],
+      Array.from({ length: 501 }, (_, i) => ({ from: `d-${i}`, to: `d-${i + 1}`, label: null })));
+    const [part] = renderMermaidBySite(g);
+    expect(part?.edges).toBe(501);
+    expect(part?.warnings).toHaveLength(1);
+  });
+});
+
+// ---- A DiagramGraph literal, for what the schema would not let a model say ----
+
+interface SiteSpec {
+  id: string;
+  label: string;
+  locations: { id: string; label: string; devices: { id: string; label: string }[] }[];
+}
+
+function graphOf(
+  sites: SiteSpec[],
+  links: { from: string; to: string; label: string | null }[],
+  media: { from: string; to: string; label: string }[] = [],
+): DiagramGraph {
+  const owners = ['institution', 'provider', 'third-party'] as const;
+  const styles: LinkStyle[] = ['internet', 'vpn', 'closed', 'lan', 'wireless', 'cloud'];
+  return {
+    lang: 'en',
+    title: 'Generated',
+    subtitle: 'Configuration diagram',
+    hash: '0123456789ab',
+    phase: null,
+    sites: sites.map((s, i): DiagramSite => ({
+      id: s.id,
+      label: s.label,
+      owner: owners[i % 3] ?? 'institution',
+      ownerLabel: owners[i % 3] ?? 'institution',
+      locations: s.locations.map((l) => ({
+        id: l.id, label: l.label, public: false,
+        devices: l.devices.map((d) => ({ id: d.id, label: d.label, kind: 'server', kindLabel: 'server', count: 1 })),
+      })),
+    })),
+    links: links.map((l, i): DiagramLink => ({
+      id: `link-${i}`, from: l.from, to: l.to, style: styles[i % styles.length] ?? 'lan', network: 'n', networkLabel: 'n', label: l.label,
+    })),
+    media: media.map((m, i) => ({ id: `media-${i}`, from: m.from, to: m.to, kind: 'tape', encrypted: true, label: m.label })),
+    legend: [],
+    words: { legend: 'Legend', media: 'Media transport', hash: 'model hash', count: 'units' },
+  };
+}
