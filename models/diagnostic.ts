@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = {
   KZ109: 'error', // duplicate item in a list
   KZ110: 'error', // `system` missing in the root file, or present in an included file
   KZ111: 'error', // list is empty but needs at least one item
+  KZ112: 'error', // a control character (or a non-character) in a text
   // Meaning (KZ2xx)
   KZ201: 'error', // flow path hop with no link between the two devices
   KZ202: 'error', // flow `where` is not the location (or site) of its `which` device

@@ -189,6 +189,7 @@ const DIAGRAM_TEXT = {
     sameAsModel: (out: string) => `${out}: モデルファイルには書き込みません\nヒント: 別の出力先を指定してください\n`,
     large: (n: number) => `注意: 機器が ${n} 台あるため、高速なレイアウト設定を使いました\n`,
     wrote: (out: string) => `${out} を書き出しました\n`,
+    cannotWrite: (out: string, code: string) => `${out}: 書き込めません（${code === 'EISDIR' ? 'フォルダです' : code === 'EACCES' || code === 'EPERM' ? '権限がありません' : code}）\nヒント: 書き込めるファイル名を指定してください\n`,
   },
   en: {
     format: (out: string) => `${out}: unknown output format\nhint: use a .svg, .png, .mmd or .md file name, or give --format\n`,
@@ -197,6 +198,7 @@ const DIAGRAM_TEXT = {
     sameAsModel: (out: string) => `${out}: refusing to write over a model file\nhint: choose another output file\n`,
     large: (n: number) => `note: ${n} devices, so the faster layout settings were used\n`,
     wrote: (out: string) => `wrote ${out}\n`,
+    cannotWrite: (out: string, code: string) => `${out}: cannot write (${code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code})\nhint: give a file name you can write to\n`,
   },
 } as const;
 
@@ -251,7 +253,12 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
     }
   }
   if (options.output) {
-    writeOutput(options.output, data);
+    try {
+      writeOutput(options.output, data);
+    } catch (error) {
+      io.err(t.cannotWrite(options.output, (error as NodeJS.ErrnoException).code ?? String(error)));
+      return EXIT_INVALID;
+    }
     io.err(t.wrote(options.output));
   } else {
     io.out(typeof data === 'string' ? data : Buffer.from(data).toString('binary'));

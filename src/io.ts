@@ -1,5 +1,5 @@
 // The one module besides the CLI that touches the file system.
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -136,8 +136,9 @@ export async function withTempFiles<T>(files: Readonly<Record<string, Uint8Array
   }
 }
 
-/** Writes an output file whole or not at all: to a temporary name beside it, then renamed over it. */
+/** Writes an output file whole or not at all: to a temporary name beside it, then renamed over it. Creates its folder. */
 export function writeOutput(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
   const temp = `${path}.koseizu-${process.pid}.tmp`;
   try {
     writeFileSync(temp, data);

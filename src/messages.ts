@@ -249,6 +249,11 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
       en: (a) => (a.s('empty') === 'string' ? 'write a value, or remove the key' : 'give at least one'),
     },
   },
+  KZ112: {
+    ja: (a) => `${a.q('field')} に制御文字 ${a.s('char')} が含まれています`,
+    en: (a) => `${a.q('field')} contains the control character ${a.s('char')}`,
+    hint: { ja: () => '文字を削除してください（改行やタブ以外の制御文字は図や表に出せません）', en: () => 'remove it: control characters other than newline and tab cannot appear in diagrams or tables' },
+  },
   KZ201: {
     ja: (a) => `経路上の ${a.q('from')} と ${a.q('to')} の間に接続（links）がありません`,
     en: (a) => `no link between ${a.q('from')} and ${a.q('to')} on the flow's path`,

@@ -128,6 +128,12 @@ export function parseYaml(source: SourceFile): ParsedFile {
     if (error instanceof RangeError) return fail('KZ001', { detail: 'nesting too deep', yaml: 'NESTING' });
     throw error;
   }
+  // An alias inside the node its anchor names ("&a [*a]") makes the data contain itself: refused.
+  if (containsItself(value)) {
+    let first: Alias | undefined;
+    visit(doc, { Alias(_key, node) { first ??= node; return visit.BREAK; } });
+    return { file, value: undefined, locator, diagnostics: [diagnostic('KZ001', nodeRange(first) ?? whole, { detail: 'an alias refers to a node that contains it', yaml: 'BAD_ALIAS' })] };
+  }
   if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
     const range = nodeRange(doc.contents as Node | null) ?? whole;
     return { file, value: undefined, locator, diagnostics: [diagnostic('KZ007', range, { found: describeType(value) })] };
@@ -168,6 +174,23 @@ function makeLocator(doc: Document.Parsed, file: string, nodeRange: (node: Node 
       return nodeRange(key) ?? nodeRange(node) ?? whole;
     },
   };
+}
+
+/** Whether a value reaches itself through its own children (only aliases can make that). */
+function containsItself(value: unknown): boolean {
+  const ancestors = new Set<object>();
+  const done = new Set<object>();
+  const walk = (v: unknown): boolean => {
+    if (v === null || typeof v !== 'object') return false;
+    if (ancestors.has(v)) return true;
+    if (done.has(v)) return false;
+    ancestors.add(v);
+    const cyclic = Object.values(v).some(walk);
+    ancestors.delete(v);
+    done.add(v);
+    return cyclic;
+  };
+  return walk(value);
 }
 
 /** Offsets at which each line starts (line 1 at offset 0). */

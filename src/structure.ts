@@ -19,8 +19,9 @@ const NESTED_ELEMENT: Readonly<Record<string, string>> = { measures: 'measure' }
 
 export function checkStructure(parsed: ParsedFile): Diagnostic[] {
   if (parsed.value === undefined) return [];
+  const controls = controlCharacters(parsed);
   const validate = validateSchema as unknown as { (data: unknown): boolean; errors?: ErrorObject[] | null };
-  if (validate(parsed.value)) return [];
+  if (validate(parsed.value)) return controls;
   const selected = selectAnyOfBranches(validate.errors ?? [], parsed.value);
   // A value of the wrong type also fails its enum or pattern: the type error says it all.
   const typed = new Set(selected.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
@@ -35,6 +36,29 @@ export function checkStructure(parsed: ParsedFile): Diagnostic[] {
     seen.add(key);
     out.push(d);
   }
+  return [...out, ...controls];
+}
+
+/** Characters that no XML, CSV cell or terminal line can hold: C0 controls but tab, line feed and return, and U+FFFE/U+FFFF. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
+
+/** Every string in the file holding a control character, reported where it is. */
+function controlCharacters(parsed: ParsedFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (value: unknown, path: PathSegment[]): void => {
+    if (typeof value === 'string') {
+      const found = CONTROL.exec(value)?.[0];
+      if (found !== undefined) {
+        const { field } = describePath(path);
+        out.push(diagnostic('KZ112', parsed.locator.range(path), { field, char: `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` }));
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, [...path, i]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+    }
+  };
+  walk(parsed.value, []);
   return out;
 }
 

@@ -83,6 +83,7 @@ const CASES: Readonly<Record<string, Case>> = {
   'include-with-system': { file: 'include-with-system/model.yaml', codes: ['KZ110'] },
   'empty-what': { file: 'empty-what.yaml', codes: ['KZ301', 'KZ111'] },
   'empty-label': { file: 'empty-label.yaml', codes: ['KZ111'] },
+  'control-character': { file: 'control-character.yaml', codes: ['KZ112', 'KZ112'] },
   // References (KZ104, KZ208)
   'unknown-device-in-path': { file: 'unknown-device-in-path.yaml', codes: ['KZ104'] },
   'unknown-device-in-link': { file: 'unknown-device-in-link.yaml', codes: ['KZ302', 'KZ104'] },

@@ -30,7 +30,7 @@ export async function fontMeasurer(fonts: FontSet): Promise<TextMeasurer> {
 /** Every character the SVG draws, so a subset of the font can render it. */
 export function charactersOf(svg: string): string {
   const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
-  const decoded = texts.join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const decoded = texts.join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
   return [...new Set([...decoded, ' ', '0', '1'])].sort().join('');
 }
 

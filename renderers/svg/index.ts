@@ -1,7 +1,8 @@
 // The configuration diagram as SVG, from the view model and its layout. Plain, readable markup: one
 // group per element with an id derived from the model id (so a textual diff of two SVGs shows what
 // changed), presentation attributes rather than CSS (resvg and every viewer agree on them), every label
-// escaped, no external reference, numbers rounded, a fixed element order.
+// escaped, no external reference, numbers rounded, a fixed element order. Every id starts with a prefix of
+// its own (site-, loc-, dev-, link-, media-, title-, label-), and model ids are unique, so ids never clash.
 import {
   DIAGRAM_FONT_FAMILY, METRICS, type Box, type DiagramGraph, type DiagramLayout, type LaidOutEdge, type LegendKey,
   type LinkStyle, type TextBlock,
@@ -31,12 +32,24 @@ export const OWNER_COLORS: Readonly<Record<Org, { fill: string; stroke: string; 
   'third-party': { fill: '#fefce8', stroke: '#facc15', text: '#a16207' },
 };
 
+/**
+ * The bundled font first (what the layout measured and the PNG uses), then the Japanese fonts a viewer
+ * most likely has, whose widths are close to it.
+ */
+const FONT_STACK = `'${DIAGRAM_FONT_FAMILY}', 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif`;
+
 const INK = '#0f172a';
 const PUBLIC_FILL = '#fffbeb';
 const MUTED = '#475569';
 
+/**
+ * Text as XML content or a double-quoted attribute (the only kind this renderer writes): markup escaped,
+ * and characters XML cannot hold replaced by U+FFFD.
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Numbers as SVG likes them: at most one decimal, no "-0". */
@@ -86,7 +99,7 @@ export function renderSvg(graph: DiagramGraph, layout: DiagramLayout): string {
   const deviceById = new Map(graph.sites.flatMap((s) => s.locations.flatMap((l) => l.devices)).map((d) => [d.id, d]));
   const linkById = new Map(graph.links.map((l) => [l.id, l]));
 
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg"${attrs({ width: layout.width, height: layout.height, viewBox: `0 0 ${n(layout.width)} ${n(layout.height)}` })} font-family="${escapeXml(DIAGRAM_FONT_FAMILY)}, sans-serif">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg"${attrs({ width: layout.width, height: layout.height, viewBox: `0 0 ${n(layout.width)} ${n(layout.height)}` })} font-family="${escapeXml(FONT_STACK)}">`);
   out.push(`<title>${escapeXml(`${graph.title} — ${graph.subtitle}`)}</title>`);
   out.push(`<desc>${escapeXml(`koseizu ${graph.subtitle}; ${graph.words.hash} ${graph.hash}`)}</desc>`);
   out.push('<defs>');
@@ -103,7 +116,7 @@ export function renderSvg(graph: DiagramGraph, layout: DiagramLayout): string {
     const colors = OWNER_COLORS[site.owner];
     const m = METRICS.site;
     out.push(`<rect id="site-${c.id}" class="site owner-${site.owner}"${attrs({ x: c.x, y: c.y, width: c.width, height: c.height, rx: 10, fill: colors.fill, stroke: colors.stroke, 'stroke-width': 1.5 })}/>`);
-    titles.push(`<g id="site-${c.id}-title">${textLines(c.label, c.x + m.padX, c.y + m.padTop, m.fontSize, m.lineHeight, { bold: true, halo: colors.fill })}`
+    titles.push(`<g id="title-site-${c.id}">${textLines(c.label, c.x + m.padX, c.y + m.padTop, m.fontSize, m.lineHeight, { bold: true, halo: colors.fill })}`
       + `<text${attrs({ x: c.x + m.padX, y: c.y + m.padTop + c.label.height + m.ownerLineHeight / 2 + m.ownerFontSize * 0.36, 'font-size': m.ownerFontSize, fill: colors.text, ...halo(colors.fill) })}>${escapeXml(site.ownerLabel)}</text></g>`);
   }
   out.push('</g>');
@@ -114,7 +127,7 @@ export function renderSvg(graph: DiagramGraph, layout: DiagramLayout): string {
     const m = METRICS.location;
     const fill = location.public ? PUBLIC_FILL : '#ffffff';
     out.push(`<rect id="loc-${c.id}" class="location${location.public ? ' public' : ''}"${attrs({ x: c.x, y: c.y, width: c.width, height: c.height, rx: 6, fill, stroke: '#94a3b8', 'stroke-width': 1.2, 'stroke-dasharray': location.public ? '5 3' : null })}/>`);
-    titles.push(`<g id="loc-${c.id}-title">${textLines(c.label, c.x + m.padX, c.y + m.padTop, m.fontSize, m.lineHeight, { bold: true, fill: '#334155', halo: fill })}</g>`);
+    titles.push(`<g id="title-loc-${c.id}">${textLines(c.label, c.x + m.padX, c.y + m.padTop, m.fontSize, m.lineHeight, { bold: true, fill: '#334155', halo: fill })}</g>`);
   }
   out.push('</g>');
 
@@ -185,7 +198,7 @@ function badge(text: string, d: Box): string {
 function edgeLabel(e: LaidOutEdge, idPrefix: string | null, m: { fontSize: number; lineHeight: number; pad: number }, fill: string, stroke: string, color: string): string {
   const l = e.label;
   if (!l) return '';
-  const id = idPrefix ? ` id="${idPrefix}-label-${escapeXml(e.id)}"` : '';
+  const id = idPrefix ? ` id="label-${idPrefix}-${escapeXml(e.id)}"` : '';
   return `<g${id} class="edge-label"><rect${attrs({ x: l.x, y: l.y, width: l.width, height: l.height, rx: 3, fill, stroke, 'stroke-width': 0.8 })}/>${textLines(l.text, l.x + l.width / 2, l.y + m.pad, m.fontSize, m.lineHeight, { anchor: 'middle', fill: color })}</g>`;
 }
 

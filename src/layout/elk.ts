@@ -46,6 +46,10 @@ export const elkEngine: LayoutEngine = {
     const ELK = ((module.default as unknown as { default?: unknown }).default ?? module.default) as unknown as new () => ElkApi;
     const elk = new ELK();
     const { graph } = sized;
+    // elkjs 0.12 reads a compound node's minimum size transposed when the layers run downwards (it lays
+    // out in a left-to-right frame and turns the result): give it (height, width) then, so boxes are at
+    // least as wide as their titles (checked by test/layout.test.ts).
+    const minimum = (width: number, height: number): string => (direction === 'down' ? `(${height}, ${width})` : `(${width}, ${height})`);
     const title = (id: string): { width: number; height: number; lines: readonly string[] } =>
       sized.containerTitles.get(id) ?? { width: 0, height: 0, lines: [] };
 
@@ -58,18 +62,21 @@ export const elkEngine: LayoutEngine = {
         layoutOptions: {
           'elk.padding': `[top=${siteTop},left=${s.padX},bottom=${s.padBottom},right=${s.padX}]`,
           'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-          'elk.nodeSize.minimum': `(${siteTitle.width + 2 * s.padX + 64}, ${siteTop + 40})`,
+          'elk.nodeSize.minimum': minimum(siteTitle.width + 2 * s.padX + 64, siteTop + 40),
         },
         children: site.locations.map((location) => {
           const l = METRICS.location;
           const locTitle = title(location.id);
           const locTop = locationTitleHeight(locTitle);
+          const minWidth = locTitle.width + 2 * l.padX;
+          // An empty room is a plain node to ELK: sized directly (the transposition applies to compound nodes only).
+          if (location.devices.length === 0) return { id: location.id, width: minWidth, height: locTop + 24 };
           return {
             id: location.id,
             layoutOptions: {
               'elk.padding': `[top=${locTop},left=${l.padX},bottom=${l.padBottom},right=${l.padX}]`,
               'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-              'elk.nodeSize.minimum': `(${locTitle.width + 2 * l.padX}, ${locTop + (location.devices.length === 0 ? 24 : 0)})`,
+              'elk.nodeSize.minimum': minimum(minWidth, locTop),
             },
             children: location.devices.map((device) => {
               const size = sized.deviceSizes.get(device.id) ?? { width: METRICS.device.minWidth, height: 64 };

@@ -82,18 +82,18 @@ function wrapGreedy(text: string, maxWidth: number, fontSize: number, lineHeight
     const candidate = line + piece;
     if (line === '' || width(candidate.trimEnd()) <= maxWidth) {
       line = candidate;
-      // A single piece wider than the line (a long URL, a long word) is cut character by character.
-      if (width(line.trimEnd()) > maxWidth) {
-        let cut = '';
-        for (const ch of line) {
-          if (cut && width(cut + ch) > maxWidth) { lines.push(cut); cut = ''; }
-          cut += ch;
-        }
-        line = cut;
-      }
     } else {
       lines.push(line.trimEnd());
       line = piece.trimStart();
+    }
+    // A piece wider than a whole line (a long word, a URL) is cut character by character.
+    if (width(line.trimEnd()) > maxWidth) {
+      let cut = '';
+      for (const ch of line) {
+        if (cut && width(cut + ch) > maxWidth) { lines.push(cut); cut = ''; }
+        cut += ch;
+      }
+      line = cut;
     }
   }
   if (line.trim() !== '' || lines.length === 0) lines.push(line.trimEnd());
