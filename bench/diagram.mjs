@@ -332,9 +332,9 @@ const result = loadModel(model, diskHost);
 if (!result.model) { console.error('invalid model'); process.exit(2); }
 const fonts = readDiagramFonts();
 const t1 = performance.now();
-const rendered = await renderDiagramSvg(result.model, { lang: 'ja' }, fonts);
+const rendered = await renderDiagramSvg(result.model, { lang: 'ja' });
 const t2 = performance.now();
-const subset = await subsetFontsFor(rendered.svg, fonts);
+const subset = await subsetFontsFor(result.model, { lang: 'ja' }, fonts);
 const t3 = performance.now();
 const png = await withTempFiles({ 'regular.ttf': subset.regular, 'bold.ttf': subset.bold }, (p) => renderPng(rendered.svg, [p['regular.ttf'], p['bold.ttf']], 1));
 const t4 = performance.now();

@@ -1,5 +1,7 @@
-// `npm run gen`: rewrites models/koseizu.schema.json, models/generated/schema-validator.ts, and docs/reference.md, glossary.md, diagnostics.md.
+// `npm run gen`: rewrites every generated file: models/koseizu.schema.json, models/generated/schema-validator.ts,
+// docs/reference.md, glossary.md, diagnostics.md, and renderers/font/metrics.ts (the font's advance widths).
 import { writeFileSync } from 'node:fs';
+import { FONT_METRICS_PATH, fontMetricsSource } from './font-metrics.js';
 import { DIAGNOSTICS_DOC_PATH, GLOSSARY_PATH, diagnosticsMarkdown, REFERENCE_PATH, glossaryMarkdown, SCHEMA_JSON_PATH, VALIDATOR_PATH, referenceMarkdown, schemaJson, validatorSource } from './schema-codegen.js';
 
 writeFileSync(SCHEMA_JSON_PATH, schemaJson());
@@ -7,4 +9,5 @@ writeFileSync(VALIDATOR_PATH, validatorSource());
 writeFileSync(REFERENCE_PATH, referenceMarkdown());
 writeFileSync(GLOSSARY_PATH, glossaryMarkdown());
 writeFileSync(DIAGNOSTICS_DOC_PATH, diagnosticsMarkdown());
-process.stdout.write(`wrote ${[SCHEMA_JSON_PATH, VALIDATOR_PATH, REFERENCE_PATH, GLOSSARY_PATH, DIAGNOSTICS_DOC_PATH].join(', ')}\n`);
+writeFileSync(FONT_METRICS_PATH, fontMetricsSource());
+process.stdout.write(`wrote ${[SCHEMA_JSON_PATH, VALIDATOR_PATH, REFERENCE_PATH, GLOSSARY_PATH, DIAGNOSTICS_DOC_PATH, FONT_METRICS_PATH].join(', ')}\n`);

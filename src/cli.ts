@@ -240,13 +240,14 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
     for (const warning of mermaid.warnings) io.err(`${warning}\n`);
     data = mermaid.text;
   } else {
-    const fonts = readDiagramFonts();
-    const rendered = await renderDiagramSvg(model, request, fonts);
+    // For a PNG, the font subset starts first: its WebAssembly compiles in the background during the layout.
+    const subsetting = format === 'png' ? subsetFontsFor(model, request, readDiagramFonts()) : undefined;
+    const rendered = await renderDiagramSvg(model, request);
     if (rendered.layout.fast) io.err(t.large(rendered.graph.sites.reduce((n, s) => n + s.locations.reduce((m, l) => m + l.devices.length, 0), 0)));
     if (format === 'svg') {
       data = rendered.svg;
     } else {
-      const subset = await subsetFontsFor(rendered.svg, fonts);
+      const subset = await (subsetting ?? subsetFontsFor(model, request, readDiagramFonts()));
       const { renderPng } = await import('../renderers/png/index.js');
       data = await withTempFiles({ 'regular.ttf': subset.regular, 'bold.ttf': subset.bold }, (paths) =>
         renderPng(rendered.svg, [paths['regular.ttf'] ?? '', paths['bold.ttf'] ?? ''], scale));

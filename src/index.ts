@@ -56,20 +56,23 @@ export interface RenderedDiagram {
   readonly svg: string;
 }
 
-/** Lays the model's diagram out with ELK and draws it as SVG; `fonts` are the bundled TTF bytes. */
-export async function renderDiagramSvg(model: Model, request: DiagramRequest, fonts: FontSet): Promise<RenderedDiagram> {
+/** Lays the model's diagram out with ELK (labels measured with the bundled font's widths) and draws it as SVG. */
+export async function renderDiagramSvg(model: Model, request: DiagramRequest): Promise<RenderedDiagram> {
   const graph = diagramGraph(model, request);
   const [{ fontMeasurer }, { layoutDiagram }, { elkEngine }, { renderSvg }] = await Promise.all([
     import('../renderers/font/index.js'), import('./layout/index.js'), import('./layout/elk.js'), import('../renderers/svg/index.js'),
   ]);
-  const layout = await layoutDiagram(graph, await fontMeasurer(fonts), elkEngine, request.direction ?? 'down');
+  const layout = await layoutDiagram(graph, fontMeasurer(), elkEngine, request.direction ?? 'down');
   return { graph, layout, svg: renderSvg(graph, layout) };
 }
 
-/** The fonts cut down to the characters an SVG draws, for renderPng. */
-export async function subsetFontsFor(svg: string, fonts: FontSet): Promise<FontSet> {
+/**
+ * The fonts cut down to what a diagram of the model can draw, for renderPng. It needs only the view model,
+ * so a caller can start it before the layout: the subsetter's WebAssembly compiles while ELK works.
+ */
+export async function subsetFontsFor(model: Model, request: DiagramRequest, fonts: FontSet): Promise<FontSet> {
   const { charactersOf, subsetFonts } = await import('../renderers/font/index.js');
-  return subsetFonts(fonts, charactersOf(svg));
+  return subsetFonts(fonts, charactersOf(diagramGraph(model, request)));
 }
 
 export { diagramGraph } from './diagram.js';

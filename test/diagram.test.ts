@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { METRICS, type DiagramGraph, type DiagramLayout, type TextBlock, type TextMeasurer } from '../models/diagram.js';
 import type { Model } from '../models/model.js';
 import type { Lang, Phase } from '../models/vocabulary.js';
-import { fontMeasurer, type FontSet } from '../renderers/font/index.js';
+import { charactersOf, fontMeasurer, subsetFonts, type FontSet } from '../renderers/font/index.js';
 import { renderPng } from '../renderers/png/index.js';
 import { escapeXml } from '../renderers/svg/index.js';
-import { loadModel, renderDiagramSvg, subsetFontsFor, type RenderedDiagram } from '../src/index.js';
+import { loadModel, renderDiagramSvg, type RenderedDiagram } from '../src/index.js';
 import { diskHost, readDiagramFonts, withTempFiles } from '../src/io.js';
 import { expectGolden } from './helpers/golden.js';
 import { memoryHost } from './helpers/memory-host.js';
@@ -24,7 +24,7 @@ let measure: TextMeasurer;
 let parser: InstanceType<JSDOM['window']['DOMParser']>;
 beforeAll(async () => {
   fonts = readDiagramFonts();
-  measure = await fontMeasurer(fonts);
+  measure = fontMeasurer();
   parser = new (new JSDOM('').window.DOMParser)();
 });
 
@@ -43,17 +43,17 @@ function render(path: string, request: Request): Promise<RenderedDiagram> {
   const key = `${path} ${JSON.stringify(request)}`;
   let r = renders.get(key);
   if (!r) {
-    r = renderDiagramSvg(load(path), request, fonts);
+    r = renderDiagramSvg(load(path), request);
     renders.set(key, r);
   }
   return r;
 }
 
-/** The PNG as the CLI makes it: fonts cut down to the SVG's characters, written to temporary files for resvg. */
-async function png(svg: string, scale = 1): Promise<Buffer> {
-  const subset = await subsetFontsFor(svg, fonts);
+/** The PNG as the CLI makes it: fonts cut down to the diagram's characters, written to temporary files for resvg. */
+async function png(rendered: RenderedDiagram, scale = 1): Promise<Buffer> {
+  const subset = await subsetFonts(fonts, charactersOf(rendered.graph));
   const bytes = await withTempFiles({ 'regular.ttf': subset.regular, 'bold.ttf': subset.bold }, (paths) =>
-    renderPng(svg, [paths['regular.ttf'] ?? '', paths['bold.ttf'] ?? ''], scale));
+    renderPng(rendered.svg, [paths['regular.ttf'] ?? '', paths['bold.ttf'] ?? ''], scale));
   return Buffer.from(bytes);
 }
 
@@ -139,22 +139,23 @@ describe('golden SVGs', () => {
 
 describe('byte-identical renders', () => {
   it('two renders of the cloud-ehr SVG are equal', async () => {
-    const a = await renderDiagramSvg(load(CLOUD), { lang: 'ja' }, fonts);
-    const b = await renderDiagramSvg(load(CLOUD), { lang: 'ja' }, fonts);
+    const a = await renderDiagramSvg(load(CLOUD), { lang: 'ja' });
+    const b = await renderDiagramSvg(load(CLOUD), { lang: 'ja' });
     expect(b.svg).toBe(a.svg);
     expect(a.svg).toBe((await render(CLOUD, { lang: 'ja' })).svg);
   });
 
   it('two PNG renders are byte-identical, of the size the SVG says; --scale 2 doubles it', async () => {
-    const { svg, layout } = await render(CLOUD, { lang: 'ja' });
-    const a = await png(svg);
-    const b = await png(svg);
+    const rendered = await render(CLOUD, { lang: 'ja' });
+    const { svg, layout } = rendered;
+    const a = await png(rendered);
+    const b = await png(rendered);
     expect(a.equals(b)).toBe(true);
     const width = Number(/^<svg [^>]*\bwidth="(\d+)"/.exec(svg)?.[1]);
     const height = Number(/^<svg [^>]*\bheight="(\d+)"/.exec(svg)?.[1]);
     expect({ width, height }).toEqual({ width: layout.width, height: layout.height });
     expect(pngSize(a)).toEqual({ width, height });
-    const double = await png(svg, 2);
+    const double = await png(rendered, 2);
     expect(pngSize(double)).toEqual({ width: 2 * width, height: 2 * height });
   });
 });
@@ -308,7 +309,7 @@ describe('hostile labels', () => {
   const rendered = new Map<Lang, Promise<RenderedDiagram>>();
   const hostile = (lang: Lang): Promise<RenderedDiagram> => {
     let r = rendered.get(lang);
-    if (!r) { r = renderDiagramSvg(hostileModel(), { lang }, fonts); rendered.set(lang, r); }
+    if (!r) { r = renderDiagramSvg(hostileModel(), { lang }); rendered.set(lang, r); }
     return r;
   };
 
@@ -330,8 +331,9 @@ describe('hostile labels', () => {
   }
 
   it('renders to a PNG with resvg', async () => {
-    const { svg, layout } = await hostile('ja');
-    const bytes = await png(svg);
+    const rendered = await hostile('ja');
+    const bytes = await png(rendered);
+    const { layout } = rendered;
     expect(pngSize(bytes)).toEqual({ width: layout.width, height: layout.height });
   });
 
@@ -428,7 +430,7 @@ describe('hostile labels', () => {
       'networks: [{id: n, label: N, kind: lan}]',
       'links: [{id: x, from: p, to: q, network: n, label: one}, {id: label-x, from: t, to: q, network: n, label: two}]',
     ].join('\n');
-    const { svg } = await renderDiagramSvg(hostileModel(yaml), { lang: 'en' }, fonts);
+    const { svg } = await renderDiagramSvg(hostileModel(yaml), { lang: 'en' });
     const all = ids(parseSvg(svg));
     expect(all.filter((id, i) => all.indexOf(id) !== i)).toEqual([]);
   });
@@ -457,9 +459,9 @@ describe('control characters in labels', () => {
       expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
       return;
     }
-    const { svg, layout } = await renderDiagramSvg(result.model, { lang: 'en' }, fonts);
-    parseSvg(svg);
-    expect(pngSize(await png(svg))).toEqual({ width: layout.width, height: layout.height });
+    const rendered = await renderDiagramSvg(result.model, { lang: 'en' });
+    parseSvg(rendered.svg);
+    expect(pngSize(await png(rendered))).toEqual({ width: rendered.layout.width, height: rendered.layout.height });
   });
 });
 

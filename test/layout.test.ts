@@ -12,13 +12,13 @@ import type { Lang } from '../models/vocabulary.js';
 import { fontMeasurer } from '../renderers/font/index.js';
 import { diagramGraph } from '../src/diagram.js';
 import { loadModel } from '../src/index.js';
-import { diskHost, readDiagramFonts } from '../src/io.js';
+import { diskHost } from '../src/io.js';
 import { elkEngine } from '../src/layout/elk.js';
 import { layoutDiagram, locationTitleHeight, siteTitleHeight } from '../src/layout/index.js';
 import { memoryHost } from './helpers/memory-host.js';
 
 let measure: TextMeasurer;
-beforeAll(async () => { measure = await fontMeasurer(readDiagramFonts()); });
+beforeAll(() => { measure = fontMeasurer(); });
 
 function loadFile(path: string): Model {
   const result = loadModel(path, diskHost);

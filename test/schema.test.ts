@@ -11,6 +11,8 @@ import {
   DIAGNOSTICS_DOC_PATH, GLOSSARY_PATH, REFERENCE_PATH, SCHEMA_JSON_PATH, VALIDATOR_PATH,
   diagnosticsMarkdown, glossaryMarkdown, referenceMarkdown, schemaJson, validatorSource,
 } from '../scripts/schema-codegen.js';
+import { fontMeasurer } from '../renderers/font/index.js';
+import { FONT_METRICS_PATH, fontMetricsSource, readFont } from '../scripts/font-metrics.js';
 import { loadModel } from '../src/index.js';
 import { diskHost } from '../src/io.js';
 
@@ -168,5 +170,23 @@ describe('generated reference pages', () => {
     [DIAGNOSTICS_DOC_PATH, diagnosticsMarkdown],
   ])('%s is current (run npm run gen)', (path, generate) => {
     expect(readFileSync(path, 'utf8')).toBe(generate());
+  });
+});
+
+describe('the font metrics table', () => {
+  it('renderers/font/metrics.ts is current (run npm run gen)', () => {
+    expect(readFileSync(FONT_METRICS_PATH, 'utf8')).toBe(fontMetricsSource());
+  });
+
+  it('measures what the font itself measures, for Japanese, Latin, symbols and missing characters', () => {
+    const measure = fontMeasurer();
+    const samples = ['電子カルテサーバ（本番環境）', 'HTTPS / TLS 1.3', 'Appointment server ×12', '医療機関-DC間 IPsec-VPN', '①②③ ・「」', 'ｶﾀｶﾅ ＡＢＣ', '😀 emoji', ''];
+    for (const [weight, bold] of [['regular', false], ['bold', true]] as const) {
+      const font = readFont(weight);
+      for (const text of samples) {
+        const units = font.glyphsForString(text).reduce((sum, g) => sum + g.advanceWidth, 0);
+        expect(measure.width(text, 12, bold), `${weight} ${text}`).toBeCloseTo((units / font.unitsPerEm) * 12, 6);
+      }
+    }
   });
 });

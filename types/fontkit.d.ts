@@ -7,7 +7,10 @@ declare module 'fontkit' {
     readonly unitsPerEm: number;
     readonly ascent: number;
     readonly descent: number;
+    readonly characterSet: readonly number[];
     glyphsForString(text: string): Glyph[];
+    glyphForCodePoint(codePoint: number): Glyph;
+    getGlyph(id: number): Glyph;
   }
   export function create(buffer: Uint8Array): Font;
 }
