@@ -172,6 +172,8 @@ export interface DiagramLayout {
   readonly captionBox: Box | null;
   /** True when the fast settings were used (a large model). */
   readonly fast: boolean;
+  /** Link labels left out for want of room (large models only; each link's tooltip still has it). */
+  readonly omittedLabels: number;
 }
 
 // ---- Geometry shared by the layout (which sizes boxes) and the renderers (which draw inside them) ----

@@ -65,9 +65,14 @@ Set KOSEIZU_DEBUG=1 to see a stack trace on internal errors.`;
 
 /** The language asked for on the command line (before commander parses, so usage errors speak it too). */
 function langOf(argv: readonly string[]): Lang {
+  return explicitLang(argv) ?? 'ja';
+}
+
+/** The --lang given, if any: outputs follow the model's system.lang unless the command line says otherwise. */
+function explicitLang(argv: readonly string[]): Lang | undefined {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
-  return value === 'en' ? 'en' : 'ja';
+  return value === 'en' || value === 'ja' ? value : undefined;
 }
 
 export async function main(argv: readonly string[], io: Console = processConsole, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -76,7 +81,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
   let exitCode = EXIT_OK;
   const program = new Command('koseizu')
     .description(t.description)
-    .addOption(new Option('--lang <lang>', 'language of messages and outputs / メッセージと出力の言語').choices(['ja', 'en']).default('ja'))
+    .addOption(new Option('--lang <lang>', 'language of messages (default ja) and of outputs (default: the model\'s system.lang) / メッセージと出力の言語').choices(['ja', 'en']))
     .option('-V, --version', 'print the version')
     .showHelpAfterError()
     .exitOverride()
@@ -123,7 +128,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .option('--scale <factor>', 'PNG zoom, e.g. 2 or 3 for a projector', '1')
     .addHelpText('after', '\nExamples:\n  $ npx koseizu diagram examples/cloud-ehr/model.yaml -o cloud-ehr.svg\n  $ npx koseizu diagram examples/cloud-ehr/model.yaml -o cloud-ehr.png --scale 2\n  $ npx koseizu diagram examples/cloud-ehr/model.yaml --phase operation -o operation.md\n  $ npx koseizu diagram model.yaml --format mmd > diagram.mmd')
     .action(async (file: string, options: DiagramOptions) => {
-      exitCode = await diagramCommand(file, options, lang, io);
+      exitCode = await diagramCommand(file, options, lang, explicitLang(argv), io);
     });
 
   program.command('schema')
@@ -187,7 +192,8 @@ const DIAGRAM_TEXT = {
     pngNeedsFile: 'PNG は端末に出力できません\nヒント: -o diagram.png のように出力先を指定してください\n',
     scale: (v: string) => `--scale ${v}: 0.1 から 10 までの数値を指定してください\n`,
     sameAsModel: (out: string) => `${out}: モデルファイルには書き込みません\nヒント: 別の出力先を指定してください\n`,
-    large: (n: number) => `注意: 機器が ${n} 台あるため、高速なレイアウト設定を使いました\n`,
+    large: (n: number, omitted: number) => `注意: 機器が ${n} 台あるため、高速なレイアウト設定を使いました${omitted > 0 ? `（入りきらない接続のラベル ${omitted} 件は省略。SVG では各接続のツールチップに残っています）` : ''}\n`,
+    scaled: (scale: number, pixels: number) => `注意: PNG が大きすぎるため ${Math.round(scale * 100)}% に縮小しました（上限 ${Math.round(pixels / 1e6)} メガピクセル）。細部は SVG で確認してください\n`,
     wrote: (out: string) => `${out} を書き出しました\n`,
     cannotWrite: (out: string, code: string) => `${out}: 書き込めません（${code === 'EISDIR' ? 'フォルダです' : code === 'EACCES' || code === 'EPERM' ? '権限がありません' : code}）\nヒント: 書き込めるファイル名を指定してください\n`,
   },
@@ -196,13 +202,14 @@ const DIAGRAM_TEXT = {
     pngNeedsFile: 'PNG cannot be written to a terminal\nhint: give an output file, e.g. -o diagram.png\n',
     scale: (v: string) => `--scale ${v}: give a number from 0.1 to 10\n`,
     sameAsModel: (out: string) => `${out}: refusing to write over a model file\nhint: choose another output file\n`,
-    large: (n: number) => `note: ${n} devices, so the faster layout settings were used\n`,
+    large: (n: number, omitted: number) => `note: ${n} devices, so the faster layout settings were used${omitted > 0 ? ` (${omitted} link labels found no room and were left out; each link's tooltip in the SVG keeps its label)` : ''}\n`,
+    scaled: (scale: number, pixels: number) => `note: the PNG would be too large, so it was drawn at ${Math.round(scale * 100)}% (limit ${Math.round(pixels / 1e6)} megapixels); see the SVG for detail\n`,
     wrote: (out: string) => `wrote ${out}\n`,
     cannotWrite: (out: string, code: string) => `${out}: cannot write (${code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code})\nhint: give a file name you can write to\n`,
   },
 } as const;
 
-async function diagramCommand(file: string, options: DiagramOptions, lang: Lang, io: Console): Promise<number> {
+async function diagramCommand(file: string, options: DiagramOptions, lang: Lang, outputLang: Lang | undefined, io: Console): Promise<number> {
   const t = DIAGRAM_TEXT[lang];
   const extension = options.output?.toLowerCase().match(/\.(svg|png|mmd|md)$/)?.[1] as DiagramFormat | undefined;
   const format = options.format ?? extension ?? (options.output ? undefined : 'svg');
@@ -230,7 +237,7 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
     io.err(t.sameAsModel(options.output));
     return EXIT_INVALID;
   }
-  const request = { lang, phase: options.phase, direction: options.direction };
+  const request = { lang: outputLang ?? model.system.lang, phase: options.phase, direction: options.direction };
   let data: string | Uint8Array;
   if (format === 'mmd' || format === 'md') {
     const { renderMermaid, renderMermaidMarkdown } = await import('../renderers/mermaid/index.js');
@@ -243,14 +250,17 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
     // For a PNG, the font subset starts first: its WebAssembly compiles in the background during the layout.
     const subsetting = format === 'png' ? subsetFontsFor(model, request, readDiagramFonts()) : undefined;
     const rendered = await renderDiagramSvg(model, request);
-    if (rendered.layout.fast) io.err(t.large(rendered.graph.sites.reduce((n, s) => n + s.locations.reduce((m, l) => m + l.devices.length, 0), 0)));
+    if (rendered.layout.fast) io.err(t.large(rendered.graph.sites.reduce((n, s) => n + s.locations.reduce((m, l) => m + l.devices.length, 0), 0), rendered.layout.omittedLabels));
     if (format === 'svg') {
       data = rendered.svg;
     } else {
       const subset = await (subsetting ?? subsetFontsFor(model, request, readDiagramFonts()));
-      const { renderPng } = await import('../renderers/png/index.js');
+      const { renderPng, fitScale, MAX_PNG_PIXELS } = await import('../renderers/png/index.js');
+      // A PNG's memory grows with its pixels (4 bytes each): past the limit it is drawn smaller.
+      const zoom = fitScale(rendered.layout.width, rendered.layout.height, scale);
+      if (zoom < scale) io.err(t.scaled(zoom, MAX_PNG_PIXELS));
       data = await withTempFiles({ 'regular.ttf': subset.regular, 'bold.ttf': subset.bold }, (paths) =>
-        renderPng(rendered.svg, [paths['regular.ttf'] ?? '', paths['bold.ttf'] ?? ''], scale));
+        renderPng(rendered.svg, [paths['regular.ttf'] ?? '', paths['bold.ttf'] ?? ''], zoom));
     }
   }
   if (options.output) {

@@ -112,14 +112,17 @@ describe('diagram: output formats', () => {
     expect(readFileSync(path, 'utf8').startsWith('<svg')).toBe(true);
   });
 
-  it('--lang en gives English words in the SVG; the default is Japanese', async () => {
-    const en = (await run(['--lang', 'en', 'diagram', MINIMAL])).out;
+  it('the SVG speaks the model\'s system.lang unless --lang says otherwise', async () => {
+    // The minimal example says lang: en; the cloud-EHR example says ja.
+    const en = (await run(['diagram', MINIMAL])).out;
     for (const word of ['>Legend</text>', '>Media transport</text>', '>LAN</text>', '>Configuration diagram</text>', 'model hash: ']) expect(en).toContain(word);
     expect(en).not.toMatch(/凡例|記憶媒体|全体構成図/);
-    const ja = (await run(['diagram', MINIMAL])).out;
+    expect((await run(['--lang', 'en', 'diagram', MINIMAL])).out).toBe(en);
+    const ja = (await run(['--lang', 'ja', 'diagram', MINIMAL])).out;
     for (const word of ['>凡例</text>', '>記憶媒体の搬送</text>', '>全体構成図</text>', 'モデルのハッシュ: ']) expect(ja).toContain(word);
-    const after = (await run(['diagram', '--lang=en', MINIMAL])).out;
-    expect(after).toBe(en);
+    expect((await run(['diagram', '--lang=ja', MINIMAL])).out).toBe(ja);
+    expect((await run(['diagram', CLOUD])).out).toContain('>凡例</text>');
+    expect((await run(['diagram', '--lang', 'en', CLOUD])).out).toContain('>Legend</text>');
   });
 
   it('--phase and --direction change the drawing', async () => {

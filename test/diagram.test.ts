@@ -8,7 +8,7 @@ import { METRICS, type DiagramGraph, type DiagramLayout, type TextBlock, type Te
 import type { Model } from '../models/model.js';
 import type { Lang, Phase } from '../models/vocabulary.js';
 import { charactersOf, fontMeasurer, subsetFonts, type FontSet } from '../renderers/font/index.js';
-import { renderPng } from '../renderers/png/index.js';
+import { fitScale, MAX_PNG_PIXELS, renderPng } from '../renderers/png/index.js';
 import { escapeXml } from '../renderers/svg/index.js';
 import { loadModel, renderDiagramSvg, type RenderedDiagram } from '../src/index.js';
 import { diskHost, readDiagramFonts, withTempFiles } from '../src/io.js';
@@ -504,5 +504,16 @@ describe('phase views', () => {
       const drawn = [...svg.matchAll(/ id="link-([^"]+)"/g)].map((m) => m[1]);
       expect(drawn.sort()).toEqual(graph.links.map((l) => l.id).sort());
     }
+  });
+});
+
+describe('the PNG size limit', () => {
+  it('keeps the asked-for scale up to MAX_PNG_PIXELS and shrinks past it', () => {
+    expect(fitScale(1000, 2000, 1)).toBe(1);
+    expect(fitScale(1000, 2000, 2)).toBe(2);
+    const big = fitScale(20000, 7000, 1);
+    expect(big).toBeLessThan(1);
+    expect(20000 * 7000 * big * big).toBeLessThanOrEqual(MAX_PNG_PIXELS);
+    expect(20000 * 7000 * (big + 0.02) ** 2).toBeGreaterThan(MAX_PNG_PIXELS);
   });
 });

@@ -210,7 +210,7 @@ function violations({ graph, layout }: Laid): string[] {
 
 // ---- A generated model: 3 sites, 10 locations, 100 devices, ~150 links ---------------------------------
 
-function generatedYaml(): string {
+function generatedYaml(perRoom = 10): string {
   let seed = 12345;
   const random = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
   const sites = [['hospital', '総合病院', 'institution'], ['dc', 'Provider DC', 'provider'], ['partner', '外部委託先', 'third-party']] as const;
@@ -236,7 +236,7 @@ function generatedYaml(): string {
   ];
   const device = (l: number, k: number): string => `d${l}-${k}`;
   for (let l = 0; l < 10; l++) {
-    for (let k = 0; k < 10; k++) {
+    for (let k = 0; k < perRoom; k++) {
       const label = k % 4 === 0 ? `機器 ${l}-${k} の少し長めの名前` : `Device ${l}-${k}`;
       lines.push(`  - {id: ${device(l, k)}, label: ${label}, kind: ${kinds[(l + k) % kinds.length]}, at: room-${l}${k === 3 ? ', count: 4' : ''}}`);
     }
@@ -250,7 +250,7 @@ function generatedYaml(): string {
   };
   // Within each room, a star around its first device.
   for (let l = 0; l < 10; l++) {
-    for (let k = 1; k < 10; k++) link(device(l, k), device(l, 0), l % 5 === 1 ? 'wlan' : (locationSite[l] === 1 ? 'vpc' : 'lan'), k % 3 === 0 ? ', protocol: https, tls: "1.3"' : '');
+    for (let k = 1; k < perRoom; k++) link(device(l, k), device(l, 0), l % 5 === 1 ? 'wlan' : (locationSite[l] === 1 ? 'vpc' : 'lan'), k % 3 === 0 ? ', protocol: https, tls: "1.3"' : '');
   }
   // The rooms' hubs in a chain, between sites over WAN kinds.
   for (let l = 1; l < 10; l++) {
@@ -259,12 +259,13 @@ function generatedYaml(): string {
   }
   // And random links between any two devices until there are 150.
   let guard = 0;
-  while (pairs.size < 150 && guard++ < 10_000) {
-    const a = random(100);
-    const b = random(100);
-    const la = Math.floor(a / 10);
-    const lb = Math.floor(b / 10);
-    link(device(la, a % 10), device(lb, b % 10), la === lb ? 'lan' : (random(3) === 0 ? 'net' : 'vpn'), random(2) === 0 ? ', protocol: dicom' : '');
+  const total = 10 * perRoom;
+  while (pairs.size < total * 1.5 && guard++ < 100_000) {
+    const a = random(total);
+    const b = random(total);
+    const la = Math.floor(a / perRoom);
+    const lb = Math.floor(b / perRoom);
+    link(device(la, a % perRoom), device(lb, b % perRoom), la === lb ? 'lan' : (random(3) === 0 ? 'net' : 'vpn'), random(2) === 0 ? ', protocol: dicom' : '');
   }
   lines.push('media:');
   lines.push('  - {id: tape-out, label: 外部保管テープ, kind: tape, from: room-2, to: room-8, carrier: courier, encrypted: true, data: [backup]}');
@@ -301,6 +302,20 @@ describe('layout invariants', () => {
       expect(violations({ graph, layout })).toEqual([]);
     });
   }
+
+  describe('a generated model of 320 devices: the fast settings', () => {
+    it('uses them, keeps every invariant, and places or counts every link label', async () => {
+      const model = loadText(generatedYaml(32));
+      expect(model.devices).toHaveLength(320);
+      const laid = await lay(model, 'ja', 'down');
+      expect(laid.layout.fast).toBe(true);
+      expect(violations(laid)).toEqual([]);
+      const labelled = laid.graph.links.filter((l) => l.label !== null).length;
+      const placed = laid.layout.edges.filter((e) => e.kind === 'link' && e.label !== null).length;
+      expect(placed + laid.layout.omittedLabels).toBe(labelled);
+      expect(placed).toBeGreaterThan(labelled / 2);
+    });
+  });
 
   describe('a generated model of 100 devices in 10 locations over 3 sites', () => {
     let model: Model;

@@ -16,3 +16,13 @@ export async function renderPng(svg: string, fontFiles: readonly string[], scale
   });
   return resvg.render().asPng();
 }
+
+/** Pixels a PNG may have: 16 million (4000 x 4000; 64 MB while it is drawn), which keeps a 500-device PNG under 400 MB. */
+export const MAX_PNG_PIXELS = 16_000_000;
+
+/** The zoom to draw a width x height drawing at: `scale`, or less when that would pass MAX_PNG_PIXELS. */
+export function fitScale(width: number, height: number, scale: number): number {
+  const pixels = width * height * scale * scale;
+  if (pixels <= MAX_PNG_PIXELS) return scale;
+  return Math.floor(Math.sqrt(MAX_PNG_PIXELS / (width * height)) * 100) / 100;
+}

@@ -88,8 +88,10 @@ export const elkEngine: LayoutEngine = {
       };
     });
 
+    // A large model's link labels are placed after routing, like the media's (see src/layout/index.ts):
+    // as ELK labels they would more than double the layout time of 500 devices.
     const labelOf = (id: string): { text: string; width: number; height: number }[] => {
-      const block = sized.edgeLabels.get(id);
+      const block = sized.fast ? undefined : sized.edgeLabels.get(id);
       return block ? [{ text: id, width: block.width + LABEL_PAD, height: block.height + LABEL_PAD }] : [];
     };
     const edges: ElkExtendedEdge[] = [

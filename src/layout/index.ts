@@ -23,7 +23,7 @@ export interface SizedGraph {
 }
 
 /** The engine's answer: the drawing alone, origin at (0, 0). Media edges come without labels. */
-export type Placement = Omit<DiagramLayout, 'titleBlock' | 'legend' | 'legendBox' | 'captions' | 'captionBox'>;
+export type Placement = Omit<DiagramLayout, 'titleBlock' | 'legend' | 'legendBox' | 'captions' | 'captionBox' | 'omittedLabels'>;
 
 export interface LayoutEngine {
   readonly name: string;
@@ -75,9 +75,9 @@ export function sizeGraph(graph: DiagramGraph, measure: TextMeasurer): SizedGrap
 export async function layoutDiagram(graph: DiagramGraph, measure: TextMeasurer, engine: LayoutEngine, direction: DiagramDirection = 'down'): Promise<DiagramLayout> {
   const sized = sizeGraph(graph, measure);
   const placement = await engine.place(sized, direction);
-  const { edges, captions } = placeMediaLabels(placement, sized, measure);
+  const { edges, captions, omittedLabels } = placeLabelsAfterRouting(placement, sized, measure);
   const drawing = bounds(placement, edges);
-  return { ...placement, edges, ...placeFooter(graph, drawing, captions, measure) };
+  return { ...placement, edges, omittedLabels, ...placeFooter(graph, drawing, captions, measure) };
 }
 
 const intersects = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -86,22 +86,24 @@ const contains = (outer: Box, inner: Box): boolean =>
 const inflate = (b: Box, by: number): Box => ({ x: b.x - by, y: b.y - by, width: b.width + 2 * by, height: b.height + 2 * by });
 
 /**
- * A media transport's label goes beside its arrow when there is room: on a segment of the route, over
- * no device, label or container border. Otherwise the arrow gets a numbered marker and the label is
- * listed under the drawing, so nothing ever overlaps.
+ * Labels the engine did not place. A media transport's label goes beside its arrow when there is room: on
+ * a segment of the route, over no device, label or container border. Otherwise the arrow gets a numbered
+ * marker and the label is listed under the drawing, so nothing ever overlaps. A large model's link labels
+ * are placed the same way; one that finds no room is left out (the link's tooltip still says it) and counted.
  */
-function placeMediaLabels(placement: Placement, sized: SizedGraph, measure: TextMeasurer): { edges: LaidOutEdge[]; captions: { n: number; text: TextBlock }[] } {
+function placeLabelsAfterRouting(placement: Placement, sized: SizedGraph, measure: TextMeasurer): { edges: LaidOutEdge[]; captions: { n: number; text: TextBlock }[]; omittedLabels: number } {
   const taken: Box[] = [
     ...placement.devices.map((d) => inflate(d, 4)),
     ...placement.edges.flatMap((e) => (e.label ? [inflate(e.label, 2)] : [])),
     // Container titles: their top band.
     ...placement.containers.map((c) => ({ x: c.x, y: c.y, width: c.width, height: (c.kind === 'site' ? siteTitleHeight(c.label) : locationTitleHeight(c.label)) - 4 })),
   ];
-  const m = METRICS.mediaLabel;
   const captions: { n: number; text: TextBlock }[] = [];
+  let omittedLabels = 0;
   const edges = placement.edges.map((edge): LaidOutEdge => {
     const text = sized.edgeLabels.get(edge.id);
-    if (edge.kind !== 'media' || !text) return edge;
+    if (!text || edge.label) return edge;
+    const m = edge.kind === 'media' ? METRICS.mediaLabel : METRICS.edgeLabel;
     const width = text.width + 2 * m.pad;
     const height = text.height + 2 * m.pad;
     const segments = edge.points.slice(1).map((b, i) => [edge.points[i] as Point, b] as const)
@@ -119,13 +121,17 @@ function placeMediaLabels(placement: Placement, sized: SizedGraph, measure: Text
         return { ...edge, label: { ...box, text }, callout: null };
       }
     }
+    if (edge.kind === 'link') {
+      omittedLabels++;
+      return edge;
+    }
     const longest = segments[0];
     const n = captions.length + 1;
     captions.push({ n, text: wrapText(`${sized.graph.media.find((x) => x.id === edge.id)?.label ?? ''}`, METRICS.footer.captionWidth, METRICS.footer.legendSize, METRICS.footer.legendLine - 4, measure) });
     const at = longest ? { x: round1((longest.a.x + longest.b.x) / 2), y: round1((longest.a.y + longest.b.y) / 2) } : (edge.points[0] ?? { x: 0, y: 0 });
     return { ...edge, label: null, callout: { ...at, n } };
   });
-  return { edges, captions };
+  return { edges, captions, omittedLabels };
 }
 
 /** The drawing's extent: the engine's boxes, and every route and label (a label may stick out). */
