@@ -324,7 +324,7 @@ const CHILD = `
 const t0 = performance.now();
 const [model, out, emit] = process.argv.slice(2);
 const dist = ${JSON.stringify(pathToFileURL(join(root, 'dist')).href)};
-const [{ loadModel, renderDiagramSvg, subsetFontsFor }, { diskHost, readDiagramFonts, withTempFiles }, { renderPng }] = await Promise.all([
+const [{ loadModel, renderDiagramSvg, subsetFontsFor }, { diskHost, readDiagramFonts, withTempFiles }, { renderPng, fitScale }] = await Promise.all([
   import(dist + '/src/index.js'), import(dist + '/src/io.js'), import(dist + '/renderers/png/index.js'),
 ]);
 const { writeFileSync } = await import('node:fs');
@@ -336,7 +336,7 @@ const rendered = await renderDiagramSvg(result.model, { lang: 'ja' });
 const t2 = performance.now();
 const subset = await subsetFontsFor(result.model, { lang: 'ja' }, fonts);
 const t3 = performance.now();
-const png = await withTempFiles({ 'regular.ttf': subset.regular, 'bold.ttf': subset.bold }, (p) => renderPng(rendered.svg, [p['regular.ttf'], p['bold.ttf']], 1));
+const png = await withTempFiles({ 'regular.ttf': subset.regular, 'bold.ttf': subset.bold }, (p) => renderPng(rendered.svg, [p['regular.ttf'], p['bold.ttf']], fitScale(rendered.layout.width, rendered.layout.height, 1)));
 const t4 = performance.now();
 writeFileSync(out, png);
 const report = {

@@ -182,7 +182,8 @@ export const DIAGRAM_FONT_FAMILY = 'Noto Sans JP';
 
 /** Font sizes, line heights and paddings of the diagram, in px. */
 export const METRICS = Object.freeze({
-  device: { fontSize: 12, lineHeight: 16, maxTextWidth: 148, minWidth: 96, padX: 10, padTop: 8, iconGap: 6, padBottom: 8 },
+  /** `icon`: the box each device's icon is drawn in (renderers/svg/icons.ts draws for exactly this size). */
+  device: { fontSize: 12, lineHeight: 16, maxTextWidth: 148, minWidth: 96, padX: 10, padTop: 8, icon: 32, iconGap: 6, padBottom: 8 },
   location: { fontSize: 12, lineHeight: 16, maxTextWidth: 220, padX: 12, padTop: 8, gap: 8, padBottom: 12 },
   site: { fontSize: 14, lineHeight: 19, ownerFontSize: 11, ownerLineHeight: 15, maxTextWidth: 280, padX: 14, padTop: 10, gap: 10, padBottom: 14 },
   edgeLabel: { fontSize: 10.5, lineHeight: 13, maxTextWidth: 130, pad: 3 },

@@ -248,13 +248,14 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
     data = mermaid.text;
   } else {
     // For a PNG, the font subset starts first: its WebAssembly compiles in the background during the layout.
-    const subsetting = format === 'png' ? subsetFontsFor(model, request, readDiagramFonts()) : undefined;
+    const subsetting = format === 'png' ? subsetFontsFor(model, request, readDiagramFonts()) : null;
+    subsetting?.catch(() => undefined); // awaited below; this only keeps a failed layout from leaving it unhandled
     const rendered = await renderDiagramSvg(model, request);
     if (rendered.layout.fast) io.err(t.large(rendered.graph.sites.reduce((n, s) => n + s.locations.reduce((m, l) => m + l.devices.length, 0), 0), rendered.layout.omittedLabels));
-    if (format === 'svg') {
+    if (subsetting === null) {
       data = rendered.svg;
     } else {
-      const subset = await (subsetting ?? subsetFontsFor(model, request, readDiagramFonts()));
+      const subset = await subsetting;
       const { renderPng, fitScale, MAX_PNG_PIXELS } = await import('../renderers/png/index.js');
       // A PNG's memory grows with its pixels (4 bytes each): past the limit it is drawn smaller.
       const zoom = fitScale(rendered.layout.width, rendered.layout.height, scale);
@@ -271,8 +272,8 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
       return EXIT_INVALID;
     }
     io.err(t.wrote(options.output));
-  } else {
-    io.out(typeof data === 'string' ? data : Buffer.from(data).toString('binary'));
+  } else if (typeof data === 'string') {
+    io.out(data); // SVG, Mermaid and Markdown; a PNG always has an output file (checked above)
   }
   return EXIT_OK;
 }

@@ -5,10 +5,11 @@
 //      stroke-linecap="round" stroke-linejoin="round">ICON</g>
 // so icons are line drawings that inherit stroke and fill; a part that should be filled carries its
 // own `fill`, taken only from the palette below. test/icons.test.ts holds the icons to this contract.
+import { METRICS } from '../../models/diagram.js';
 import type { DeviceKind } from '../../models/vocabulary.js';
 
-/** Icons are drawn in an ICON_SIZE x ICON_SIZE box. */
-export const ICON_SIZE = 32;
+/** Icons are drawn in an ICON_SIZE x ICON_SIZE box: the diagram's METRICS.device.icon, which the layout reserves. */
+export const ICON_SIZE = METRICS.device.icon;
 
 // Palette: ink, light, lighter, white, and one accent per family (network gear, medical, firewall).
 const INK = '#334155';

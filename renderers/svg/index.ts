@@ -98,6 +98,7 @@ export function renderSvg(graph: DiagramGraph, layout: DiagramLayout): string {
   const locationById = new Map(graph.sites.flatMap((s) => s.locations).map((l) => [l.id, l]));
   const deviceById = new Map(graph.sites.flatMap((s) => s.locations.flatMap((l) => l.devices)).map((d) => [d.id, d]));
   const linkById = new Map(graph.links.map((l) => [l.id, l]));
+  const mediaById = new Map(graph.media.map((m) => [m.id, m]));
 
   out.push(`<svg xmlns="http://www.w3.org/2000/svg"${attrs({ width: layout.width, height: layout.height, viewBox: `0 0 ${n(layout.width)} ${n(layout.height)}` })} font-family="${escapeXml(FONT_STACK)}">`);
   out.push(`<title>${escapeXml(`${graph.title} — ${graph.subtitle}`)}</title>`);
@@ -159,7 +160,8 @@ export function renderSvg(graph: DiagramGraph, layout: DiagramLayout): string {
 
   out.push('<g id="media">');
   for (const e of media) {
-    out.push(`<path id="media-${e.id}" class="media"${attrs({ d: pathData(e.points), ...strokeAttrs(MEDIA_STROKE), 'marker-end': 'url(#arrow-media)' })}/>`);
+    const label = mediaById.get(e.id)?.label ?? '';
+    out.push(`<path id="media-${e.id}" class="media"${attrs({ d: pathData(e.points), ...strokeAttrs(MEDIA_STROKE), 'marker-end': 'url(#arrow-media)' })}><title>${escapeXml(label)}</title></path>`);
   }
   out.push('</g>');
 

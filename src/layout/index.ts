@@ -11,7 +11,6 @@ import { wrapText } from './text.js';
 /** Above this many devices the engine is asked for its faster, rougher settings. */
 export const FAST_LAYOUT_DEVICES = 300;
 
-export const ICON_BOX = 32;
 
 /** What the engine must place: every box with its size, and every edge with its label's size. */
 export interface SizedGraph {
@@ -57,7 +56,7 @@ export function sizeGraph(graph: DiagramGraph, measure: TextMeasurer): SizedGrap
         const label = wrapText(device.label, d.maxTextWidth, d.fontSize, d.lineHeight, measure);
         deviceSizes.set(device.id, {
           width: Math.max(d.minWidth, label.width + 2 * d.padX),
-          height: d.padTop + ICON_BOX + d.iconGap + label.height + d.padBottom,
+          height: d.padTop + d.icon + d.iconGap + label.height + d.padBottom,
           label,
         });
       }
