@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { dirname, relative, resolve } from 'node:path';
 import type { Lang, Phase } from '../models/vocabulary.js';
 import { diagnosticsJson, diagramGraph, formatDiagnostics, hasErrors, loadModel, renderDiagramSvg, subsetFontsFor, summary } from './index.js';
-import { diskHost, packageVersion, readDiagramFonts, schemaFile, withTempFiles, writeNewFile, writeOutput } from './io.js';
+import { diskHost, loadElkWithCodeCache, packageVersion, readDiagramFonts, schemaFile, withTempFiles, writeNewFile, writeOutput } from './io.js';
 import { toSlashes } from './load.js';
 
 export const EXIT_OK = 0;
@@ -250,7 +250,7 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
     // For a PNG, the font subset starts first: its WebAssembly compiles in the background during the layout.
     const subsetting = format === 'png' ? subsetFontsFor(model, request, readDiagramFonts()) : null;
     subsetting?.catch(() => undefined); // awaited below; this only keeps a failed layout from leaving it unhandled
-    const rendered = await renderDiagramSvg(model, request);
+    const rendered = await renderDiagramSvg(model, request, loadElkWithCodeCache);
     if (rendered.layout.fast) io.err(t.large(rendered.graph.sites.reduce((n, s) => n + s.locations.reduce((m, l) => m + l.devices.length, 0), 0), rendered.layout.omittedLabels));
     if (subsetting === null) {
       data = rendered.svg;

@@ -8,6 +8,7 @@ import type { Model } from '../models/model.js';
 import type { Lang, Phase } from '../models/vocabulary.js';
 import type { FontSet } from '../renderers/font/index.js';
 import { diagramGraph } from './diagram.js';
+import type { ElkLoader } from './layout/elk.js';
 import { loadFiles, type SourceHost } from './load.js';
 import { resolveModel } from './resolve.js';
 
@@ -56,13 +57,16 @@ export interface RenderedDiagram {
   readonly svg: string;
 }
 
-/** Lays the model's diagram out with ELK (labels measured with the bundled font's widths) and draws it as SVG. */
-export async function renderDiagramSvg(model: Model, request: DiagramRequest): Promise<RenderedDiagram> {
+/**
+ * Lays the model's diagram out with ELK (labels measured with the bundled font's widths) and draws it as
+ * SVG. `loadElk` gives the ELK constructor (the CLI passes one that uses a code cache; the default requires it).
+ */
+export async function renderDiagramSvg(model: Model, request: DiagramRequest, loadElk?: ElkLoader): Promise<RenderedDiagram> {
   const graph = diagramGraph(model, request);
-  const [{ fontMeasurer }, { layoutDiagram }, { elkEngine }, { renderSvg }] = await Promise.all([
+  const [{ fontMeasurer }, { layoutDiagram }, { createElkEngine }, { renderSvg }] = await Promise.all([
     import('../renderers/font/index.js'), import('./layout/index.js'), import('./layout/elk.js'), import('../renderers/svg/index.js'),
   ]);
-  const layout = await layoutDiagram(graph, fontMeasurer(), elkEngine, request.direction ?? 'down');
+  const layout = await layoutDiagram(graph, fontMeasurer(), createElkEngine(loadElk), request.direction ?? 'down');
   return { graph, layout, svg: renderSvg(graph, layout) };
 }
 

@@ -39,128 +39,139 @@ function baseOptions(fast: boolean, direction: DiagramDirection): Record<string,
   };
 }
 
-export const elkEngine: LayoutEngine = {
-  name: 'elk',
-  async place(sized: SizedGraph, direction: DiagramDirection): Promise<Placement> {
-    // elk.bundled.js is 7 MB of CommonJS: require() loads it without the ES-module loader scanning all of it
-    // for exports (which costs ~80 ms on every run).
-    const ELK = loadCommonJs<{ default: new () => ElkApi }>('elkjs/lib/elk.bundled.js').default;
-    const elk = new ELK();
-    const { graph } = sized;
-    // elkjs 0.12 reads a compound node's minimum size transposed when the layers run downwards (it lays
-    // out in a left-to-right frame and turns the result): give it (height, width) then, so boxes are at
-    // least as wide as their titles (checked by test/layout.test.ts).
-    const minimum = (width: number, height: number): string => (direction === 'down' ? `(${height}, ${width})` : `(${width}, ${height})`);
-    const title = (id: string): { width: number; height: number; lines: readonly string[] } =>
-      sized.containerTitles.get(id) ?? { width: 0, height: 0, lines: [] };
+/** Something that gives the ELK constructor: plain require() by default, or a loader with a code cache (src/io.ts). */
+export type ElkLoader = () => new () => ElkApi;
 
-    const children: ElkNode[] = graph.sites.map((site) => {
-      const s = METRICS.site;
-      const siteTitle = title(site.id);
-      const siteTop = siteTitleHeight(siteTitle);
-      return {
-        id: site.id,
-        layoutOptions: {
-          'elk.padding': `[top=${siteTop},left=${s.padX},bottom=${s.padBottom},right=${s.padX}]`,
-          'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-          'elk.nodeSize.minimum': minimum(siteTitle.width + 2 * s.padX + 64, siteTop + 40),
-        },
-        children: site.locations.map((location) => {
-          const l = METRICS.location;
-          const locTitle = title(location.id);
-          const locTop = locationTitleHeight(locTitle);
-          const minWidth = locTitle.width + 2 * l.padX;
-          // An empty room is a plain node to ELK: sized directly (the transposition applies to compound nodes only).
-          if (location.devices.length === 0) return { id: location.id, width: minWidth, height: locTop + 24 };
-          return {
-            id: location.id,
-            layoutOptions: {
-              'elk.padding': `[top=${locTop},left=${l.padX},bottom=${l.padBottom},right=${l.padX}]`,
-              'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-              'elk.nodeSize.minimum': minimum(minWidth, locTop),
-            },
-            children: location.devices.map((device) => {
-              const size = sized.deviceSizes.get(device.id) ?? { width: METRICS.device.minWidth, height: 64 };
-              return { id: device.id, width: size.width, height: size.height };
-            }),
-          };
-        }),
-      };
-    });
+/** The elkjs file, as the code-cache loader needs to name it. */
+export const ELK_MODULE = 'elkjs/lib/elk.bundled.js';
 
-    // A large model's link labels are placed after routing, like the media's (see src/layout/index.ts):
-    // as ELK labels they would more than double the layout time of 500 devices.
-    const labelOf = (id: string): { text: string; width: number; height: number }[] => {
-      const block = sized.fast ? undefined : sized.edgeLabels.get(id);
-      return block ? [{ text: id, width: block.width + LABEL_PAD, height: block.height + LABEL_PAD }] : [];
-    };
-    const edges: ElkExtendedEdge[] = [
-      ...graph.links.map((l) => ({ id: l.id, sources: [l.from], targets: [l.to], labels: labelOf(l.id), layoutOptions: LINK_OPTIONS })),
-      // Media labels are placed after routing (src/layout/index.ts): as ELK labels they would widen a whole layer.
-      ...graph.media.map((m) => ({ id: m.id, sources: [m.from], targets: [m.to], layoutOptions: MEDIA_OPTIONS })),
-    ];
+function requireElk(): new () => ElkApi {
+  // 7 MB of CommonJS: require() loads it without the ES-module loader scanning all of it for exports.
+  return (createRequire(import.meta.url)(ELK_MODULE) as { default: new () => ElkApi }).default;
+}
 
-    const input: ElkNode = { id: 'koseizu-root', layoutOptions: baseOptions(sized.fast, direction), children, edges };
-    const root: ElkNode = await elk.layout(input);
+export function createElkEngine(loadElk: ElkLoader = requireElk): LayoutEngine {
+  return {
+    name: 'elk',
+    place: (sized, direction) => place(sized, direction, loadElk),
+  };
+}
 
-    // Node coordinates are relative to the parent; edges are relative to their container.
-    const origin = new Map<string, Point>([['koseizu-root', { x: 0, y: 0 }]]);
-    const containers: LaidOutContainer[] = [];
-    const devices: LaidOutDevice[] = [];
-    const walk = (node: ElkNode, parent: Point, depth: number): void => {
-      const at = { x: parent.x + (node.x ?? 0), y: parent.y + (node.y ?? 0) };
-      origin.set(node.id, at);
-      const box = { x: round(at.x), y: round(at.y), width: round(node.width ?? 0), height: round(node.height ?? 0) };
-      if (depth === 2) {
-        const size = sized.deviceSizes.get(node.id);
-        devices.push({ id: node.id, ...box, label: size?.label ?? { lines: [], width: 0, height: 0 } });
-      } else {
-        containers.push({ id: node.id, kind: depth === 0 ? 'site' : 'location', ...box, label: title(node.id) });
-      }
-      for (const child of node.children ?? []) walk(child, at, depth + 1);
-    };
-    for (const site of root.children ?? []) walk(site, { x: 0, y: 0 }, 0);
+export const elkEngine: LayoutEngine = createElkEngine();
 
-    const mediaIds = new Set(graph.media.map((m) => m.id));
-    const laidEdges: LaidOutEdge[] = (root.edges ?? []).map((edge: ElkExtendedEdge) => {
-      const container = (edge as ElkExtendedEdge & { container?: string }).container ?? 'koseizu-root';
-      const base = origin.get(container) ?? { x: 0, y: 0 };
-      const points: Point[] = [];
-      for (const section of edge.sections ?? []) {
-        for (const p of [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]) {
-          const q = { x: round(base.x + p.x), y: round(base.y + p.y) };
-          const last = points[points.length - 1];
-          if (!last || last.x !== q.x || last.y !== q.y) points.push(q);
-        }
-      }
-      const label = edge.labels?.[0];
-      const block = sized.edgeLabels.get(edge.id);
-      return {
-        id: edge.id,
-        kind: mediaIds.has(edge.id) ? 'media' : 'link',
-        points: straighten(points),
-        label: label && block
-          ? { x: round(base.x + (label.x ?? 0)), y: round(base.y + (label.y ?? 0)), width: round(label.width ?? 0), height: round(label.height ?? 0), text: block }
-          : null,
-        callout: null,
-      };
-    });
+async function place(sized: SizedGraph, direction: DiagramDirection, loadElk: ElkLoader): Promise<Placement> {
+  const ELK = loadElk();
+  const elk = new ELK();
+  const { graph } = sized;
+  // elkjs 0.12 reads a compound node's minimum size transposed when the layers run downwards (it lays
+  // out in a left-to-right frame and turns the result): give it (height, width) then, so boxes are at
+  // least as wide as their titles (checked by test/layout.test.ts).
+  const minimum = (width: number, height: number): string => (direction === 'down' ? `(${height}, ${width})` : `(${width}, ${height})`);
+  const title = (id: string): { width: number; height: number; lines: readonly string[] } =>
+    sized.containerTitles.get(id) ?? { width: 0, height: 0, lines: [] };
 
-    const margin = METRICS.margin;
-    const shift = (p: { x: number; y: number }): { x: number; y: number } => ({ x: p.x + margin, y: p.y + margin });
+  const children: ElkNode[] = graph.sites.map((site) => {
+    const s = METRICS.site;
+    const siteTitle = title(site.id);
+    const siteTop = siteTitleHeight(siteTitle);
     return {
-      width: Math.ceil((root.width ?? 0) + 2 * margin),
-      height: Math.ceil((root.height ?? 0) + margin),
-      containers: containers.map((c) => ({ ...c, ...shift(c) })),
-      devices: devices.map((d) => ({ ...d, ...shift(d) })),
-      edges: laidEdges.map((e) => ({ ...e, points: e.points.map(shift), label: e.label ? { ...e.label, ...shift(e.label) } : null })),
-      fast: sized.fast,
+      id: site.id,
+      layoutOptions: {
+        'elk.padding': `[top=${siteTop},left=${s.padX},bottom=${s.padBottom},right=${s.padX}]`,
+        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+        'elk.nodeSize.minimum': minimum(siteTitle.width + 2 * s.padX + 64, siteTop + 40),
+      },
+      children: site.locations.map((location) => {
+        const l = METRICS.location;
+        const locTitle = title(location.id);
+        const locTop = locationTitleHeight(locTitle);
+        const minWidth = locTitle.width + 2 * l.padX;
+        // An empty room is a plain node to ELK: sized directly (the transposition applies to compound nodes only).
+        if (location.devices.length === 0) return { id: location.id, width: minWidth, height: locTop + 24 };
+        return {
+          id: location.id,
+          layoutOptions: {
+            'elk.padding': `[top=${locTop},left=${l.padX},bottom=${l.padBottom},right=${l.padX}]`,
+            'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+            'elk.nodeSize.minimum': minimum(minWidth, locTop),
+          },
+          children: location.devices.map((device) => {
+            const size = sized.deviceSizes.get(device.id) ?? { width: METRICS.device.minWidth, height: 64 };
+            return { id: device.id, width: size.width, height: size.height };
+          }),
+        };
+      }),
     };
-  },
-};
+  });
 
-function loadCommonJs<T>(specifier: string): T {
-  return createRequire(import.meta.url)(specifier) as T;
+  // A large model's link labels are placed after routing, like the media's (see src/layout/index.ts):
+  // as ELK labels they would more than double the layout time of 500 devices.
+  const labelOf = (id: string): { text: string; width: number; height: number }[] => {
+    const block = sized.fast ? undefined : sized.edgeLabels.get(id);
+    return block ? [{ text: id, width: block.width + LABEL_PAD, height: block.height + LABEL_PAD }] : [];
+  };
+  const edges: ElkExtendedEdge[] = [
+    ...graph.links.map((l) => ({ id: l.id, sources: [l.from], targets: [l.to], labels: labelOf(l.id), layoutOptions: LINK_OPTIONS })),
+    // Media labels are placed after routing (src/layout/index.ts): as ELK labels they would widen a whole layer.
+    ...graph.media.map((m) => ({ id: m.id, sources: [m.from], targets: [m.to], layoutOptions: MEDIA_OPTIONS })),
+  ];
+
+  const input: ElkNode = { id: 'koseizu-root', layoutOptions: baseOptions(sized.fast, direction), children, edges };
+  const root: ElkNode = await elk.layout(input);
+
+  // Node coordinates are relative to the parent; edges are relative to their container.
+  const origin = new Map<string, Point>([['koseizu-root', { x: 0, y: 0 }]]);
+  const containers: LaidOutContainer[] = [];
+  const devices: LaidOutDevice[] = [];
+  const walk = (node: ElkNode, parent: Point, depth: number): void => {
+    const at = { x: parent.x + (node.x ?? 0), y: parent.y + (node.y ?? 0) };
+    origin.set(node.id, at);
+    const box = { x: round(at.x), y: round(at.y), width: round(node.width ?? 0), height: round(node.height ?? 0) };
+    if (depth === 2) {
+      const size = sized.deviceSizes.get(node.id);
+      devices.push({ id: node.id, ...box, label: size?.label ?? { lines: [], width: 0, height: 0 } });
+    } else {
+      containers.push({ id: node.id, kind: depth === 0 ? 'site' : 'location', ...box, label: title(node.id) });
+    }
+    for (const child of node.children ?? []) walk(child, at, depth + 1);
+  };
+  for (const site of root.children ?? []) walk(site, { x: 0, y: 0 }, 0);
+
+  const mediaIds = new Set(graph.media.map((m) => m.id));
+  const laidEdges: LaidOutEdge[] = (root.edges ?? []).map((edge: ElkExtendedEdge) => {
+    const container = (edge as ElkExtendedEdge & { container?: string }).container ?? 'koseizu-root';
+    const base = origin.get(container) ?? { x: 0, y: 0 };
+    const points: Point[] = [];
+    for (const section of edge.sections ?? []) {
+      for (const p of [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]) {
+        const q = { x: round(base.x + p.x), y: round(base.y + p.y) };
+        const last = points[points.length - 1];
+        if (!last || last.x !== q.x || last.y !== q.y) points.push(q);
+      }
+    }
+    const label = edge.labels?.[0];
+    const block = sized.edgeLabels.get(edge.id);
+    return {
+      id: edge.id,
+      kind: mediaIds.has(edge.id) ? 'media' : 'link',
+      points: straighten(points),
+      label: label && block
+        ? { x: round(base.x + (label.x ?? 0)), y: round(base.y + (label.y ?? 0)), width: round(label.width ?? 0), height: round(label.height ?? 0), text: block }
+        : null,
+      callout: null,
+    };
+  });
+
+  const margin = METRICS.margin;
+  const shift = (p: { x: number; y: number }): { x: number; y: number } => ({ x: p.x + margin, y: p.y + margin });
+  return {
+    width: Math.ceil((root.width ?? 0) + 2 * margin),
+    height: Math.ceil((root.height ?? 0) + margin),
+    containers: containers.map((c) => ({ ...c, ...shift(c) })),
+    devices: devices.map((d) => ({ ...d, ...shift(d) })),
+    edges: laidEdges.map((e) => ({ ...e, points: e.points.map(shift), label: e.label ? { ...e.label, ...shift(e.label) } : null })),
+    fast: sized.fast,
+  };
 }
 
 /** Coordinates rounded to a tenth of a pixel: stable text, no float noise in diffs. */
