@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Diagnostic } from '../models/diagnostic.js';
 import { loadModel, type LoadResult } from '../src/index.js';
-import { diskHost, writeNewFile } from '../src/io.js';
+import { diskHost, elkScript, loadElkWithCodeCache, runElkScript, writeNewFile } from '../src/io.js';
 import { MAX_FILE_BYTES } from '../src/parse.js';
 
 // openSync is watched (and still does its work) so a test can tell whether a file was opened to be read at all.
@@ -317,5 +317,23 @@ describe('writeNewFile', () => {
     const path = join(dir, 'no', 'such', 'folder', 'x.yaml');
     expect(writeNewFile(path, 'x')).toEqual({ error: 'ENOENT' });
     expect(fs.existsSync(path)).toBe(false);
+  });
+});
+
+describe('elkjs with a code cache', () => {
+  const tiny = { id: 'r', layoutOptions: { 'elk.algorithm': 'layered' }, children: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }], edges: [{ id: 'e', sources: ['a'], targets: ['b'] }] };
+  type Elk = new () => { layout(graph: unknown): Promise<{ children?: { x?: number }[] }> };
+
+  it('loads a working ELK whether or not the build left a cache beside the module', async () => {
+    const ELK = loadElkWithCodeCache<Elk>();
+    const laid = await new ELK().layout(tiny);
+    expect(laid.children?.map((c) => typeof c.x)).toEqual(['number', 'number']);
+  });
+
+  it('ignores a cache V8 refuses (another Node version, a damaged file) and compiles elk as usual', async () => {
+    // (V8 reports the refusal only when the source is not already compiled in this process, so the test
+    // checks what matters: elk still works.)
+    const ELK = runElkScript<Elk>(elkScript(Buffer.from('not a V8 code cache')));
+    expect((await new ELK().layout(tiny)).children).toHaveLength(2);
   });
 });
