@@ -98,7 +98,6 @@ export interface DiagramWords {
   /** Heading of the list of media transport labels. */
   readonly media: string;
   readonly hash: string;
-  readonly count: string;
 }
 
 // ---- Layout results: absolute coordinates, top-left origin, in SVG user units (px) ----

@@ -22,7 +22,6 @@ const WORDS = {
     phase: (p: string) => `${p}フェーズ`,
     legend: '凡例',
     hash: 'モデルのハッシュ',
-    count: '台',
     encrypted: '暗号化あり',
     plain: '暗号化なし',
     style: { internet: 'インターネット', vpn: 'VPN', closed: '閉域網・専用線', lan: 'LAN', wireless: '無線LAN', cloud: 'クラウド内部ネットワーク' },
@@ -35,7 +34,6 @@ const WORDS = {
     phase: (p: string) => `${p} phase`,
     legend: 'Legend',
     hash: 'model hash',
-    count: 'units',
     encrypted: 'encrypted',
     plain: 'not encrypted',
     style: { internet: 'Internet', vpn: 'VPN', closed: 'Closed network / leased line', lan: 'LAN', wireless: 'Wireless LAN', cloud: 'Cloud-internal network' },
@@ -150,6 +148,6 @@ export function diagramGraph(model: Model, options: DiagramOptions): DiagramGrap
     links,
     media,
     legend,
-    words: { legend: w.legend, media: w.media, hash: w.hash, count: w.count },
+    words: { legend: w.legend, media: w.media, hash: w.hash },
   };
 }

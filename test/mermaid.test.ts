@@ -406,6 +406,6 @@ function graphOf(
     })),
     media: media.map((m, i) => ({ id: `media-${i}`, from: m.from, to: m.to, kind: 'tape', encrypted: true, label: m.label })),
     legend: [],
-    words: { legend: 'Legend', media: 'Media transport', hash: 'model hash', count: 'units' },
+    words: { legend: 'Legend', media: 'Media transport', hash: 'model hash' },
   };
 }
