@@ -26,6 +26,7 @@ const TEXT = {
     description: 'koseizu（構成図）: 医療情報システムの全体構成図と情報流を YAML で書き、ガイドラインに沿ったリスク分析を行う',
     validate: 'モデルを検証し、すべての問題を位置付きで表示する',
     diagram: '全体構成図を描く（SVG / PNG / Mermaid / Markdown）',
+    flows: '情報流（Who / Where / Which / What / How）を提供形態とフェーズごとに表にする',
     schema: 'モデル DSL の JSON Schema を表示する',
     init: 'コメント付きの雛形モデルを作成する（既存のファイルは上書きしない）',
     ok: (file: string, counts: string) => `OK ${file}: ${counts}\n`,
@@ -38,6 +39,7 @@ const TEXT = {
     description: 'koseizu (構成図): describe a medical information system\'s configuration diagram and information flows in YAML, and assess its risks the way the Japanese guidelines ask',
     validate: 'check models and report every problem with its position',
     diagram: 'draw the configuration diagram (SVG, PNG, Mermaid, Markdown)',
+    flows: 'list the information flows (Who / Where / Which / What / How) per provision form and phase',
     schema: 'print the JSON Schema of the model DSL',
     init: 'write a commented starter model (never overwrites a file)',
     ok: (file: string, counts: string) => `ok ${file}: ${counts}\n`,
@@ -52,6 +54,7 @@ const EXAMPLES = `
 Examples:
   $ npx koseizu validate examples/cloud-ehr/model.yaml
   $ npx koseizu diagram examples/cloud-ehr/model.yaml -o cloud-ehr.png
+  $ npx koseizu flows examples/cloud-ehr/model.yaml --format csv -o flows.csv
   $ npx koseizu validate --lang en --format json model.yaml
   $ npx koseizu init my-system.yaml
   $ npx koseizu schema > koseizu.schema.json
@@ -129,6 +132,27 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .addHelpText('after', '\nExamples:\n  $ npx koseizu diagram examples/cloud-ehr/model.yaml -o cloud-ehr.svg\n  $ npx koseizu diagram examples/cloud-ehr/model.yaml -o cloud-ehr.png --scale 2\n  $ npx koseizu diagram examples/cloud-ehr/model.yaml --phase operation -o operation.md\n  $ npx koseizu diagram model.yaml --format mmd > diagram.mmd')
     .action(async (file: string, options: DiagramOptions) => {
       exitCode = await diagramCommand(file, options, lang, explicitLang(argv), io);
+    });
+
+  program.command('flows')
+    .description(t.flows)
+    .argument('<model>', 'model file (.yaml)')
+    .addOption(new Option('--format <format>', 'md (default), csv (UTF-8 with BOM, for Excel) or json').choices(['md', 'csv', 'json']).default('md'))
+    .option('-o, --output <file>', 'where to write (standard output without it)')
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu flows examples/cloud-ehr/model.yaml\n  $ npx koseizu flows examples/cloud-ehr/model.yaml --format csv -o flows.csv')
+    .action(async (file: string, options: { format: 'md' | 'csv' | 'json'; output?: string }) => {
+      const result = loadModel(toSlashes(file), diskHost);
+      io.err(formatDiagnostics(result.diagnostics, lang));
+      if (!result.model) {
+        io.err(`${summary(result.diagnostics, lang)}\n`);
+        exitCode = EXIT_INVALID;
+        return;
+      }
+      const { flowTable } = await import('./flows.js');
+      const { flowsCsv, flowsJson, flowsMarkdown } = await import('../renderers/flows/index.js');
+      const table = flowTable(result.model, explicitLang(argv) ?? result.model.system.lang);
+      const text = options.format === 'csv' ? flowsCsv(table) : options.format === 'json' ? flowsJson(table) : flowsMarkdown(table);
+      exitCode = writeResult(text, options.output, result.model.files, lang, io);
     });
 
   program.command('schema')
@@ -233,7 +257,7 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
     return EXIT_INVALID;
   }
   const model = result.model;
-  if (options.output && model.files.some((f) => resolve(f) === resolve(options.output ?? ''))) {
+  if (options.output && isModelFile(options.output, model.files)) {
     io.err(t.sameAsModel(options.output));
     return EXIT_INVALID;
   }
@@ -264,16 +288,30 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
         renderPng(rendered.svg, [paths['regular.ttf'] ?? '', paths['bold.ttf'] ?? ''], zoom));
     }
   }
-  if (options.output) {
-    try {
-      writeOutput(options.output, data);
-    } catch (error) {
-      io.err(t.cannotWrite(options.output, (error as NodeJS.ErrnoException).code ?? String(error)));
-      return EXIT_INVALID;
-    }
-    io.err(t.wrote(options.output));
-  } else if (typeof data === 'string') {
-    io.out(data); // SVG, Mermaid and Markdown; a PNG always has an output file (checked above)
+  return writeResult(data, options.output, model.files, lang, io);
+}
+
+function isModelFile(output: string, files: readonly string[]): boolean {
+  return files.some((f) => resolve(f) === resolve(output));
+}
+
+/** Writes a command's result to its output file (never over a model file) or to standard output. */
+function writeResult(data: string | Uint8Array, output: string | undefined, modelFiles: readonly string[], lang: Lang, io: Console): number {
+  const t = DIAGRAM_TEXT[lang];
+  if (output === undefined) {
+    if (typeof data === 'string') io.out(data); // a PNG always has an output file (the diagram command checks)
+    return EXIT_OK;
   }
+  if (isModelFile(output, modelFiles)) {
+    io.err(t.sameAsModel(output));
+    return EXIT_INVALID;
+  }
+  try {
+    writeOutput(output, data);
+  } catch (error) {
+    io.err(t.cannotWrite(output, (error as NodeJS.ErrnoException).code ?? String(error)));
+    return EXIT_INVALID;
+  }
+  io.err(t.wrote(output));
   return EXIT_OK;
 }

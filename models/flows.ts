@@ -1,0 +1,46 @@
+// The information-flow table (情報流) as renderers see it: rows per provision form and phase, every word
+// already in the output language. Built by src/flows.ts; formatted by renderers/flows.
+import type { Form, Lang, Operation, Phase } from './vocabulary.js';
+
+export interface FlowRow {
+  readonly id: string;
+  /** The actor, or null for devices nobody handles directly (the guideline's "—"). */
+  readonly who: string | null;
+  readonly where: string;
+  readonly which: string;
+  readonly what: readonly string[];
+  readonly how: readonly Operation[];
+  /** The row as the guideline phrases it ("患者が", "待合室の", ... "閲覧・操作する"). */
+  readonly cells: { readonly who: string; readonly where: string; readonly which: string; readonly what: string; readonly how: string };
+}
+
+export interface MediaRow {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: string;
+  readonly carrier: string;
+  readonly from: string;
+  readonly to: string;
+  readonly what: readonly string[];
+  readonly encrypted: boolean;
+}
+
+export interface FlowSection {
+  readonly form: Form;
+  readonly phase: Phase;
+  /** "アプリケーション — 運用フェーズ". */
+  readonly title: string;
+  readonly rows: readonly FlowRow[];
+  readonly media: readonly MediaRow[];
+}
+
+export interface FlowTable {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly sections: readonly FlowSection[];
+  readonly headings: {
+    readonly who: string; readonly where: string; readonly which: string; readonly what: string; readonly how: string; readonly id: string;
+    readonly media: string; readonly medium: string; readonly carrier: string; readonly from: string; readonly to: string; readonly encrypted: string;
+  };
+  readonly words: { readonly yes: string; readonly no: string; readonly none: string };
+}
