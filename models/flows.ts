@@ -1,15 +1,10 @@
 // The information-flow table (情報流) as renderers see it: rows per provision form and phase, every word
 // already in the output language. Built by src/flows.ts; formatted by renderers/flows.
-import type { Form, Lang, Operation, Phase } from './vocabulary.js';
+import type { Flow } from './model.js';
+import type { Form, Lang, Phase } from './vocabulary.js';
 
-export interface FlowRow {
-  readonly id: string;
-  /** The actor, or null for devices nobody handles directly (the guideline's "—"). */
-  readonly who: string | null;
-  readonly where: string;
-  readonly which: string;
-  readonly what: readonly string[];
-  readonly how: readonly Operation[];
+/** A flow's ids as the model has them (who is null for devices nobody handles: the guideline's "—"), and its words. */
+export interface FlowRow extends Pick<Flow, 'id' | 'who' | 'where' | 'which' | 'what' | 'how'> {
   /** The row as the guideline phrases it ("患者が", "待合室の", ... "閲覧・操作する"). */
   readonly cells: { readonly who: string; readonly where: string; readonly which: string; readonly what: string; readonly how: string };
 }
