@@ -40,6 +40,7 @@ export const DIAGNOSTIC_CODES = {
   KZ207: 'error', // link joins a device to itself
   KZ208: 'error', // reference to an element of the wrong kind
   KZ209: 'error', // media transport from a location to itself
+  KZ210: 'warning', // risk matrix level falls as impact or likelihood rises
   // Warnings (KZ3xx)
   KZ301: 'warning', // element declared but never used
   KZ302: 'warning', // device with no link

@@ -2,12 +2,12 @@
 // Every reference names an element that exists, every default is applied, and every element keeps
 // the range of the source it came from. It is plain, serialisable data, frozen once built.
 // References are kept as ids (not object pointers) so the model serialises and diffs cleanly;
-// src/model-index.ts gives the lookups.
+// src/walk.ts looks them up for the threat rules.
 import type { SourceRange } from './source.js';
 import type {
   ActorOrg, AuthFactor, CustomControl, DataClass, DataKind, Decision, DeviceControl, DeviceKind, DeviceRole,
   Environment, Exposure, Form, Lang, LocationControl, MeasureCategory, MeasureOwner, MediaControl, MediaKind,
-  NetworkKind, Operation, Org, Phase, SiteControl, TlsVersion, Volume, WlanSecurity,
+  NetworkKind, Operation, Org, Phase, Rank, ResponseNeed, SiteControl, TlsVersion, Volume, WlanSecurity,
 } from './vocabulary.js';
 
 export type ElementKind =
@@ -145,6 +145,21 @@ export interface Response {
   readonly source: SourceRange;
 }
 
+/** The model's own risk matrix and rank criteria, as written (src/score.ts fills in the rest from the sample). */
+export interface RiskMatrixSpec {
+  /** levels[impact - 1][likelihood - 1], or null to keep the sample's. */
+  readonly levels: readonly (readonly number[])[] | null;
+  readonly ranks: Readonly<Partial<Record<Rank, { readonly need: ResponseNeed | null; readonly criteria: string | null }>>>;
+  readonly source: SourceRange;
+}
+
+/** A rule file or folder named by the model's `rules:`, relative to the root model's folder. */
+export interface RuleSource {
+  /** The path joined to the model's folder, with forward slashes. */
+  readonly path: string;
+  readonly source: SourceRange;
+}
+
 export interface Model {
   readonly version: 1;
   /** The root file, as given. */
@@ -164,4 +179,7 @@ export interface Model {
   readonly media: readonly Media[];
   readonly flows: readonly Flow[];
   readonly responses: readonly Response[];
+  /** null: the guideline's sample matrix and criteria. */
+  readonly riskMatrix: RiskMatrixSpec | null;
+  readonly rules: readonly RuleSource[];
 }

@@ -6,7 +6,7 @@ import {
   ACTOR_ORGS, AUTH_FACTORS, DATA_CLASSES, DATA_KINDS, DECISIONS, DEVICE_CONTROLS, DEVICE_KINDS,
   DEVICE_ROLES, ENVIRONMENTS, EXPOSURES, FORMS, LANGS, LOCATION_CONTROLS, MEASURE_CATEGORIES,
   MEASURE_OWNERS, MEDIA_CONTROLS, MEDIA_KINDS, NETWORK_KINDS, OPERATIONS, ORGS, PHASES,
-  SITE_CONTROLS, TLS_VERSIONS, VOLUMES, WLAN_SECURITY, type Term,
+  RANKS, RESPONSE_NEEDS, SITE_CONTROLS, TLS_VERSIONS, VOLUMES, WLAN_SECURITY, type Term,
 } from './vocabulary.js';
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
@@ -104,6 +104,12 @@ export const schema: SchemaNode = {
     media: section('media', 'Media transport (記憶媒体の搬送): storage media carried by hand or courier between locations.'),
     flows: section('flow', 'Information flows (情報流): Who / Where / Which / What / How, per phase and provision form, with the path the information takes.'),
     responses: section('response', 'Risk responses (リスク対応), keyed by stable risk id: kept here so they survive re-runs.'),
+    'risk-matrix': { $ref: '#/definitions/risk-matrix' },
+    rules: listOf(
+      { type: 'string', minLength: 1, pattern: '^[^\\\\]*$', description: 'A relative path to a rule file (.yaml) or to a folder of them.' },
+      'Your own threat rules (独自の脅威ルール), added to the built-in catalogue: YAML files, or folders whose .yaml files are all rule files. ' +
+        'Paths are relative to this file and must stay inside the root model\'s folder. Only in the root file.',
+    ),
   },
   definitions: {
     id: { type: 'string', pattern: ID_PATTERN, maxLength: 64, description: 'Stable identifier (識別子): kebab-case (a-z, 0-9, "-"), unique across the whole model. Risk ids are built from ids, so renaming a label never changes them.' },
@@ -207,6 +213,40 @@ export const schema: SchemaNode = {
       path: { type: 'array', items: ref('device', '経路上の機器'), minItems: 1, description: 'The devices the information passes through, in order (経路). Each pair of neighbours must be joined by a link. Defaults to the `which` device alone.' },
       volume: vocab(VOLUMES, 'How much and how often (取扱量・頻度); large, frequent flows of patient information raise impact.'),
     }, ['phase', 'which', 'what', 'how']),
+    'risk-matrix': {
+      type: 'object',
+      title: 'risk-matrix',
+      description:
+        'Your own risk matrix (リスクマトリクス) and rank criteria (対応基準), replacing the sample the guideline gives. ' +
+        'Only in the root file. `levels` maps each impact (影響度) to the levels (リスクレベル 1-5) for likelihood (顕在化率) 1 to 5; ' +
+        'level 5 is rank S, 4 A, 3 B, 2 C and 1 D.',
+      additionalProperties: false,
+      properties: {
+        levels: {
+          type: 'object',
+          description: 'Risk level per impact (rows impact-1 .. impact-5) and likelihood (the five columns, likelihood 1 to 5). All five rows are required.',
+          additionalProperties: false,
+          required: ['impact-1', 'impact-2', 'impact-3', 'impact-4', 'impact-5'],
+          properties: Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`impact-${i}`, {
+            type: 'array', minItems: 5, maxItems: 5, items: { type: 'integer', minimum: 1, maximum: 5 },
+            description: `Levels for impact ${i}, for likelihood 1, 2, 3, 4 and 5.`,
+          }])),
+        },
+        ranks: {
+          type: 'object',
+          description: 'Per rank, whether a response is needed (対応要否) and the criterion in your words (対応基準).',
+          additionalProperties: false,
+          properties: Object.fromEntries(RANKS.map((r) => [r, {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              response: vocab(RESPONSE_NEEDS, `Whether rank ${r} needs a response.`),
+              criteria: { type: 'string', minLength: 1, maxLength: 300, description: `The criterion for rank ${r}, as your organisation words it.` },
+            },
+          }])),
+        },
+      },
+    },
     response: {
       type: 'object',
       title: 'response',

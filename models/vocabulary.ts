@@ -338,3 +338,74 @@ export type MediaControl = keyof typeof MEDIA_CONTROLS;
 
 /** A custom control, read by user rules only: "x-" and kebab-case. */
 export type CustomControl = `x-${string}`;
+
+// ---- The risk walk: segments, threats, CIA, grades and ranks ----
+
+/** Kinds of flow segment (断面). The first four are the guideline's example (イメージ1); the others complete the walk. */
+export const SEGMENT_KINDS = terms({
+  input: { ja: '入力', en: 'input' },
+  processing: { ja: '処理', en: 'processing' },
+  storage: { ja: '保存', en: 'storage' },
+  logging: { ja: 'ログ', en: 'logging' },
+  transfer: { ja: '移送（通信）', en: 'transfer' },
+  display: { ja: '画面表示', en: 'display' },
+  print: { ja: '印刷', en: 'print' },
+  media: { ja: '記憶媒体の搬送', en: 'media transport' },
+  disposal: { ja: '返却・廃棄', en: 'return and disposal' },
+});
+export type SegmentKind = keyof typeof SEGMENT_KINDS;
+
+/** The guideline's eleven representative threats (代表的な脅威), in its order. The list is not exhaustive. */
+export const THREATS = terms({
+  'unauthorised-access': { ja: '不正な閲覧・操作', en: 'unauthorised viewing or operation' },
+  'eavesdropping-spoofing': { ja: 'ネットワーク上の盗聴・なりすまし', en: 'eavesdropping and spoofing on the network' },
+  'advanced-attack': { ja: '高度サイバー攻撃', en: 'advanced cyber attack' },
+  ransomware: { ja: 'ランサムウェア感染', en: 'ransomware infection' },
+  'theft-leak': { ja: '情報の窃取・漏洩', en: 'theft or leak of information' },
+  'tampering-destruction': { ja: '情報の改竄・破壊', en: 'tampering with or destruction of information' },
+  outage: { ja: '医療情報システム等の停止', en: 'outage of the system' },
+  vulnerability: { ja: '技術的脆弱性の混入', en: 'introduction of technical vulnerabilities' },
+  'loss-theft-taken-out': { ja: '機器や記憶媒体の持ち出し時の紛失・盗難', en: 'loss or theft of devices or media taken off site' },
+  'physical-intrusion': { ja: '施設への物理的侵入', en: 'physical intrusion into facilities' },
+  disaster: { ja: '災害等', en: 'disasters and the like' },
+});
+export type Threat = keyof typeof THREATS;
+
+/** The properties a threat puts at stake. */
+export const CIA = terms({
+  C: { ja: '機密性', en: 'confidentiality' },
+  I: { ja: '完全性', en: 'integrity' },
+  A: { ja: '可用性', en: 'availability' },
+});
+export type CiaProperty = keyof typeof CIA;
+
+/** Impact (影響度), five grades, with the guideline's wording. */
+export const IMPACT_GRADES: readonly Term[] = Object.freeze([
+  { ja: '極めて小さい', en: 'very small' },
+  { ja: '小さい', en: 'small' },
+  { ja: '中程度', en: 'moderate' },
+  { ja: '大きい', en: 'large' },
+  { ja: '極めて大きい', en: 'very large' },
+]);
+
+/** Likelihood (顕在化率), five grades, with the guideline's wording. */
+export const LIKELIHOOD_GRADES: readonly Term[] = Object.freeze([
+  { ja: '極めて低い', en: 'very low' },
+  { ja: '低い', en: 'low' },
+  { ja: '中程度', en: 'moderate' },
+  { ja: '高い', en: 'high' },
+  { ja: '極めて高い', en: 'very high' },
+]);
+
+/** Risk ranks, highest first. Level 5 is S, level 1 is D. */
+export const RANKS = ['S', 'A', 'B', 'C', 'D'] as const;
+export type Rank = (typeof RANKS)[number];
+
+/** Whether a rank needs a response (対応要否), as the guideline's sample criteria say. */
+export const RESPONSE_NEEDS = terms({
+  several: { ja: '複数の対策による対応が必須', en: 'several measures required' },
+  required: { ja: '対応が必須', en: 'a measure required' },
+  consider: { ja: '事情を勘案して検討', en: 'decide case by case' },
+  none: { ja: '対応不要', en: 'no response needed' },
+});
+export type ResponseNeed = keyof typeof RESPONSE_NEEDS;

@@ -234,11 +234,11 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
     hint: { ja: () => '重複した項目を削除してください', en: () => 'remove the repeated item' },
   },
   KZ110: {
-    ja: (a) => (a.s('where') === 'root' ? 'system セクションがありません' : 'include されたファイルに system セクションがあります'),
-    en: (a) => (a.s('where') === 'root' ? 'missing the system section' : 'an included file has a system section'),
+    ja: (a) => (a.s('where') === 'root' ? 'system セクションがありません' : `include されたファイルに ${a.s('section') || 'system'} セクションがあります`),
+    en: (a) => (a.s('where') === 'root' ? 'missing the system section' : `an included file has a ${a.s('section') || 'system'} section`),
     hint: {
-      ja: (a) => (a.s('where') === 'root' ? 'system: {id, title, forms, phases} をルートのモデルファイルに書いてください' : 'system はルートのモデルファイルにだけ書いてください'),
-      en: (a) => (a.s('where') === 'root' ? 'add system: {id, title, forms, phases} to the root model file' : 'keep system in the root model file only'),
+      ja: (a) => (a.s('where') === 'root' ? 'system: {id, title, forms, phases} をルートのモデルファイルに書いてください' : `${a.s('section') || 'system'} はルートのモデルファイルにだけ書いてください`),
+      en: (a) => (a.s('where') === 'root' ? 'add system: {id, title, forms, phases} to the root model file' : `keep ${a.s('section') || 'system'} in the root model file only`),
     },
   },
   KZ111: {
@@ -295,6 +295,14 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
   KZ209: {
     ja: (a) => `記憶媒体の搬送元と搬送先が同じ設置場所 ${a.q('location')} です`,
     en: (a) => `media transport from and to the same location ${a.q('location')}`,
+  },
+  KZ210: {
+    ja: (a) => `リスクマトリクスの影響度 ${a.s('impact')}・顕在化率 ${a.s('likelihood')} のレベル ${a.s('level')} が、影響度・顕在化率の低い隣のマスのレベル ${a.s('lower')} より低くなっています`,
+    en: (a) => `the risk matrix gives impact ${a.s('impact')}, likelihood ${a.s('likelihood')} level ${a.s('level')}, lower than the level ${a.s('lower')} of a cell with lower impact or likelihood`,
+    hint: {
+      ja: () => 'レベルは影響度・顕在化率が上がるほど同じか高くなるようにしてください（行は impact-1 から impact-5、列は顕在化率 1 から 5）',
+      en: () => 'make levels rise (or stay) as impact and likelihood rise (rows are impact-1 to impact-5, columns likelihood 1 to 5)',
+    },
   },
   KZ301: {
     ja: (a) => `${a.kind('kind')} ${a.q('id')} はどこからも使われていません`,

@@ -3,14 +3,15 @@
 // every default applied. Checks read the raw values defensively, so one malformed element does not
 // hide the problems of the others: every problem is reported at once.
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../models/diagnostic.js';
 import type {
-  Actor, Auth, Data, Device, ElementKind, Flow, Link, Location, Media, Model, Network, Response, Site, System,
+  Actor, Auth, Data, Device, ElementKind, Flow, Link, Location, Media, Model, Network, Response, RiskMatrixSpec, RuleSource, Site, System,
 } from '../models/model.js';
 import type { SourceRange } from '../models/source.js';
 import {
-  DEFAULT_NETWORK_ENCRYPTED, DEFAULT_ROLES, FORMS, PHASES,
-  type AuthFactor, type DeviceKind, type Form, type NetworkKind, type Phase, type TlsVersion,
+  DEFAULT_NETWORK_ENCRYPTED, DEFAULT_ROLES, FORMS, PHASES, RANKS,
+  type AuthFactor, type ResponseNeed, type DeviceKind, type Form, type NetworkKind, type Phase, type TlsVersion,
 } from '../models/vocabulary.js';
 import type { LoadedFiles } from './load.js';
 import { diagnostic, pointRange, type ParsedFile, type PathSegment } from './parse.js';
@@ -61,7 +62,11 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
   for (const file of loaded.files) {
     const value = file.value as Raw | undefined;
     if (!value) continue;
-    if (file !== root && 'system' in value) report('KZ110', file.locator.keyRange(['system']), { where: 'include' });
+    if (file !== root) {
+      for (const section of ['system', 'risk-matrix', 'rules']) {
+        if (section in value) report('KZ110', file.locator.keyRange([section]), { where: 'include', section });
+      }
+    }
     for (const section of SECTIONS) {
       const items = value[section];
       if (items === undefined || items === null) continue;
@@ -245,10 +250,49 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
     }
   }
 
+  // The root's own risk matrix: levels should not fall as impact or likelihood rises.
+  const matrix = (root.value as Raw)['risk-matrix'];
+  const levels = isRaw(matrix) ? matrixLevels(matrix['levels']) : null;
+  if (levels) {
+    for (let i = 0; i < 5; i++) {
+      for (let l = 0; l < 5; l++) {
+        const level = levels[i]?.[l] ?? 0;
+        const lower = Math.max(i > 0 ? levels[i - 1]?.[l] ?? 0 : 0, l > 0 ? levels[i]?.[l - 1] ?? 0 : 0);
+        if (level < lower) {
+          report('KZ210', root.locator.range(['risk-matrix', 'levels', `impact-${i + 1}`, l]), { impact: i + 1, likelihood: l + 1, level, lower });
+        }
+      }
+    }
+  }
+  // Rule files: relative, and inside the root model's folder, like includes.
+  const rules = (root.value as Raw)['rules'];
+  if (Array.isArray(rules)) {
+    rules.forEach((entry, index) => {
+      if (typeof entry === 'string' && rulePath(root.file, entry) === null) report('KZ010', root.locator.range(['rules', index]), { include: entry });
+    });
+  }
+
   if (diagnostics.some((d) => d.severity === 'error') || loaded.diagnostics.some((d) => d.severity === 'error')) {
     return { model: undefined, diagnostics };
   }
   return { model: deepFreeze(build(loaded, entries, system, root, at)), diagnostics };
+}
+
+/** The five rows of a risk matrix's levels, when all five are lists of numbers (the schema checks the rest). */
+function matrixLevels(value: unknown): number[][] | null {
+  if (!isRaw(value)) return null;
+  const rows = [1, 2, 3, 4, 5].map((i) => value[`impact-${i}`]);
+  if (!rows.every((r) => Array.isArray(r) && r.length === 5 && r.every((x) => typeof x === 'number'))) return null;
+  return rows as number[][];
+}
+
+/** A rule file's path joined to the root model's folder, or null when it is absolute or leaves the folder. */
+function rulePath(rootFile: string, entry: string): string | null {
+  if (posix.isAbsolute(entry) || /^[a-zA-Z]:[\\/]/.test(entry) || entry.includes('\\')) return null;
+  const rootDir = posix.dirname(rootFile);
+  const target = posix.normalize(posix.join(rootDir, entry));
+  const inside = posix.relative(rootDir, target);
+  return inside.startsWith('..') || posix.isAbsolute(inside) ? null : target;
 }
 
 function linkDefaultId(raw: Raw): string | undefined {
@@ -392,12 +436,29 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
     };
   });
 
+  const rawMatrix = (root.value as Raw)['risk-matrix'];
+  const riskMatrix: RiskMatrixSpec | null = isRaw(rawMatrix)
+    ? {
+        levels: matrixLevels(rawMatrix['levels']),
+        ranks: Object.fromEntries(RANKS.flatMap((r) => {
+          const spec = isRaw(rawMatrix['ranks']) ? rawMatrix['ranks'][r] : undefined;
+          return isRaw(spec) ? [[r, { need: (opt(spec['response']) as ResponseNeed | null), criteria: opt(spec['criteria']) }]] : [];
+        })),
+        source: root.locator.range(['risk-matrix']),
+      }
+    : null;
+  const rawRules = (root.value as Raw)['rules'];
+  const rules: RuleSource[] = (Array.isArray(rawRules) ? rawRules : []).flatMap((entry, index) => {
+    const path = typeof entry === 'string' ? rulePath(root.file, entry) : null;
+    return path === null ? [] : [{ path, source: root.locator.range(['rules', index]) }];
+  });
+
   return {
     version: 1,
     file: root.file,
     files: loaded.files.map((f) => f.file),
     contentHash: contentHash(loaded, root.file),
-    system, sites, locations, actors, data, devices, networks, links, media, flows, responses,
+    system, sites, locations, actors, data, devices, networks, links, media, flows, responses, riskMatrix, rules,
   };
 }
 

@@ -1,0 +1,198 @@
+// The walk (断面の切り出し): every flow, in its phase and provision form, cut into the segments the
+// guideline lists threats for (5.2.1, イメージ1), and every media transport in each of its phases.
+// Pure and deterministic: Model in, segments sorted by key, kind and phase out; each segment carries its
+// facts already looked up (models/segment.ts), so rules never search the model.
+//
+// What each flow gives, along its path in the direction of travel:
+// - input: the actor's entry at the `which` device, and the first hop from it into processing;
+// - display: the screen of that device, when someone looks at or works on it;
+// - print: each printer on the path;
+// - processing: each device that processes;
+// - storage: each device that stores or keeps backups, with the hop into it (not for read-only flows);
+// - logging: each log device, with the hop into it (a flow of logs only is processed and stored nowhere else);
+// - transfer: each network hop (not for flows that only erase or dispose);
+// - disposal: at contract termination, each device the flow returns, hands over, erases or disposes of.
+// At contract termination a flow gives only its transfers and disposals: what happens there is the end of
+// the data, not its use. A media transport gives a `media` segment in each of its phases, and a `disposal`
+// segment too at contract termination.
+import type { Data, Flow, Media, Model } from '../models/model.js';
+import { CLASS_ORDER, type Hop, type PlacedDevice, type Place, type Segment } from '../models/segment.js';
+import type { DataClass, Operation, Phase, SegmentKind } from '../models/vocabulary.js';
+
+/** Operations that read or hand information out without keeping it: a flow of only these stores nothing. */
+const READ_ONLY: ReadonlySet<Operation> = new Set(['view', 'print', 'export', 'return', 'erase', 'dispose']);
+/** Operations that end information's life at contract termination. */
+const ENDING: ReadonlySet<Operation> = new Set(['return', 'migrate', 'erase', 'dispose', 'export', 'transfer']);
+/** Operations after which nothing travels: the path only names the devices acted on. */
+const IN_PLACE: ReadonlySet<Operation> = new Set(['erase', 'dispose']);
+/** Operations on a screen. */
+const ON_SCREEN: ReadonlySet<Operation> = new Set(['view', 'operate', 'input', 'edit', 'create', 'process', 'develop', 'test', 'maintain']);
+
+export function highestClass(data: readonly Data[]): DataClass {
+  for (const c of CLASS_ORDER) if (data.some((d) => d.class === c)) return c;
+  return 'other';
+}
+
+interface Lookup {
+  readonly placed: ReadonlyMap<string, PlacedDevice>;
+  readonly places: ReadonlyMap<string, Place>;
+  readonly data: ReadonlyMap<string, Data>;
+  readonly actors: ReadonlyMap<string, NonNullable<Segment['actor']>>;
+  /** "a\u0000b" (both orders) -> the links between a and b, sorted by id. */
+  readonly links: ReadonlyMap<string, readonly Hop['link'][]>;
+  readonly networks: ReadonlyMap<string, Hop['network']>;
+}
+
+function lookup(model: Model): Lookup {
+  const sites = new Map(model.sites.map((s) => [s.id, s]));
+  const places = new Map<string, Place>();
+  for (const location of model.locations) {
+    const site = sites.get(location.site);
+    if (site) places.set(location.id, { location, site });
+  }
+  const placed = new Map<string, PlacedDevice>();
+  for (const device of model.devices) {
+    const place = places.get(device.at);
+    if (place) placed.set(device.id, { device, ...place });
+  }
+  const links = new Map<string, Hop['link'][]>();
+  for (const link of [...model.links].sort((a, b) => compare(a.id, b.id))) {
+    for (const key of [`${link.from}\u0000${link.to}`, `${link.to}\u0000${link.from}`]) {
+      const list = links.get(key) ?? [];
+      if (!list.includes(link)) list.push(link);
+      links.set(key, list);
+    }
+  }
+  return {
+    placed,
+    places,
+    data: new Map(model.data.map((d) => [d.id, d])),
+    actors: new Map(model.actors.map((a) => [a.id, a])),
+    links,
+    networks: new Map(model.networks.map((n) => [n.id, n])),
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function present<T>(values: readonly (T | undefined)[]): T[] {
+  return values.filter((v): v is T => v !== undefined);
+}
+
+function hopBetween(from: PlacedDevice, to: PlacedDevice, at: Lookup): Hop | null {
+  const link = at.links.get(`${from.device.id}\u0000${to.device.id}`)?.[0];
+  const network = link ? at.networks.get(link.network) : undefined;
+  return link && network ? { link, network, from, to } : null;
+}
+
+function walkFlow(flow: Flow, at: Lookup): Segment[] {
+  const path = present(flow.path.map((id) => at.placed.get(id)));
+  /** hopAfter[i] joins path[i] to path[i + 1] (the resolver has checked that a link does). */
+  const hopAfter = path.slice(1).map((to, i) => hopBetween(path[i] as PlacedDevice, to, at));
+  const hops = present(hopAfter.map((h) => h ?? undefined));
+  const data = present(flow.what.map((id) => at.data.get(id)));
+  const actor = flow.who === null ? null : at.actors.get(flow.who) ?? null;
+  const base = {
+    phase: flow.phase, form: flow.form, flow, media: null, actor, pathHops: hops, pathDevices: path,
+    places: [], data, dataClass: highestClass(data),
+  } as const;
+  const segments: Segment[] = [];
+  const add = (kind: SegmentKind, devices: readonly PlacedDevice[], hop: Hop | null): void => {
+    const key = `${flow.id}/${devices.map((d) => d.device.id).join('>')}`;
+    if (!segments.some((s) => s.kind === kind && s.key === key)) segments.push({ ...base, key, kind, devices, hop });
+  };
+  /** The hop that arrives at path[i], and the last device before it that is not only a relay. */
+  const arrival = (i: number): { hop: Hop | null; from: PlacedDevice | null } => {
+    if (i === 0) return { hop: null, from: null };
+    const hop = hopAfter[i - 1] ?? null;
+    for (let j = i - 1; j >= 0; j--) {
+      const d = path[j] as PlacedDevice;
+      if (d.device.roles.some((r) => r !== 'relay')) return { hop, from: d };
+    }
+    return { hop, from: null };
+  };
+  const how = new Set(flow.how);
+  const entryIndex = Math.max(0, path.findIndex((d) => d.device.id === flow.which));
+  const entry = path[entryIndex];
+
+  if (flow.phase === 'termination') {
+    if (!flow.how.every((o) => IN_PLACE.has(o))) for (const hop of hops) add('transfer', [hop.from, hop.to], hop);
+    if (flow.how.some((o) => ENDING.has(o))) {
+      path.forEach((d) => {
+        if (d === entry || d.device.roles.some((r) => r === 'store' || r === 'backup' || r === 'log')) add('disposal', [d], null);
+      });
+    }
+    return segments;
+  }
+
+  if (entry && actor && entry.device.roles.includes('input')) {
+    // The actor's entry, and the first hop from it toward processing (forward unless the entry ends the path).
+    const step = entryIndex === path.length - 1 && entryIndex > 0 ? -1 : 1;
+    let target: PlacedDevice | null = null;
+    for (let j = entryIndex + step; j >= 0 && j < path.length; j += step) {
+      const d = path[j] as PlacedDevice;
+      if (d.device.roles.includes('process')) { target = d; break; }
+    }
+    const near = path[entryIndex + step];
+    const firstHop = !near ? null : step > 0 ? hopAfter[entryIndex] ?? null : hopBetween(entry, near, at);
+    add('input', target && !entry.device.roles.includes('process') ? [entry, target] : [entry], target ? firstHop : null);
+  }
+  if (entry && actor && entry.device.roles.includes('display') && flow.how.some((o) => ON_SCREEN.has(o))) add('display', [entry], null);
+  const readOnly = flow.how.every((o) => READ_ONLY.has(o));
+  // Logs are written by the devices before the log device, not processed or stored there as information.
+  const logsOnly = data.length > 0 && data.every((d) => d.kind === 'log');
+  path.forEach((d, i) => {
+    const roles = d.device.roles;
+    if (roles.includes('print') && (how.has('print') || d === entry)) add('print', [d], null);
+    if (logsOnly && !roles.includes('log')) return;
+    if (roles.includes('process')) add('processing', [d], null);
+    if (!readOnly && (roles.includes('store') || roles.includes('backup'))) {
+      const { hop, from } = arrival(i);
+      add('storage', from ? [from, d] : [d], from ? hop : null);
+    }
+    if (roles.includes('log')) {
+      const { hop, from } = arrival(i);
+      add('logging', from ? [from, d] : [d], from ? hop : null);
+    }
+  });
+  for (const hop of hops) add('transfer', [hop.from, hop.to], hop);
+  return segments;
+}
+
+function walkMedia(media: Media, phases: readonly Phase[], at: Lookup, model: Model): Segment[] {
+  const from = at.places.get(media.from);
+  const to = at.places.get(media.to);
+  const data = present(media.data.map((id) => at.data.get(id)));
+  const actor = at.actors.get(media.carrier) ?? null;
+  if (!from || !to) return [];
+  const key = `${media.id}/${media.from}>${media.to}`;
+  const segments: Segment[] = [];
+  for (const phase of phases) {
+    if (!media.phases.includes(phase)) continue;
+    const kinds: SegmentKind[] = phase === 'termination' ? ['media', 'disposal'] : ['media'];
+    for (const kind of kinds) {
+      segments.push({
+        key, kind, phase, form: model.system.forms[0] ?? 'application', flow: null, media, actor, devices: [], hop: null,
+        pathHops: [], pathDevices: [], places: [from, to], data, dataClass: highestClass(data),
+      });
+    }
+  }
+  return segments;
+}
+
+const KIND_ORDER: readonly SegmentKind[] = ['input', 'display', 'print', 'processing', 'storage', 'logging', 'transfer', 'media', 'disposal'];
+const PHASE_ORDER: readonly Phase[] = ['development', 'operation', 'termination'];
+
+/** Every segment of the model, sorted by key, then kind (in walk order), then phase. */
+export function walk(model: Model): Segment[] {
+  const at = lookup(model);
+  const segments = [
+    ...model.flows.flatMap((f) => walkFlow(f, at)),
+    ...model.media.flatMap((m) => walkMedia(m, model.system.phases, at, model)),
+  ];
+  return segments.sort((a, b) => compare(a.key, b.key)
+    || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
+    || PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase));
+}

@@ -1,0 +1,150 @@
+// Table tests for threat rules: a small base model (a clinic, a provider's data centre, an off-site
+// vault), edited per case, loaded through the real pipeline and walked; one rule runs over it and the
+// test compares the risk ids it raised with those the case expects. Every case must load cleanly, so a
+// case can never pass because its model was broken.
+import { expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import type { Model } from '../../models/model.js';
+import type { Risk, Rule } from '../../models/risk.js';
+import { assess } from '../../src/engine.js';
+import { formatDiagnostics, loadModel } from '../../src/index.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { memoryHost } from './memory-host.js';
+
+type Json = Record<string, unknown>;
+/** The base model as plain data; cases edit a fresh copy. */
+export interface World extends Json {
+  system: Json;
+  sites: Json[];
+  locations: Json[];
+  actors: Json[];
+  data: Json[];
+  devices: Json[];
+  networks: Json[];
+  links: Json[];
+  media: Json[];
+  flows: Json[];
+}
+
+/**
+ * The base world. Operation: a doctor views records at a terminal in the exam room, through the clinic
+ * router and an IPsec VPN to the app server, which stores in the database and logs to the log server; a
+ * clerk prints claims; a backup tape goes to the vault. Development: a developer works on the dev server.
+ * Termination: an operator erases the database. Controls are few, so most rules have something to say.
+ */
+export function baseWorld(): World {
+  return {
+    system: { id: 'world', title: 'Rule test world', forms: ['application'], phases: ['development', 'operation', 'termination'], lang: 'en' },
+    sites: [
+      { id: 'clinic', label: 'Clinic', owner: 'institution', country: 'JP' },
+      { id: 'dc', label: 'Data centre', owner: 'provider', country: 'JP' },
+      { id: 'vault', label: 'Vault', owner: 'third-party', country: 'JP' },
+    ],
+    locations: [
+      { id: 'exam-room', label: 'Exam room', site: 'clinic' },
+      { id: 'reception', label: 'Reception', site: 'clinic' },
+      { id: 'server-room', label: 'Server room', site: 'dc', controls: ['locked'] },
+      { id: 'dev-room', label: 'Dev room', site: 'dc' },
+      { id: 'vault-room', label: 'Vault room', site: 'vault' },
+    ],
+    actors: [
+      { id: 'doctor', label: 'Doctor', org: 'institution' },
+      { id: 'clerk', label: 'Clerk', org: 'institution' },
+      { id: 'developer', label: 'Developer', org: 'provider' },
+      { id: 'operator', label: 'Operator', org: 'provider' },
+      { id: 'courier', label: 'Courier', org: 'third-party' },
+    ],
+    data: [
+      { id: 'records', label: 'Records', class: 'medical', kind: 'record', 'legal-record': true, retention: '5y' },
+      { id: 'claims', label: 'Claims', class: 'medical', kind: 'document', 'legal-record': true, retention: '3y' },
+      { id: 'app-log', label: 'App log', class: 'may-contain-medical', kind: 'log', retention: '5y' },
+      { id: 'backup', label: 'Backup', class: 'medical', kind: 'backup' },
+      { id: 'code', label: 'Code', class: 'other', kind: 'code' },
+    ],
+    devices: [
+      { id: 'terminal', label: 'Terminal', kind: 'terminal', at: 'exam-room', auth: 'password' },
+      { id: 'printer', label: 'Printer', kind: 'printer', at: 'reception' },
+      { id: 'router', label: 'Router', kind: 'vpn-gateway', at: 'reception' },
+      { id: 'gateway', label: 'Gateway', kind: 'firewall', at: 'server-room' },
+      { id: 'app-server', label: 'App server', kind: 'server', at: 'server-room', env: 'production' },
+      { id: 'db', label: 'Database', kind: 'database', at: 'server-room', env: 'production' },
+      { id: 'log-server', label: 'Log server', kind: 'log-server', at: 'server-room' },
+      { id: 'dev-terminal', label: 'Dev terminal', kind: 'terminal', at: 'dev-room', auth: ['password', 'otp'] },
+      { id: 'dev-server', label: 'Dev server', kind: 'server', at: 'server-room', env: 'development' },
+    ],
+    networks: [
+      { id: 'lan', label: 'Clinic LAN', kind: 'lan' },
+      { id: 'vpn', label: 'VPN', kind: 'ipsec-vpn', ike: true },
+      { id: 'dc-lan', label: 'DC LAN', kind: 'lan' },
+    ],
+    links: [
+      { from: 'terminal', to: 'router', network: 'lan', protocol: 'https', tls: '1.3' },
+      { from: 'printer', to: 'router', network: 'lan' },
+      { from: 'router', to: 'gateway', network: 'vpn' },
+      { from: 'gateway', to: 'app-server', network: 'dc-lan', protocol: 'https', tls: '1.2' },
+      { from: 'app-server', to: 'db', network: 'dc-lan', protocol: 'sql' },
+      { from: 'app-server', to: 'log-server', network: 'dc-lan', protocol: 'syslog' },
+      { from: 'dev-terminal', to: 'dev-server', network: 'dc-lan', protocol: 'ssh' },
+    ],
+    media: [
+      { id: 'tape', label: 'Backup tape', kind: 'tape', from: 'server-room', to: 'vault-room', carrier: 'courier', encrypted: true, data: ['backup'], phases: ['operation'] },
+    ],
+    flows: [
+      { id: 'view', label: 'The doctor views records', phase: 'operation', who: 'doctor', which: 'terminal', what: ['records'], how: ['view', 'edit'], path: ['terminal', 'router', 'gateway', 'app-server', 'db'], volume: 'medium' },
+      { id: 'print', label: 'The clerk prints claims', phase: 'operation', who: 'clerk', which: 'printer', what: ['claims'], how: ['print'], path: ['app-server', 'gateway', 'router', 'printer'] },
+      { id: 'logs', label: 'The app server logs', phase: 'operation', which: 'log-server', what: ['app-log'], how: ['store'], path: ['app-server', 'log-server'] },
+      { id: 'dev', label: 'The developer develops', phase: 'development', who: 'developer', which: 'dev-terminal', what: ['code'], how: ['develop'], path: ['dev-terminal', 'dev-server'] },
+      { id: 'erase', label: 'The operator erases the database', phase: 'termination', who: 'operator', which: 'db', what: ['records'], how: ['erase'], path: ['db'] },
+    ],
+  };
+}
+
+/** Finds an element of the world by id in a section, to edit it. */
+export function el(world: World, section: keyof World, id: string): Json {
+  const list = world[section] as Json[];
+  const found = list.find((e) => e['id'] === id || (section === 'links' && `${String(e['from'])}--${String(e['to'])}` === id));
+  if (!found) throw new Error(`no ${String(section)} "${id}" in the test world`);
+  return found;
+}
+
+export function loadWorld(world: World): Model {
+  const text = stringify({ koseizu: 1, ...world });
+  const result = loadModel('world.yaml', memoryHost({ 'world.yaml': text }));
+  if (!result.model) throw new Error(`the case's model does not load:\n${formatDiagnostics(result.diagnostics, 'en')}`);
+  return result.model;
+}
+
+/** The risks one rule raises on a world. */
+export function risksOf(rule: Rule, world: World): Risk[] {
+  const model = loadWorld(world);
+  return assess(model, walk(model), [rule], riskMatrix(model.riskMatrix));
+}
+
+export interface RuleCase {
+  readonly name: string;
+  /** Edits the base world; leave it out for the base world itself. */
+  readonly edit?: (world: World) => void;
+  /** The risk ids the rule must raise, exactly (sorted); [] when it must not fire. */
+  readonly fires: readonly string[];
+  /** Further checks on the risks raised, e.g. ranks or reasons. */
+  readonly check?: (risks: readonly Risk[]) => void;
+}
+
+/** One `it` per case. */
+export function ruleTable(rule: Rule, cases: readonly RuleCase[]): void {
+  for (const c of cases) {
+    it(`${c.fires.length > 0 ? 'fires' : 'does not fire'}: ${c.name}`, () => {
+      const world = baseWorld();
+      c.edit?.(world);
+      const risks = risksOf(rule, world);
+      expect(risks.map((r) => r.id)).toEqual([...c.fires].sort());
+      for (const r of risks) {
+        expect(r.rule).toBe(rule.id);
+        expect(r.impact.reasons.length).toBeGreaterThan(0);
+        expect(r.likelihood.reasons.length).toBeGreaterThan(0);
+      }
+      c.check?.(risks);
+    });
+  }
+}

@@ -1,0 +1,49 @@
+// Seed example ①, A->B input: illegitimate requests and injection (SQL injection and the like) at the hop
+// into processing. A common attack works (3), more so from the internet; input validation and a WAF lower it.
+import type { Rule } from '../models/risk.js';
+import { finding, impactOf, internetStep, mitigate, start, where } from './predicates.js';
+
+export const rule: Rule = {
+  id: 'input-injection',
+  threat: 'tampering-destruction',
+  title: { ja: '不正リクエスト・インジェクション', en: 'Illegitimate requests and injection' },
+  risk: {
+    ja: '細工した入力や不正なリクエスト（SQLインジェクション等）により、医療情報が不正に読み出される、または書き換えられる',
+    en: 'crafted input or illegitimate requests (SQL injection and the like) read out or rewrite medical information',
+  },
+  cia: ['C', 'I'],
+  segments: ['input'],
+  phases: ['development', 'operation'],
+  countermeasures: {
+    human: [
+      { ja: 'セキュアコーディング規約と開発者への教育', en: 'secure coding standards and developer training' },
+    ],
+    physical: [
+      { ja: '処理を行うサーバをアクセス制限された区画に置く', en: 'keep the processing servers in an access-controlled area' },
+    ],
+    technical: [
+      { ja: 'サーバ側での入力検証とパラメータ化したクエリ', en: 'server-side input validation and parameterised queries' },
+      { ja: 'リクエストごとの認可チェック', en: 'an authorisation check on every request' },
+      { ja: 'WAF 等による不正リクエストの遮断', en: 'block illegitimate requests with a WAF or similar' },
+    ],
+  },
+  references: [
+    { ja: '提供事業者ガイドライン 5.2.1 リスク特定（イメージ1 ① 入力: 不正リクエスト、SQLi）', en: 'Provider guideline 5.2.1, risk identification (figure 1, ① input: illegitimate requests, SQLi)' },
+  ],
+  origin: 'builtin',
+  check(segment) {
+    const [entry, target] = segment.devices;
+    if (!entry || !target || segment.dataClass === 'other') return [];
+    let likelihood = start(3, { ja: '一般的な攻撃手法（不正リクエスト・インジェクション）が成立し得る', en: 'a common attack (illegitimate requests, injection) may work' });
+    likelihood = internetStep(likelihood, segment);
+    likelihood = mitigate(likelihood, target.device, ['input-validation', 'waf'], 1);
+    return [finding(
+      {
+        ja: `${where(entry).ja}から${where(target).ja}への入力に細工したリクエストが送られ、${segment.data.map((d) => d.label).join('・')}が読み出される・書き換えられる`,
+        en: `crafted requests sent from ${where(entry).en} to ${where(target).en} read out or rewrite ${segment.data.map((d) => d.label).join(', ')}`,
+      },
+      impactOf(segment, ['C', 'I']),
+      likelihood,
+    )];
+  },
+};
