@@ -224,12 +224,12 @@ export const schema: SchemaNode = {
       properties: {
         levels: {
           type: 'object',
-          description: 'Risk level per impact (rows impact-1 .. impact-5) and likelihood (the five columns, likelihood 1 to 5). All five rows are required.',
+          description: 'Risk level (リスクレベル) per impact (rows impact-1 .. impact-5) and likelihood (the five columns, likelihood 1 to 5). All five rows are required.',
           additionalProperties: false,
           required: ['impact-1', 'impact-2', 'impact-3', 'impact-4', 'impact-5'],
           properties: Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`impact-${i}`, {
             type: 'array', minItems: 5, maxItems: 5, items: { type: 'integer', minimum: 1, maximum: 5 },
-            description: `Levels for impact ${i}, for likelihood 1, 2, 3, 4 and 5.`,
+            description: `Levels for impact ${i} (影響度 ${i}), for likelihood (顕在化率) 1, 2, 3, 4 and 5.`,
           }])),
         },
         ranks: {
@@ -238,10 +238,11 @@ export const schema: SchemaNode = {
           additionalProperties: false,
           properties: Object.fromEntries(RANKS.map((r) => [r, {
             type: 'object',
+            description: `Rank ${r} (${r}ランク): its response need and criterion.`,
             additionalProperties: false,
             properties: {
               response: vocab(RESPONSE_NEEDS, `Whether rank ${r} needs a response.`),
-              criteria: { type: 'string', minLength: 1, maxLength: 300, description: `The criterion for rank ${r}, as your organisation words it.` },
+              criteria: { type: 'string', minLength: 1, maxLength: 300, description: `The criterion for rank ${r}, as your organisation words it (対応基準).` },
             },
           }])),
         },

@@ -106,6 +106,7 @@ const CASES: Readonly<Record<string, Case>> = {
   'which-not-on-path': { file: 'which-not-on-path.yaml', codes: ['KZ206'] },
   'link-to-itself': { file: 'link-to-itself.yaml', codes: ['KZ302', 'KZ207'] },
   'media-same-location': { file: 'media-same-location.yaml', codes: ['KZ301', 'KZ209'] },
+  'risk-matrix-falling': { file: 'risk-matrix-falling.yaml', codes: ['KZ210'] },
   // Warnings only (KZ3xx): a model still comes out
   'unused-elements': { file: 'unused-elements.yaml', codes: ['KZ301', 'KZ301', 'KZ301', 'KZ301', 'KZ301'] },
   'device-without-link': { file: 'device-without-link.yaml', codes: ['KZ302'] },
