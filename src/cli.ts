@@ -2,8 +2,10 @@
 // Exit codes: 0 clean (warnings allowed), 1 findings (reserved for check), 2 invalid model, bad usage or internal error.
 import { Command, CommanderError, Option } from 'commander';
 import { dirname, relative, resolve } from 'node:path';
-import type { Lang, Phase } from '../models/vocabulary.js';
-import { diagnosticsJson, diagramGraph, formatDiagnostics, hasErrors, loadModel, renderDiagramSvg, subsetFontsFor, summary } from './index.js';
+import { PHASES, RANKS, SEGMENT_KINDS, type Lang, type Phase, type Rank, type SegmentKind } from '../models/vocabulary.js';
+import {
+  assessModel, BUILTIN_RULES, diagnosticsJson, diagramGraph, formatDiagnostics, hasErrors, loadModel, renderDiagramSvg, subsetFontsFor, summary, threatList,
+} from './index.js';
 import { diskHost, loadElkWithCodeCache, packageVersion, readDiagramFonts, schemaFile, withTempFiles, writeNewFile, writeOutput } from './io.js';
 import { toSlashes } from './load.js';
 
@@ -27,6 +29,9 @@ const TEXT = {
     validate: 'モデルを検証し、すべての問題を位置付きで表示する',
     diagram: '全体構成図を描く（SVG / PNG / Mermaid / Markdown）',
     flows: '情報流（Who / Where / Which / What / How）を提供形態とフェーズごとに表にする',
+    threats: 'すべての情報流を断面ごとに調べ、リスクアセスメント結果一覧を出力する',
+    rules: '脅威ルールの一覧を表示する（ID を指定するとそのルールを説明する）',
+    unknownRule: (id: string, hint: string) => `ルール "${id}" はありません${hint ? `（もしかして "${hint}"?）` : ''}\nヒント: npx koseizu rules で一覧を表示できます\n`,
     schema: 'モデル DSL の JSON Schema を表示する',
     init: 'コメント付きの雛形モデルを作成する（既存のファイルは上書きしない）',
     ok: (file: string, counts: string) => `OK ${file}: ${counts}\n`,
@@ -40,6 +45,9 @@ const TEXT = {
     validate: 'check models and report every problem with its position',
     diagram: 'draw the configuration diagram (SVG, PNG, Mermaid, Markdown)',
     flows: 'list the information flows (Who / Where / Which / What / How) per provision form and phase',
+    threats: 'walk every flow segment and print the risk assessment result list',
+    rules: 'list the threat rules (explain one when its id is given)',
+    unknownRule: (id: string, hint: string) => `no rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}\nhint: npx koseizu rules lists them\n`,
     schema: 'print the JSON Schema of the model DSL',
     init: 'write a commented starter model (never overwrites a file)',
     ok: (file: string, counts: string) => `ok ${file}: ${counts}\n`,
@@ -55,6 +63,8 @@ Examples:
   $ npx koseizu validate examples/cloud-ehr/model.yaml
   $ npx koseizu diagram examples/cloud-ehr/model.yaml -o cloud-ehr.png
   $ npx koseizu flows examples/cloud-ehr/model.yaml --format csv -o flows.csv
+  $ npx koseizu threats examples/cloud-ehr/model.yaml --min-rank A
+  $ npx koseizu rules input-spoofing
   $ npx koseizu validate --lang en --format json model.yaml
   $ npx koseizu init my-system.yaml
   $ npx koseizu schema > koseizu.schema.json
@@ -155,6 +165,54 @@ export async function main(argv: readonly string[], io: Console = processConsole
       exitCode = writeResult(text, options.output, result.model.files, lang, io);
     });
 
+  program.command('threats')
+    .description(t.threats)
+    .argument('<model>', 'model file (.yaml)')
+    .addOption(new Option('--format <format>', 'md (default), csv (UTF-8 with BOM, for Excel) or json').choices(['md', 'csv', 'json']).default('md'))
+    .addOption(new Option('--phase <phase>', 'only risks in this phase').choices(Object.keys(PHASES)))
+    .addOption(new Option('--segment <kind>', 'only risks of this segment kind').choices(Object.keys(SEGMENT_KINDS)))
+    .addOption(new Option('--min-rank <rank>', 'only risks of this rank or higher (S > A > B > C > D)').choices([...RANKS]))
+    .option('-o, --output <file>', 'where to write (standard output without it)')
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu threats examples/cloud-ehr/model.yaml\n  $ npx koseizu threats examples/cloud-ehr/model.yaml --min-rank A --phase operation\n  $ npx koseizu threats examples/cloud-ehr/model.yaml --format csv -o risks.csv')
+    .action(async (file: string, options: ThreatsOptions) => {
+      const result = loadModel(toSlashes(file), diskHost);
+      io.err(formatDiagnostics(result.diagnostics, lang));
+      if (!result.model) {
+        io.err(`${summary(result.diagnostics, lang)}\n`);
+        exitCode = EXIT_INVALID;
+        return;
+      }
+      const model = result.model;
+      const { risks, matrix } = assessModel(model);
+      const { threatsCsv, threatsJson, threatsMarkdown } = await import('../renderers/threats/index.js');
+      const list = threatList(model, risks, matrix, explicitLang(argv) ?? model.system.lang, { phase: options.phase, segment: options.segment, minRank: options.minRank });
+      const text = options.format === 'csv' ? threatsCsv(list) : options.format === 'json' ? threatsJson(list) : threatsMarkdown(list);
+      exitCode = writeResult(text, options.output, model.files, lang, io);
+    });
+
+  program.command('rules')
+    .description(t.rules)
+    .argument('[id]', 'a rule id, to explain that rule')
+    .addOption(new Option('--format <format>', 'md (default) or json').choices(['md', 'json']).default('md'))
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu rules\n  $ npx koseizu rules input-spoofing\n  $ npx koseizu rules --format json > rules.json')
+    .action(async (id: string | undefined, options: { format: 'md' | 'json' }) => {
+      const { rulesMarkdown, ruleMarkdown, rulesJson } = await import('../renderers/rules/index.js');
+      const { ruleCatalogue } = await import('./rules.js');
+      const catalogue = ruleCatalogue(BUILTIN_RULES, explicitLang(argv) ?? 'ja');
+      if (id === undefined) {
+        io.out(options.format === 'json' ? rulesJson(catalogue.rules) : rulesMarkdown(catalogue));
+        return;
+      }
+      const entry = catalogue.rules.find((r) => r.id === id);
+      if (!entry) {
+        const { suggest } = await import('./suggest.js');
+        io.err(t.unknownRule(id, suggest(id, catalogue.rules.map((r) => r.id))[0] ?? ''));
+        exitCode = EXIT_INVALID;
+        return;
+      }
+      io.out(options.format === 'json' ? rulesJson([entry]) : ruleMarkdown(entry, catalogue));
+    });
+
   program.command('schema')
     .description(t.schema)
     .addHelpText('after', '\nExamples:\n  $ npx koseizu schema > koseizu.schema.json')
@@ -198,6 +256,14 @@ export async function main(argv: readonly string[], io: Console = processConsole
     if (env['KOSEIZU_DEBUG']) io.err(`${err.stack ?? ''}\n`);
     return EXIT_INVALID;
   }
+}
+
+interface ThreatsOptions {
+  readonly format: 'md' | 'csv' | 'json';
+  readonly phase?: Phase;
+  readonly segment?: SegmentKind;
+  readonly minRank?: Rank;
+  readonly output?: string;
 }
 
 type DiagramFormat = 'svg' | 'png' | 'mmd' | 'md';

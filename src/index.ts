@@ -1,10 +1,17 @@
 // The library API: the one place that wires the stages together.
 // load (files, includes, YAML, schema) -> resolve (meaning, defaults) -> Model | Diagnostics;
+// Model -> walk (segments) -> rules (findings) -> scored risks -> the risk assessment list;
 // Model -> diagram view model -> layout (ELK) -> SVG (-> PNG with the bundled font). Heavy libraries
 // (elkjs, fontkit, resvg, subset-font) load only when a diagram is asked for.
 import type { Diagnostic } from '../models/diagnostic.js';
 import type { DiagramDirection, DiagramGraph, DiagramLayout } from '../models/diagram.js';
 import type { Model } from '../models/model.js';
+import type { Risk, RiskMatrix, Rule } from '../models/risk.js';
+import type { Segment } from '../models/segment.js';
+import { BUILTIN_RULES } from '../threat-rules/index.js';
+import { assess } from './engine.js';
+import { riskMatrix } from './score.js';
+import { walk } from './walk.js';
 import type { Lang, Phase } from '../models/vocabulary.js';
 import type { FontSet } from '../renderers/font/index.js';
 import { diagramGraph } from './diagram.js';
@@ -14,6 +21,9 @@ import { resolveModel } from './resolve.js';
 
 export type { Diagnostic, DiagnosticCode, Severity } from '../models/diagnostic.js';
 export type * from '../models/model.js';
+export type * from '../models/risk.js';
+export type * from '../models/segment.js';
+export type * from '../models/threats.js';
 export type { SourceRange, SourcePos } from '../models/source.js';
 export type { SourceHost, ReadResult } from './load.js';
 export { formatDiagnostic, formatDiagnostics, diagnosticsJson, summary } from './format.js';
@@ -80,3 +90,25 @@ export async function subsetFontsFor(model: Model, request: DiagramRequest, font
 }
 
 export { diagramGraph } from './diagram.js';
+
+// ---- The risk walk: segments -> findings -> scored risks ----
+
+export interface Assessment {
+  readonly segments: readonly Segment[];
+  readonly risks: readonly Risk[];
+  readonly matrix: RiskMatrix;
+}
+
+/**
+ * Walks every flow segment in every phase and runs the rules over them (the built-in catalogue unless
+ * `rules` is given; user rules are added to it by the caller), scoring with the model's matrix.
+ */
+export function assessModel(model: Model, rules: readonly Rule[] = BUILTIN_RULES): Assessment {
+  const segments = walk(model);
+  const matrix = riskMatrix(model.riskMatrix);
+  return { segments, risks: assess(model, segments, rules, matrix), matrix };
+}
+
+export { BUILTIN_RULES } from '../threat-rules/index.js';
+export { threatList, type ThreatFilter } from './threats.js';
+export { walk } from './walk.js';

@@ -1,11 +1,7 @@
 // The information-flow table as Markdown (for a README, a pull request or a document), CSV (UTF-8 with a
 // byte order mark, so Excel in Japan opens it as such) and JSON (for tools). Reads the view model only.
 import type { FlowTable } from '../../models/flows.js';
-
-/** A Markdown table cell: pipes escaped, line breaks flattened, markup characters made literal. */
-function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+import { csvDocument, mdCell as cell } from '../table-text.js';
 
 export function flowsMarkdown(table: FlowTable): string {
   const h = table.headings;
@@ -28,12 +24,6 @@ export function flowsMarkdown(table: FlowTable): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** A CSV field, quoted when it must be (RFC 4180), and never read by a spreadsheet as a formula. */
-function field(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function flowsCsv(table: FlowTable): string {
   const h = table.headings;
   const lines = [['form', 'phase', 'kind', h.id, h.who, h.where, h.which, h.what, h.how, h.from, h.to, h.encrypted]];
@@ -41,7 +31,7 @@ export function flowsCsv(table: FlowTable): string {
     for (const r of s.rows) lines.push([s.form, s.phase, 'flow', r.id, r.cells.who, r.cells.where, r.cells.which, r.cells.what, r.cells.how, '', '', '']);
     for (const m of s.media) lines.push([s.form, s.phase, 'media', m.id, m.carrier, '', `${m.label}（${m.kind}）`, m.what.join('/'), '', m.from, m.to, m.encrypted ? table.words.yes : table.words.no]);
   }
-  return `\uFEFF${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }
 
 export function flowsJson(table: FlowTable): string {

@@ -1,0 +1,48 @@
+// The risk assessment result list (リスクアセスメント結果一覧) as renderers see it: one row per risk, every
+// word already in the output language, with the keys kept beside the words for tools. Built by
+// src/threats.ts from scored risks; formatted by renderers/threats.
+import type { Risk } from './risk.js';
+import type { Lang, MeasureCategory, Rank } from './vocabulary.js';
+
+export interface ThreatRow extends Pick<Risk, 'id' | 'rule' | 'threat' | 'rank' | 'level' | 'need' | 'phases' | 'forms' | 'segment' | 'segments' | 'flows' | 'elements' | 'dataClass' | 'cia'> {
+  readonly impact: number;
+  readonly likelihood: number;
+  /** Each column as the list prints it. */
+  readonly cells: {
+    readonly phase: string;
+    readonly form: string;
+    readonly segment: string;
+    readonly flows: string;
+    readonly dataClass: string;
+    readonly threat: string;
+    readonly title: string;
+    readonly risk: string;
+    readonly cia: string;
+    readonly impact: string;
+    readonly likelihood: string;
+    readonly level: string;
+    readonly rank: string;
+    readonly need: string;
+  };
+  /** Why each grade: the starting grade, then each step, as "4 大きい: 医療情報（...）" / "+1 → 5: ...". */
+  readonly reasons: { readonly impact: readonly string[]; readonly likelihood: readonly string[] };
+  readonly countermeasures: Readonly<Record<MeasureCategory, readonly string[]>>;
+  readonly references: readonly string[];
+}
+
+export interface ThreatList {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly system: string;
+  readonly rows: readonly ThreatRow[];
+  /** Risks per rank, of the rows listed. */
+  readonly counts: Readonly<Record<Rank, number>>;
+  /** Risks the walk found before filters, and what the filters were, in words ("" when none). */
+  readonly total: number;
+  readonly filters: string;
+  /** The matrix used: levels[impact - 1][likelihood - 1], and each rank's criterion, in words; `own` when the model replaced the sample. */
+  readonly matrix: { readonly levels: readonly (readonly number[])[]; readonly criteria: Readonly<Record<Rank, string>>; readonly own: boolean };
+  readonly headings: Readonly<Record<
+    'id' | 'phase' | 'form' | 'segment' | 'flows' | 'dataClass' | 'threat' | 'risk' | 'cia' | 'impact' | 'likelihood' | 'level' | 'rank' | 'need'
+    | 'countermeasures' | 'references' | 'reasons' | 'summary' | 'matrix' | 'human' | 'physical' | 'technical' | 'details' | 'none', string>>;
+}

@@ -1,0 +1,41 @@
+// The rule catalogue (`koseizu rules`) as Markdown and JSON. Reads the catalogue view only.
+import type { RuleCatalogue, RuleEntry } from '../../src/rules.js';
+import { mdCell as cell, mdText as text } from '../table-text.js';
+
+export function rulesMarkdown(catalogue: RuleCatalogue): string {
+  const h = catalogue.headings;
+  const out = [`# ${h.title}`, '', `| ${h.id} | ${h.threat} | ${h.rule} | ${h.cia} | ${h.segments} | ${h.phases} |`, '| --- | --- | --- | --- | --- | --- |'];
+  for (const r of catalogue.rules) {
+    out.push(`| \`${r.id}\` | ${cell(r.words.threat)} | ${cell(r.words.title)} | ${cell(r.words.cia)} | ${cell(r.words.segments)} | ${cell(r.words.phases)} |`);
+  }
+  out.push('', `## ${h.byThreat}`, '');
+  for (const t of catalogue.threats) out.push(`- ${text(t.name)}: ${t.rules.length > 0 ? t.rules.map((id) => `\`${id}\``).join(', ') : h.none}`);
+  return `${out.join('\n')}\n`;
+}
+
+export function ruleMarkdown(r: RuleEntry, catalogue: RuleCatalogue): string {
+  const h = catalogue.headings;
+  const out = [
+    `# \`${r.id}\`: ${text(r.words.title)}`, '',
+    `- ${h.threat}: ${text(r.words.threat)}`,
+    `- ${h.risk}: ${text(r.words.risk)}`,
+    `- ${h.cia}: ${text(r.words.cia)}`,
+    `- ${h.segments}: ${text(r.words.segments)}`,
+    `- ${h.phases}: ${text(r.words.phases)}`,
+    `- ${h.origin}: ${text(r.origin)}`,
+    '', `## ${h.countermeasures}`, '',
+  ];
+  for (const category of ['human', 'physical', 'technical'] as const) {
+    out.push(`### ${h[category]}`, '');
+    for (const m of r.countermeasures[category]) out.push(`- ${text(m)}`);
+    if (r.countermeasures[category].length === 0) out.push(`- ${h.none}`);
+    out.push('');
+  }
+  out.push(`## ${h.references}`, '');
+  for (const ref of r.references) out.push(`- ${text(ref)}`);
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+export function rulesJson(rules: readonly RuleEntry[]): string {
+  return `${JSON.stringify(rules, null, 2)}\n`;
+}

@@ -1,0 +1,115 @@
+// The risk assessment result list (リスクアセスメント結果一覧, 5.2.1): scored risks in the output language,
+// filtered and ordered for reading (rank S first, then id). Pure: risks in, models/threats.ts view out.
+import type { Model } from '../models/model.js';
+import type { Risk, RiskMatrix, Score } from '../models/risk.js';
+import type { ThreatList, ThreatRow } from '../models/threats.js';
+import {
+  CIA, DATA_CLASSES, FORMS, IMPACT_GRADES, LIKELIHOOD_GRADES, MEASURE_CATEGORIES, PHASES, RANKS, SEGMENT_KINDS, THREATS,
+  type Lang, type MeasureCategory, type Phase, type Rank, type SegmentKind, type Term,
+} from '../models/vocabulary.js';
+import { ranksAtOrAbove } from './score.js';
+
+export interface ThreatFilter {
+  readonly phase?: Phase | undefined;
+  readonly segment?: SegmentKind | undefined;
+  readonly minRank?: Rank | undefined;
+}
+
+const HEADINGS = {
+  ja: {
+    id: 'リスクID', phase: 'フェーズ', form: '提供形態', segment: '断面', flows: '情報流', dataClass: '情報流の分類', threat: '関連する脅威',
+    risk: '想定されるリスク', cia: 'CIA', impact: '影響度', likelihood: '顕在化率', level: 'リスクレベル', rank: 'ランク', need: '対応要否',
+    countermeasures: '求められる対策', references: 'ガイドライン参照', reasons: '評価の根拠', summary: '集計', matrix: 'リスクマトリクス',
+    human: MEASURE_CATEGORIES.human.ja, physical: MEASURE_CATEGORIES.physical.ja, technical: MEASURE_CATEGORIES.technical.ja, details: 'リスクごとの詳細',
+    none: 'リスクはありません',
+  },
+  en: {
+    id: 'Risk id', phase: 'Phase', form: 'Form', segment: 'Segment', flows: 'Flows', dataClass: 'Flow class', threat: 'Related threat',
+    risk: 'Assumed risk', cia: 'CIA', impact: 'Impact', likelihood: 'Likelihood', level: 'Level', rank: 'Rank', need: 'Response',
+    countermeasures: 'Countermeasures asked for', references: 'Guideline references', reasons: 'Why these grades', summary: 'Summary', matrix: 'Risk matrix',
+    human: MEASURE_CATEGORIES.human.en, physical: MEASURE_CATEGORIES.physical.en, technical: MEASURE_CATEGORIES.technical.en, details: 'Details per risk',
+    none: 'No risks',
+  },
+} as const;
+
+const word = (term: Term, lang: Lang): string => term[lang];
+const list = (terms: readonly Term[], lang: Lang): string => terms.map((t) => t[lang]).join(lang === 'ja' ? '・' : ', ');
+
+/** "4 大きい: 医療情報（…）" for the start, "+1 → 5: インターネットから到達可能" for each step. */
+function reasonLines(score: Score, lang: Lang, grades: readonly Term[]): string[] {
+  return score.reasons.map((r) => {
+    const grade = `${r.value} ${(grades[r.value - 1] as Term)[lang]}`;
+    const text = r[lang];
+    return r.delta === null ? `${grade}: ${text}` : `${r.delta > 0 ? '+' : ''}${r.delta} → ${grade}: ${text}`;
+  });
+}
+
+export function threatRow(risk: Risk, matrix: RiskMatrix, lang: Lang): ThreatRow {
+  const ja = lang === 'ja';
+  const measures = (c: MeasureCategory): string[] => risk.countermeasures[c].map((t) => t[lang]);
+  const countermeasures = { human: measures('human'), physical: measures('physical'), technical: measures('technical') };
+  return {
+    id: risk.id, rule: risk.rule, threat: risk.threat, rank: risk.rank, level: risk.level, need: risk.need, phases: risk.phases,
+    forms: risk.forms, segment: risk.segment, segments: risk.segments, flows: risk.flows, elements: risk.elements,
+    dataClass: risk.dataClass, cia: risk.cia, impact: risk.impact.value, likelihood: risk.likelihood.value,
+    cells: {
+      phase: list(risk.phases.map((p) => PHASES[p]), lang),
+      form: list(risk.forms.map((f) => FORMS[f]), lang),
+      segment: word(SEGMENT_KINDS[risk.segment], lang),
+      flows: risk.flows.join(', '),
+      dataClass: word(DATA_CLASSES[risk.dataClass], lang),
+      threat: word(THREATS[risk.threat], lang),
+      title: word(risk.title, lang),
+      risk: word(risk.message, lang),
+      cia: risk.cia.map((c) => (ja ? CIA[c].ja : c)).join(ja ? '・' : ', '),
+      impact: `${risk.impact.value} ${word(IMPACT_GRADES[risk.impact.value - 1] as Term, lang)}`,
+      likelihood: `${risk.likelihood.value} ${word(LIKELIHOOD_GRADES[risk.likelihood.value - 1] as Term, lang)}`,
+      level: String(risk.level),
+      rank: risk.rank,
+      need: word(matrix.ranks[risk.rank].criteria, lang),
+    },
+    reasons: { impact: reasonLines(risk.impact, lang, IMPACT_GRADES), likelihood: reasonLines(risk.likelihood, lang, LIKELIHOOD_GRADES) },
+    countermeasures,
+    references: risk.references.map((r) => r[lang]),
+  };
+}
+
+const RANK_ORDER = (r: Rank): number => RANKS.indexOf(r);
+
+/** Risks at or above the filter's rank, in its phase and segment kind. */
+export function filterRisks(risks: readonly Risk[], filter: ThreatFilter): Risk[] {
+  const ranks = filter.minRank ? new Set(ranksAtOrAbove(filter.minRank)) : null;
+  return risks.filter((r) => (!filter.phase || r.phases.includes(filter.phase))
+    && (!filter.segment || r.segment === filter.segment)
+    && (!ranks || ranks.has(r.rank)));
+}
+
+function filterWords(filter: ThreatFilter, lang: Lang): string {
+  const parts: string[] = [];
+  if (filter.phase) parts.push(lang === 'ja' ? `フェーズ: ${PHASES[filter.phase].ja}` : `phase: ${PHASES[filter.phase].en}`);
+  if (filter.segment) parts.push(lang === 'ja' ? `断面: ${SEGMENT_KINDS[filter.segment].ja}` : `segment: ${SEGMENT_KINDS[filter.segment].en}`);
+  if (filter.minRank) parts.push(lang === 'ja' ? `ランク ${filter.minRank} 以上` : `rank ${filter.minRank} and above`);
+  return parts.join(lang === 'ja' ? '、' : ', ');
+}
+
+export function threatList(model: Model, risks: readonly Risk[], matrix: RiskMatrix, lang: Lang, filter: ThreatFilter = {}): ThreatList {
+  const rows = filterRisks(risks, filter)
+    .sort((a, b) => RANK_ORDER(a.rank) - RANK_ORDER(b.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((r) => threatRow(r, matrix, lang));
+  const counts = Object.fromEntries(RANKS.map((k) => [k, rows.filter((r) => r.rank === k).length])) as Record<Rank, number>;
+  return {
+    lang,
+    title: lang === 'ja' ? `リスクアセスメント結果一覧 — ${model.system.title}` : `Risk assessment results — ${model.system.title}`,
+    system: model.system.id,
+    rows,
+    counts,
+    total: risks.length,
+    filters: filterWords(filter, lang),
+    matrix: {
+      levels: matrix.levels,
+      criteria: Object.fromEntries(RANKS.map((k) => [k, matrix.ranks[k].criteria[lang]])) as Record<Rank, string>,
+      own: matrix.source !== null,
+    },
+    headings: HEADINGS[lang],
+  };
+}
