@@ -96,7 +96,7 @@ export interface Link extends Omit<Element, 'label'> {
   readonly network: string;
   readonly protocol: string | null;
   readonly tls: TlsVersion | null;
-  /** Stated, or true when `tls` is given, or the network's own encryption. */
+  /** Stated, or true when `tls` is given or the protocol encrypts (https, ssh, sftp...), or the network's own encryption. */
   readonly encrypted: boolean;
 }
 

@@ -160,7 +160,7 @@ export const schema: SchemaNode = {
       owner: vocab(ORGS, 'Who owns and manages the device (管理主体). Defaults to the owner of its site.'),
       auth,
       exposure: { ...vocab(EXPOSURES, 'Reachability (公開範囲). Defaults to internal.'), default: 'internal' },
-      roles: listOf(vocab(DEVICE_ROLES, 'A role'), 'What the device does with information (役割). Defaults by kind: servers process, databases and storage store, log servers log, terminals input and display, printers print, network equipment relays.'),
+      roles: listOf(vocab(DEVICE_ROLES, 'A role'), 'What the device does with information (役割). Defaults by kind: servers process, databases and storage store, log servers log, terminals input and display, printers print, network equipment relays, external systems and medical devices input, process and display.'),
       env: vocab(ENVIRONMENTS, 'Environment (環境): production, staging, development or test.'),
       eol: { type: 'boolean', default: false, description: 'Runs software past its end of support (サポート終了製品).' },
       controls: controls(DEVICE_CONTROLS, 'device'),
@@ -189,7 +189,7 @@ export const schema: SchemaNode = {
         network: ref('network', 'ネットワーク'),
         protocol: { type: 'string', pattern: '^[a-z0-9][a-z0-9+.-]*$', maxLength: 32, examples: ['https', 'http', 'sftp', 'ssh', 'rdp', 'smb', 'dicom', 'hl7', 'fhir', 'sql', 'syslog', 'ipp'], description: 'Application protocol (プロトコル), lower case, e.g. https, sftp, dicom, hl7, sql.' },
         tls: { enum: [...TLS_VERSIONS, 1, 1.1, 1.2, 1.3], description: 'Lowest TLS version accepted on this link (TLSの最低バージョン): "1.2" or "1.3" per CRYPTREC\'s high-security settings.' },
-        encrypted: { type: 'boolean', description: 'Traffic on this link is encrypted end to end (通信の暗号化). Defaults to true when `tls` is given.' },
+        encrypted: { type: 'boolean', description: 'Traffic on this link is encrypted end to end (通信の暗号化). Defaults to true when `tls` is given or the protocol encrypts on its own (https, ssh, sftp, scp, ftps, ldaps...), otherwise to the network\'s encryption.' },
       },
     },
     media: element('media', 'A storage medium carried between locations (記憶媒体の搬送).', {

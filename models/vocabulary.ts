@@ -102,7 +102,7 @@ export const DEFAULT_ROLES: Readonly<Record<DeviceKind, readonly DeviceRole[]>> 
   'vpn-gateway': ['relay'],
   'wireless-ap': ['relay'],
   storage: ['store'],
-  'external-system': ['process'],
+  'external-system': ['input', 'process', 'display'],
   'medical-device': ['input', 'process', 'display'],
 });
 
@@ -178,6 +178,9 @@ export const DEFAULT_NETWORK_ENCRYPTED: Readonly<Record<NetworkKind, boolean>> =
   'vpc-peering': false,
   'direct-connect': false,
 });
+
+/** Application protocols that encrypt on their own: a link using one is encrypted unless the model says otherwise. */
+export const ENCRYPTING_PROTOCOLS: readonly string[] = Object.freeze(['https', 'ssh', 'sftp', 'scp', 'ftps', 'imaps', 'pop3s', 'smtps', 'ldaps', 'wss', 'dicom-tls']);
 
 export const WLAN_SECURITY = terms({
   open: { ja: '暗号化なし', en: 'open' },

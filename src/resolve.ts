@@ -10,7 +10,7 @@ import type {
 } from '../models/model.js';
 import type { SourceRange } from '../models/source.js';
 import {
-  DEFAULT_NETWORK_ENCRYPTED, DEFAULT_ROLES, FORMS, PHASES, RANKS,
+  DEFAULT_NETWORK_ENCRYPTED, DEFAULT_ROLES, ENCRYPTING_PROTOCOLS, FORMS, PHASES, RANKS,
   type AuthFactor, type ResponseNeed, type DeviceKind, type Form, type NetworkKind, type Phase, type TlsVersion,
 } from '../models/vocabulary.js';
 import type { LoadedFiles } from './load.js';
@@ -391,7 +391,8 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
       network,
       protocol: opt(e.raw['protocol']),
       tls,
-      encrypted: bool(e.raw['encrypted']) ?? (tls !== null || (networkById.get(network)?.encrypted ?? false)),
+      encrypted: bool(e.raw['encrypted'])
+        ?? (tls !== null || ENCRYPTING_PROTOCOLS.includes(str(e.raw['protocol']) ?? '') || (networkById.get(network)?.encrypted ?? false)),
     };
   });
   const media: Media[] = entries.media.map((e) => ({

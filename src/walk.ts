@@ -17,7 +17,7 @@
 // segment too at contract termination.
 import type { Data, Flow, Media, Model } from '../models/model.js';
 import { CLASS_ORDER, type Hop, type PlacedDevice, type Place, type Segment } from '../models/segment.js';
-import type { DataClass, Operation, Phase, SegmentKind } from '../models/vocabulary.js';
+import type { DataClass, Form, Operation, Phase, SegmentKind } from '../models/vocabulary.js';
 
 /** Operations that read or hand information out without keeping it: a flow of only these stores nothing. */
 const READ_ONLY: ReadonlySet<Operation> = new Set(['view', 'print', 'export', 'return', 'erase', 'dispose']);
@@ -168,13 +168,15 @@ function walkMedia(media: Media, phases: readonly Phase[], at: Lookup, model: Mo
   const actor = at.actors.get(media.carrier) ?? null;
   if (!from || !to) return [];
   const key = `${media.id}/${media.from}>${media.to}`;
+  // A medium carries what every form handles: it is listed under the system's first form, in the guideline's order.
+  const form = FORM_ORDER.find((f) => model.system.forms.includes(f)) ?? 'application';
   const segments: Segment[] = [];
   for (const phase of phases) {
     if (!media.phases.includes(phase)) continue;
     const kinds: SegmentKind[] = phase === 'termination' ? ['media', 'disposal'] : ['media'];
     for (const kind of kinds) {
       segments.push({
-        key, kind, phase, form: model.system.forms[0] ?? 'application', flow: null, media, actor, devices: [], hop: null,
+        key, kind, phase, form, flow: null, media, actor, devices: [], hop: null,
         pathHops: [], pathDevices: [], places: [from, to], data, dataClass: highestClass(data),
       });
     }
@@ -184,6 +186,7 @@ function walkMedia(media: Media, phases: readonly Phase[], at: Lookup, model: Mo
 
 const KIND_ORDER: readonly SegmentKind[] = ['input', 'display', 'print', 'processing', 'storage', 'logging', 'transfer', 'media', 'disposal'];
 const PHASE_ORDER: readonly Phase[] = ['development', 'operation', 'termination'];
+const FORM_ORDER: readonly Form[] = ['application', 'platform', 'infrastructure'];
 
 /** Every segment of the model, sorted by key, then kind (in walk order), then phase. */
 export function walk(model: Model): Segment[] {

@@ -76,7 +76,7 @@ export function mitigate(score: Score, on: { readonly controls: readonly string[
   return result;
 }
 
-/** The first of the segment's devices, or of its path, reachable from the internet. */
+/** The first of the segment's own devices that is reachable from the internet. */
 export function internetExposed(segment: Segment): PlacedDevice | undefined {
   return segment.devices.find((d) => d.device.exposure === 'internet');
 }
