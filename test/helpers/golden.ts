@@ -17,6 +17,7 @@ export function expectGolden(path: string, actual: string): void {
     return;
   }
   if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(got, actual);
     throw new Error(`missing golden file ${path}: wrote ${got}; review it and run with KOSEIZU_ACCEPT=1 to accept`);
   }
