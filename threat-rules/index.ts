@@ -1,16 +1,48 @@
 // The built-in rule catalogue: one rule per file, registered here in id order (a test keeps it sorted
 // and checks that every file is registered and every rule has its table test).
 import type { Rule } from '../models/risk.js';
+import { rule as authSingleFactor } from './auth-single-factor.js';
+import { rule as displayPeeking } from './display-peeking.js';
+import { rule as disposalNoEvidence } from './disposal-no-evidence.js';
 import { rule as inputInjection } from './input-injection.js';
 import { rule as inputSpoofing } from './input-spoofing.js';
+import { rule as internetExposure } from './internet-exposure.js';
 import { rule as logLeak } from './log-leak.js';
+import { rule as mediaLoss } from './media-loss.js';
+import { rule as mediaUnencrypted } from './media-unencrypted.js';
+import { rule as mediaUsbMedical } from './media-usb-medical.js';
+import { rule as paperDisposal } from './paper-disposal.js';
+import { rule as physicalIntrusion } from './physical-intrusion.js';
+import { rule as printTakeaway } from './print-takeaway.js';
 import { rule as processingIntegrity } from './processing-integrity.js';
 import { rule as storageIntegrity } from './storage-integrity.js';
+import { rule as terminationDataLeft } from './termination-data-left.js';
+import { rule as transferEavesdropping } from './transfer-eavesdropping.js';
+import { rule as transferIpsecNoIke } from './transfer-ipsec-no-ike.js';
+import { rule as transferSslVpnClientless } from './transfer-ssl-vpn-clientless.js';
+import { rule as transferTlsLegacy } from './transfer-tls-legacy.js';
+import { rule as wlanAccessControl } from './wlan-access-control.js';
 
 export const BUILTIN_RULES: readonly Rule[] = Object.freeze([
+  authSingleFactor,
+  displayPeeking,
+  disposalNoEvidence,
   inputInjection,
   inputSpoofing,
+  internetExposure,
   logLeak,
+  mediaLoss,
+  mediaUnencrypted,
+  mediaUsbMedical,
+  paperDisposal,
+  physicalIntrusion,
+  printTakeaway,
   processingIntegrity,
   storageIntegrity,
+  terminationDataLeft,
+  transferEavesdropping,
+  transferIpsecNoIke,
+  transferSslVpnClientless,
+  transferTlsLegacy,
+  wlanAccessControl,
 ]);

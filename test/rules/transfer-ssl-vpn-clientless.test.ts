@@ -1,0 +1,72 @@
+// transfer-ssl-vpn-clientless: a hop over a clientless SSL-VPN, which the guideline rules out (client type
+// only): likely (4), one lower with multi-factor authentication to join.
+import { describe, expect, it } from 'vitest';
+import { rule } from '../../threat-rules/transfer-ssl-vpn-clientless.js';
+import { assess } from '../../src/engine.js';
+import { loadModel } from '../../src/index.js';
+import { diskHost } from '../../src/io.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { el, ruleTable, type World } from '../helpers/rule-table.js';
+
+/** The clinic-DC VPN becomes an SSL-VPN of the given kind (ike applies to IPsec only). */
+const sslVpn = (kind: string, extra: Record<string, unknown> = {}) => (w: World): void => {
+  w.networks = w.networks.map((n) => (n['id'] === 'vpn' ? { id: 'vpn', label: 'SSL-VPN', kind, ...extra } : n));
+};
+
+describe('transfer-ssl-vpn-clientless', () => {
+  ruleTable(rule, [
+    {
+      name: 'the clinic reaches the data centre over a clientless SSL-VPN: likely',
+      edit: sslVpn('ssl-vpn-clientless'),
+      fires: ['transfer-ssl-vpn-clientless@print/gateway>router', 'transfer-ssl-vpn-clientless@view/router>gateway'],
+      check: (risks) => {
+        for (const r of risks) {
+          expect(r.likelihood.value).toBe(4);
+          expect(r.cia).toEqual(['C', 'I']);
+        }
+        expect(risks[1]?.message.en).toContain('Router (Reception) -> Gateway (Server room) (SSL-VPN)');
+      },
+    },
+    {
+      name: 'multi-factor authentication to join the clientless SSL-VPN: one lower',
+      edit: sslVpn('ssl-vpn-clientless', { auth: ['password', 'otp'] }),
+      fires: ['transfer-ssl-vpn-clientless@print/gateway>router', 'transfer-ssl-vpn-clientless@view/router>gateway'],
+      check: (risks) => {
+        for (const r of risks) {
+          expect(r.likelihood.value).toBe(3);
+          expect(r.likelihood.reasons[1]?.en).toContain('multi-factor');
+        }
+      },
+    },
+    {
+      name: 'a single factor to join does not lower it',
+      edit: sslVpn('ssl-vpn-clientless', { auth: 'password' }),
+      fires: ['transfer-ssl-vpn-clientless@print/gateway>router', 'transfer-ssl-vpn-clientless@view/router>gateway'],
+      check: (risks) => { for (const r of risks) expect(r.likelihood.value).toBe(4); },
+    },
+    {
+      name: 'a client-type SSL-VPN, which the guideline allows where unavoidable',
+      edit: sslVpn('ssl-vpn-client'),
+      fires: [],
+    },
+    {
+      name: 'an IPsec VPN (the base world)',
+      fires: [],
+    },
+    {
+      name: 'only other information crosses the clientless SSL-VPN (the developer\'s code)',
+      edit: (w) => {
+        w.flows = w.flows.filter((f) => f['id'] === 'dev');
+        el(w, 'networks', 'dc-lan')['kind'] = 'ssl-vpn-clientless';
+      },
+      fires: [],
+    },
+  ]);
+
+  it('on the cloud-EHR example: no SSL-VPN, nothing raised', () => {
+    const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
+    if (!model) throw new Error('the example does not load');
+    expect(assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id)).toEqual([]);
+  });
+});

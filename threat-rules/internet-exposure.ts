@@ -1,0 +1,73 @@
+// A device reachable from the internet (exposure: internet), the guideline's first example of a high
+// likelihood: 4, one more when it runs software past its end of support (known unpatched
+// vulnerabilities: "public service + known vulnerability" is 5). WAF, IDS/IPS, patch management,
+// vulnerability scanning and EDR on the device each take one off, not below 2. One risk per device (`at`).
+import type { PlacedDevice, Segment } from '../models/segment.js';
+import type { Finding, Rule } from '../models/risk.js';
+import { adjust, finding, impactOf, mitigate, start, where } from './predicates.js';
+
+/** Controls on the exposed device that lower the likelihood, in the order reasons list them. */
+const CONTROLS = ['waf', 'ids-ips', 'patch-management', 'vulnerability-scan', 'edr'] as const;
+
+function exposedFinding(segment: Segment, d: PlacedDevice): Finding {
+  const name = where(d);
+  let likelihood = start(4, {
+    ja: `${name.ja}はインターネットから到達可能`,
+    en: `${name.en} is reachable from the internet`,
+  });
+  if (d.device.eol) {
+    likelihood = adjust(likelihood, +1, {
+      ja: `${name.ja}はサポート終了製品を使っている（既知の脆弱性が修正されない）`,
+      en: `${name.en} runs software past its end of support (known vulnerabilities stay unpatched)`,
+    });
+  }
+  // Patches no longer come for software past its end of support: patch management does not count there.
+  const controls = d.device.eol ? CONTROLS.filter((c) => c !== 'patch-management') : CONTROLS;
+  likelihood = mitigate(likelihood, d.device, controls, 2);
+  return finding(
+    {
+      ja: `インターネットから到達可能な${name.ja}が脆弱性を突いた攻撃や不正侵入を受け、${segment.data.map((x) => x.label).join('・')}が窃取・改竄される、またはシステムが停止する`,
+      en: `${name.en}, reachable from the internet, is broken into through a vulnerability, so ${segment.data.map((x) => x.label).join(', ')} is stolen or altered, or the system stops`,
+    },
+    impactOf(segment, ['C', 'I', 'A']),
+    likelihood,
+    d.device.id,
+  );
+}
+
+export const rule: Rule = {
+  id: 'internet-exposure',
+  threat: 'advanced-attack',
+  title: { ja: 'インターネットに公開された機器への攻撃', en: 'Attacks on devices exposed to the internet' },
+  risk: {
+    ja: 'インターネットから到達可能な機器が、脆弱性を突いた攻撃やマルウェアの侵入口となり、医療情報の窃取・改竄やシステムの停止に至る',
+    en: 'a device reachable from the internet becomes the way in for exploits and malware, leading to theft or tampering of medical information or an outage',
+  },
+  cia: ['C', 'I', 'A'],
+  segments: ['input', 'processing', 'storage'],
+  phases: ['development', 'operation'],
+  countermeasures: {
+    human: [
+      { ja: '公開する機器・ポートを台帳で管理し、不要な公開をなくす。脆弱性情報を収集して対応期限を定める', en: 'keep a register of exposed devices and ports and remove needless exposure; track vulnerability notices with deadlines for fixing them' },
+      { ja: 'サポート終了製品の更新計画を立て、医療機関等と共有する', en: 'plan the replacement of products past end of support, and share the plan with the institution' },
+    ],
+    physical: [
+      { ja: '公開機器を施錠・入退室管理された区画に置き、保守用の物理ポートを塞ぐ', en: 'keep exposed devices in locked, entry-controlled areas and block maintenance ports' },
+    ],
+    technical: [
+      { ja: 'ファイアウォールで公開範囲を必要最小限にし、WAF・IDS/IPSで攻撃を検知・遮断する', en: 'limit exposure to the minimum with a firewall, and detect and block attacks with a WAF and IDS/IPS' },
+      { ja: '修正プログラムの速やかな適用と定期的な脆弱性診断', en: 'apply patches promptly and scan for vulnerabilities regularly' },
+      { ja: 'EDRによる侵入の検知と、管理用インタフェースの非公開化', en: 'detect intrusions with EDR, and keep management interfaces off the internet' },
+    ],
+  },
+  references: [
+    { ja: '提供事業者ガイドライン 5.2.1 リスク分析（顕在化率「高い」: インターネットから到達可能／既知の脆弱性が未対策）', en: 'Provider guideline 5.2.1, risk analysis (likelihood "high": reachable from the internet, known vulnerabilities unpatched)' },
+    { ja: '提供事業者ガイドライン 代表的な脅威「高度サイバー攻撃」', en: 'Provider guideline, representative threats: advanced cyber attack' },
+  ],
+  origin: 'builtin',
+  check(segment) {
+    // An exposed device is a way into the system whatever it handles: the rule fires for every class, and
+    // the device's one risk keeps the impact of the most sensitive flow that reaches it.
+    return segment.devices.filter((d) => d.device.exposure === 'internet').map((d) => exposedFinding(segment, d));
+  },
+};

@@ -1,0 +1,69 @@
+// A hop over an IPsec VPN that does not use IKE: the guideline asks for IPsec combined with IKE. Static
+// (manually keyed) IPsec is 3: keys never change and ends are not authenticated per session. When the
+// model does not say, 2: most IPsec VPNs negotiate keys with IKE, but the model should state it.
+import type { Hop } from '../models/segment.js';
+import type { Rule } from '../models/risk.js';
+import { finding, impactOf, start, where } from './predicates.js';
+import type { Term } from '../models/vocabulary.js';
+
+function hopName(hop: Hop): Term {
+  return {
+    ja: `${where(hop.from).ja}→${where(hop.to).ja}（${hop.network.label}）`,
+    en: `${where(hop.from).en} -> ${where(hop.to).en} (${hop.network.label})`,
+  };
+}
+
+export const rule: Rule = {
+  id: 'transfer-ipsec-no-ike',
+  threat: 'eavesdropping-spoofing',
+  title: { ja: 'IKEを併用しないIPsec-VPN', en: 'IPsec VPN without IKE' },
+  risk: {
+    ja: 'IKEを併用しないIPsec-VPNでは鍵が固定され拠点の相互認証も行われないため、鍵の漏えいや設定の流用により通信が盗聴・改竄され、接続先になりすまされる',
+    en: 'an IPsec VPN without IKE uses fixed keys and no mutual authentication of its ends, so a leaked key or copied configuration lets someone read or alter the traffic, or pose as the other end',
+  },
+  cia: ['C', 'I'],
+  segments: ['transfer'],
+  phases: ['development', 'operation', 'termination'],
+  countermeasures: {
+    human: [
+      { ja: 'VPN装置の設定（鍵交換方式・認証方式）を文書化し、医療機関等・通信事業者との責任分界とともに確認する', en: 'document the VPN settings (key exchange, authentication) and check them with the institution and carrier along with the responsibility boundaries' },
+    ],
+    physical: [
+      { ja: 'VPN装置を施錠された区画に置き、設定・鍵を持ち出せないようにする', en: 'keep VPN gateways in locked areas so their settings and keys cannot be taken' },
+    ],
+    technical: [
+      { ja: 'IKE（IKEv2を推奨）で鍵を交換・定期更新し、電子証明書で拠点を相互認証する', en: 'exchange and renew keys with IKE (IKEv2 preferred), and authenticate both ends with certificates' },
+    ],
+  },
+  references: [
+    { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ③ ネットワーク経路（IPsecを用いる場合はIKEを組み合わせる）', en: 'Provider guideline, special considerations ③: network paths (combine IPsec with IKE)' },
+  ],
+  origin: 'builtin',
+  check(segment) {
+    const hop = segment.hop;
+    if (!hop || segment.dataClass === 'other' || hop.network.kind !== 'ipsec-vpn') return [];
+    const net = hop.network;
+    if (net.ike === true) return [];
+    const likelihood = net.ike === false
+      ? start(3, { ja: `${net.label}はIKEを使わないIPsec: 鍵が固定され、設定不備に当たる`, en: `${net.label} is IPsec without IKE: static keys, a misconfiguration` })
+      : start(2, {
+        ja: `${net.label}でIKEを併用するかがモデルに記載されていない（多くのIPsec-VPNはIKEを用いるが、記載して確認すること）`,
+        en: `the model does not state whether ${net.label} uses IKE (most IPsec VPNs do, but state it to confirm)`,
+      });
+    const name = hopName(hop);
+    const data = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
+    return [finding(
+      net.ike === false
+        ? {
+          ja: `${name.ja}のIPsec-VPNがIKEを使わず固定鍵で運用されており、${data.ja}が盗聴・改竄される、または接続先になりすまされる`,
+          en: `the IPsec VPN on ${name.en} runs on static keys without IKE, so ${data.en} can be read or altered, or an end impersonated`,
+        }
+        : {
+          ja: `${name.ja}のIPsec-VPNがIKEを併用しているか確認できず、固定鍵であれば${data.ja}が盗聴・改竄される`,
+          en: `whether the IPsec VPN on ${name.en} uses IKE is not stated; with static keys ${data.en} could be read or altered`,
+        },
+      impactOf(segment, ['C', 'I']),
+      likelihood,
+    )];
+  },
+};
