@@ -1,0 +1,96 @@
+// media-loss: every transport of a medium holding medical information can be lost or stolen (any phase):
+// 3, -1 per locked case, tracking, hand-over record, tamper-evident; encryption takes 2 off the impact, to 2 at least.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Risk } from '../../models/risk.js';
+import { assess } from '../../src/engine.js';
+import { loadModel } from '../../src/index.js';
+import { diskHost } from '../../src/io.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { rule } from '../../threat-rules/media-loss.js';
+import { el, ruleTable } from '../helpers/rule-table.js';
+
+/** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
+function exampleRisks(): Risk[] {
+  const result = loadModel(fileURLToPath(new URL('../../examples/cloud-ehr/model.yaml', import.meta.url)), diskHost);
+  if (!result.model) throw new Error('examples/cloud-ehr/model.yaml does not load');
+  return assess(result.model, walk(result.model), [rule], riskMatrix(result.model.riskMatrix));
+}
+
+describe('media-loss', () => {
+  ruleTable(rule, [
+    {
+      name: 'the encrypted backup tape to the vault, by an outside courier',
+      fires: ['media-loss@tape/server-room>vault-room'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(r?.likelihood.reasons[0]?.en).toContain('outsourced to Courier, a third party');
+        expect(r?.impact.value).toBe(2);
+        expect(r?.impact.reasons[1]?.en).toContain('unreadable if lost');
+        expect(r?.cia).toEqual(['C', 'A']);
+        expect(r?.message.en).toBe('Backup tape (Backup), carried from Server room (Data centre) to Vault room (Vault) by Courier, is lost or stolen on the way');
+      },
+    },
+    {
+      name: 'an unencrypted tape keeps its full impact',
+      edit: (w) => { el(w, 'media', 'tape')['encrypted'] = false; },
+      fires: ['media-loss@tape/server-room>vault-room'],
+      check: ([r]) => {
+        expect(r?.impact.value).toBe(4);
+        expect(r?.impact.reasons).toHaveLength(1);
+      },
+    },
+    {
+      name: 'legal records on an encrypted tape: 5, less 2, is 3',
+      edit: (w) => { el(w, 'media', 'tape')['data'] = ['records']; },
+      fires: ['media-loss@tape/server-room>vault-room'],
+      check: ([r]) => expect(r?.impact.value).toBe(3),
+    },
+    {
+      name: 'logs that may contain medical information on an encrypted tape: 3 stops at 2 (availability remains)',
+      edit: (w) => { el(w, 'media', 'tape')['data'] = ['app-log']; },
+      fires: ['media-loss@tape/server-room>vault-room'],
+      check: ([r]) => {
+        expect(r?.impact.value).toBe(2);
+        expect(r?.impact.reasons[1]?.delta).toBe(-1);
+      },
+    },
+    {
+      name: 'an own operator carries it, with every media control: 1',
+      edit: (w) => {
+        Object.assign(el(w, 'media', 'tape'), { carrier: 'operator', controls: ['tamper-evident', 'handover-record', 'tracking', 'locked-case'] });
+      },
+      fires: ['media-loss@tape/server-room>vault-room'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(1);
+        expect(r?.likelihood.reasons[0]?.en).not.toContain('outsourced');
+        expect(r?.likelihood.reasons.map((x) => x.en).slice(1)).toEqual(['control in place: locked case', 'control in place: tracking']);
+      },
+    },
+    {
+      name: 'carried in operation and at contract termination: one risk over both phases',
+      edit: (w) => { el(w, 'media', 'tape')['phases'] = ['operation', 'termination']; },
+      fires: ['media-loss@tape/server-room>vault-room'],
+      check: ([r]) => expect(r?.phases).toEqual(['operation', 'termination']),
+    },
+    {
+      name: 'a medium carrying only other information (code)',
+      edit: (w) => { el(w, 'media', 'tape')['data'] = ['code']; },
+      fires: [],
+    },
+    {
+      name: 'no media transport at all',
+      edit: (w) => { w.media = []; },
+      fires: [],
+    },
+  ]);
+
+  it('on the cloud-ehr example: the backup tape, the return disk and the tapes going to destruction', () => {
+    expect(exampleRisks().map((r) => r.id)).toEqual([
+      'media-loss@backup-tape/server-room>vault-room',
+      'media-loss@return-disk/server-room>back-office',
+      'media-loss@tape-disposal/vault-room>disposal-facility',
+    ]);
+  });
+});

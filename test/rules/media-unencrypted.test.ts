@@ -1,0 +1,62 @@
+// media-unencrypted: a medium carrying medical information without encryption (any phase, not paper): 4.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Risk } from '../../models/risk.js';
+import { assess } from '../../src/engine.js';
+import { loadModel } from '../../src/index.js';
+import { diskHost } from '../../src/io.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { rule } from '../../threat-rules/media-unencrypted.js';
+import { el, ruleTable } from '../helpers/rule-table.js';
+
+/** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
+function exampleRisks(): Risk[] {
+  const result = loadModel(fileURLToPath(new URL('../../examples/cloud-ehr/model.yaml', import.meta.url)), diskHost);
+  if (!result.model) throw new Error('examples/cloud-ehr/model.yaml does not load');
+  return assess(result.model, walk(result.model), [rule], riskMatrix(result.model.riskMatrix));
+}
+
+describe('media-unencrypted', () => {
+  ruleTable(rule, [
+    {
+      name: 'the backup tape is encrypted',
+      fires: [],
+    },
+    {
+      name: 'an unencrypted backup tape',
+      edit: (w) => { el(w, 'media', 'tape')['encrypted'] = false; },
+      fires: ['media-unencrypted@tape/server-room>vault-room'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.likelihood.reasons[0]?.en).toBe('Backup tape is not encrypted: anyone who gets hold of it can read it as it is');
+        expect(r?.impact.value).toBe(4);
+        expect(r?.cia).toEqual(['C']);
+      },
+    },
+    {
+      name: 'encryption left unsaid counts as unencrypted, at contract termination too',
+      edit: (w) => {
+        const tape = el(w, 'media', 'tape');
+        delete tape['encrypted'];
+        tape['phases'] = ['termination'];
+      },
+      fires: ['media-unencrypted@tape/server-room>vault-room'],
+      check: ([r]) => expect(r?.phases).toEqual(['termination']),
+    },
+    {
+      name: 'paper cannot be encrypted: left to media-loss and paper-disposal',
+      edit: (w) => { Object.assign(el(w, 'media', 'tape'), { kind: 'paper', encrypted: false }); },
+      fires: [],
+    },
+    {
+      name: 'an unencrypted medium with only other information (code)',
+      edit: (w) => { Object.assign(el(w, 'media', 'tape'), { encrypted: false, data: ['code'] }); },
+      fires: [],
+    },
+  ]);
+
+  it('on the cloud-ehr example: every medium is encrypted', () => {
+    expect(exampleRisks().map((r) => r.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+// media-usb-medical: a USB memory or SD card holding medical information (special consideration ⑤): 4, 5
+// when it is not encrypted either.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Risk } from '../../models/risk.js';
+import { assess } from '../../src/engine.js';
+import { loadModel } from '../../src/index.js';
+import { diskHost } from '../../src/io.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { rule } from '../../threat-rules/media-usb-medical.js';
+import { el, ruleTable } from '../helpers/rule-table.js';
+
+/** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
+function exampleRisks(): Risk[] {
+  const result = loadModel(fileURLToPath(new URL('../../examples/cloud-ehr/model.yaml', import.meta.url)), diskHost);
+  if (!result.model) throw new Error('examples/cloud-ehr/model.yaml does not load');
+  return assess(result.model, walk(result.model), [rule], riskMatrix(result.model.riskMatrix));
+}
+
+describe('media-usb-medical', () => {
+  ruleTable(rule, [
+    {
+      name: 'an encrypted USB memory with the backup',
+      edit: (w) => { el(w, 'media', 'tape')['kind'] = 'usb-memory'; },
+      fires: ['media-usb-medical@tape/server-room>vault-room'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.likelihood.reasons).toHaveLength(1);
+        expect(r?.message.ja).toContain('USBメモリである');
+      },
+    },
+    {
+      name: 'an unencrypted SD card: very likely',
+      edit: (w) => { Object.assign(el(w, 'media', 'tape'), { kind: 'sd-card', encrypted: false }); },
+      fires: ['media-usb-medical@tape/server-room>vault-room'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(5);
+        expect(r?.likelihood.reasons[1]?.en).toBe('Backup tape is not encrypted');
+      },
+    },
+    {
+      name: 'the base world\'s tape is not a small medium',
+      fires: [],
+    },
+    {
+      name: 'an unencrypted external disk is not a small medium either',
+      edit: (w) => { Object.assign(el(w, 'media', 'tape'), { kind: 'external-hdd', encrypted: false }); },
+      fires: [],
+    },
+    {
+      name: 'a USB memory with only other information (code)',
+      edit: (w) => { Object.assign(el(w, 'media', 'tape'), { kind: 'usb-memory', data: ['code'] }); },
+      fires: [],
+    },
+  ]);
+
+  it('on the cloud-ehr example: no USB memory or SD card', () => {
+    expect(exampleRisks().map((r) => r.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+// paper-disposal: printouts, and the memos used to enter, edit or create medical information, thrown away
+// improperly (operation): 3 on print segments and on input segments of such flows, -1 for a clean desk.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Risk } from '../../models/risk.js';
+import { assess } from '../../src/engine.js';
+import { loadModel } from '../../src/index.js';
+import { diskHost } from '../../src/io.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { rule } from '../../threat-rules/paper-disposal.js';
+import { el, ruleTable } from '../helpers/rule-table.js';
+
+/** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
+function exampleRisks(): Risk[] {
+  const result = loadModel(fileURLToPath(new URL('../../examples/cloud-ehr/model.yaml', import.meta.url)), diskHost);
+  if (!result.model) throw new Error('examples/cloud-ehr/model.yaml does not load');
+  return assess(result.model, walk(result.model), [rule], riskMatrix(result.model.riskMatrix));
+}
+
+describe('paper-disposal', () => {
+  ruleTable(rule, [
+    {
+      name: 'the printed claims, and the memos behind the doctor\'s edits',
+      fires: ['paper-disposal@print/printer', 'paper-disposal@view/terminal>app-server'],
+      check: (risks) => {
+        for (const r of risks) expect(r.likelihood.value).toBe(3);
+        expect(risks.find((r) => r.segment === 'input')?.message.en).toContain('memos and drafts used to enter Records at Terminal (Exam room)');
+      },
+    },
+    {
+      name: 'a doctor who only views writes no memos; the print still counts',
+      edit: (w) => { el(w, 'flows', 'view')['how'] = ['view']; },
+      fires: ['paper-disposal@print/printer'],
+    },
+    {
+      name: 'creating records needs memos too',
+      edit: (w) => { el(w, 'flows', 'view')['how'] = ['create']; },
+      fires: ['paper-disposal@print/printer', 'paper-disposal@view/terminal>app-server'],
+    },
+    {
+      name: 'a clean desk where the paper is used lowers it to 2',
+      edit: (w) => {
+        el(w, 'locations', 'reception')['controls'] = ['clean-desk'];
+        el(w, 'locations', 'exam-room')['controls'] = ['clean-desk'];
+      },
+      fires: ['paper-disposal@print/printer', 'paper-disposal@view/terminal>app-server'],
+      check: (risks) => {
+        for (const r of risks) {
+          expect(r.likelihood.value).toBe(2);
+          expect(r.likelihood.reasons[1]?.en).toBe('control in place: clean desk');
+        }
+      },
+    },
+    {
+      name: 'printing and editing only other information (code)',
+      edit: (w) => {
+        el(w, 'flows', 'print')['what'] = ['code'];
+        el(w, 'flows', 'view')['what'] = ['code'];
+      },
+      fires: [],
+    },
+    {
+      name: 'editing medical information in the development phase',
+      edit: (w) => {
+        w.flows = w.flows.filter((f) => f['id'] === 'dev');
+        Object.assign(el(w, 'flows', 'dev'), { what: ['records'], how: ['edit'] });
+      },
+      fires: [],
+    },
+  ]);
+
+  it('on the cloud-ehr example: only the printed claims (the example\'s users view and operate, writing no memos)', () => {
+    expect(exampleRisks().map((r) => r.id)).toEqual(['paper-disposal@claims-print/printer']);
+  });
+});

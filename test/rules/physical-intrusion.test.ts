@@ -1,0 +1,76 @@
+// physical-intrusion: the location of every device that processes, stores or logs medical information,
+// once per location: 3, +1 in a public place, -1 per lock, entry control, CCTV, staffing, entry log, guards.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Risk } from '../../models/risk.js';
+import { assess } from '../../src/engine.js';
+import { loadModel } from '../../src/index.js';
+import { diskHost } from '../../src/io.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { rule } from '../../threat-rules/physical-intrusion.js';
+import { el, ruleTable } from '../helpers/rule-table.js';
+
+/** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
+function exampleRisks(): Risk[] {
+  const result = loadModel(fileURLToPath(new URL('../../examples/cloud-ehr/model.yaml', import.meta.url)), diskHost);
+  if (!result.model) throw new Error('examples/cloud-ehr/model.yaml does not load');
+  return assess(result.model, walk(result.model), [rule], riskMatrix(result.model.riskMatrix));
+}
+
+describe('physical-intrusion', () => {
+  ruleTable(rule, [
+    {
+      name: 'the locked server room holding the app server, the database and the log server',
+      fires: ['physical-intrusion@server-room'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(2);
+        expect(r?.likelihood.reasons[1]?.en).toBe('control in place: locked');
+        expect(r?.impact.value).toBe(5);
+        expect(r?.cia).toEqual(['C', 'I', 'A']);
+        expect(r?.flows).toEqual(['logs', 'print', 'view']);
+      },
+    },
+    {
+      name: 'entry control and the site\'s guards bring it to 1, and no lower',
+      edit: (w) => {
+        el(w, 'locations', 'server-room')['controls'] = ['locked', 'entry-control', 'cctv'];
+        el(w, 'sites', 'dc')['controls'] = ['security-guard'];
+      },
+      fires: ['physical-intrusion@server-room'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(1);
+        expect(r?.likelihood.reasons).toHaveLength(3);
+      },
+    },
+    {
+      name: 'an unlocked room open to the public',
+      edit: (w) => { Object.assign(el(w, 'locations', 'server-room'), { public: true, controls: [] }); },
+      fires: ['physical-intrusion@server-room'],
+      check: ([r]) => expect(r?.likelihood.value).toBe(4),
+    },
+    {
+      name: 'the database in a room of its own: one risk per location',
+      edit: (w) => {
+        w.locations.push({ id: 'db-room', label: 'DB room', site: 'dc', controls: ['staffed-always', 'entry-log'] });
+        el(w, 'devices', 'db')['at'] = 'db-room';
+      },
+      fires: ['physical-intrusion@db-room', 'physical-intrusion@server-room'],
+      check: (risks) => expect(risks.find((r) => r.id === 'physical-intrusion@db-room')?.likelihood.value).toBe(1),
+    },
+    {
+      name: 'only other information (code) is processed and stored',
+      edit: (w) => { w.flows = w.flows.filter((f) => f['id'] === 'dev'); },
+      fires: [],
+    },
+    {
+      name: 'erasing at termination processes and stores nothing',
+      edit: (w) => { w.flows = w.flows.filter((f) => f['id'] === 'erase'); },
+      fires: [],
+    },
+  ]);
+
+  it('on the cloud-ehr example: the DC server room and the treatment room with the lab system', () => {
+    expect(exampleRisks().map((r) => r.id)).toEqual(['physical-intrusion@server-room', 'physical-intrusion@treatment-room']);
+  });
+});

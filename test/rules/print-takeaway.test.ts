@@ -1,0 +1,72 @@
+// print-takeaway: every print of medical information in operation can be left at or taken from the
+// printer: 3, +1 when the printer stands in a public place, -1 each for secure print, print log, clean desk.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Risk } from '../../models/risk.js';
+import { assess } from '../../src/engine.js';
+import { loadModel } from '../../src/index.js';
+import { diskHost } from '../../src/io.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { rule } from '../../threat-rules/print-takeaway.js';
+import { el, ruleTable } from '../helpers/rule-table.js';
+
+/** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
+function exampleRisks(): Risk[] {
+  const result = loadModel(fileURLToPath(new URL('../../examples/cloud-ehr/model.yaml', import.meta.url)), diskHost);
+  if (!result.model) throw new Error('examples/cloud-ehr/model.yaml does not load');
+  return assess(result.model, walk(result.model), [rule], riskMatrix(result.model.riskMatrix));
+}
+
+describe('print-takeaway', () => {
+  ruleTable(rule, [
+    {
+      name: 'the clerk prints claims at the reception printer',
+      fires: ['print-takeaway@print/printer'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(r?.impact.value).toBe(4);
+        expect(r?.cia).toEqual(['C']);
+        expect(r?.message.en).toContain('Printer (Reception)');
+      },
+    },
+    {
+      name: 'a printer in a place open to the public',
+      edit: (w) => { el(w, 'locations', 'reception')['public'] = true; },
+      fires: ['print-takeaway@print/printer'],
+      check: ([r]) => expect(r?.likelihood.value).toBe(4),
+    },
+    {
+      name: 'secure print, print log and a clean desk: down to 1, and no lower',
+      edit: (w) => {
+        el(w, 'devices', 'printer')['controls'] = ['print-log', 'secure-print'];
+        el(w, 'locations', 'reception')['controls'] = ['clean-desk'];
+      },
+      fires: ['print-takeaway@print/printer'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(1);
+        expect(r?.likelihood.reasons.map((x) => x.en).slice(1)).toEqual(['control in place: secure (pull) printing', 'control in place: print log']);
+      },
+    },
+    {
+      name: 'a clean desk alone where the printer stands',
+      edit: (w) => { el(w, 'locations', 'reception')['controls'] = ['clean-desk']; },
+      fires: ['print-takeaway@print/printer'],
+      check: ([r]) => expect(r?.likelihood.value).toBe(2),
+    },
+    {
+      name: 'printing other information (code)',
+      edit: (w) => { el(w, 'flows', 'print')['what'] = ['code']; },
+      fires: [],
+    },
+    {
+      name: 'printing in the development phase',
+      edit: (w) => { el(w, 'flows', 'print')['phase'] = 'development'; },
+      fires: [],
+    },
+  ]);
+
+  it('on the cloud-ehr example: the claims printed at reception', () => {
+    expect(exampleRisks().map((r) => r.id)).toEqual(['print-takeaway@claims-print/printer']);
+  });
+});

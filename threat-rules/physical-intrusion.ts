@@ -1,0 +1,61 @@
+// Physical intrusion into the place where medical information is processed or kept: someone without
+// rights enters the room and steals, alters or wrecks the equipment. Common without entry control (3);
+// a place open to the public adds one; locks, entry control, CCTV, constant staffing, an entry log and
+// the site's guards each take one off. Listed once per location.
+import type { Rule } from '../models/risk.js';
+import { adjust, dataNames, finding, impactOf, mitigate, start } from './predicates.js';
+
+export const rule: Rule = {
+  id: 'physical-intrusion',
+  threat: 'physical-intrusion',
+  title: { ja: '機器の設置場所への物理的侵入', en: 'Physical intrusion where the equipment stands' },
+  risk: {
+    ja: '正当な権限を持たない者が医療情報を処理・保存する機器の設置場所に侵入し、機器や記憶媒体から情報を盗み出す、改竄する、または機器を破壊する',
+    en: 'someone without rights enters the place where medical information is processed or stored, and steals or alters information from the equipment and media, or wrecks the equipment',
+  },
+  cia: ['C', 'I', 'A'],
+  segments: ['processing', 'storage', 'logging'],
+  phases: ['development', 'operation', 'termination'],
+  countermeasures: {
+    human: [
+      { ja: '入室権限者を限定し、入退室の記録を定期的に点検する', en: 'limit who may enter, and review the entry records regularly' },
+      { ja: '来訪者・保守業者の記録と付き添い', en: 'record visitors and maintenance staff, and escort them' },
+    ],
+    physical: [
+      { ja: '設置場所の施錠と入退室管理（ICカード・生体認証等）', en: 'lock the room and control entry (IC cards, biometrics and the like)' },
+      { ja: '監視カメラ・侵入検知装置の設置、機器の盗難防止チェーン', en: 'CCTV and intrusion detection, and anti-theft chains on equipment' },
+    ],
+    technical: [
+      { ja: '保存データの暗号化（機器や記憶媒体が持ち去られても読み出せないようにする）', en: 'encrypt stored data, so that equipment or media carried off cannot be read' },
+      { ja: '機器の筐体開放・取り外しの検知と稼働監視', en: 'detect the opening or removal of equipment, and monitor it' },
+    ],
+  },
+  references: [
+    { ja: '提供事業者ガイドライン 5.2.1 リスク特定（代表的な脅威: 施設への物理的侵入）', en: 'Provider guideline 5.2.1, risk identification (representative threat: physical intrusion into facilities)' },
+    { ja: '医療情報システムの安全管理に関するガイドライン（第1版）6.4 物理的安全対策（施錠、入退管理、防犯カメラ）', en: 'MHLW guideline on the security of medical information systems, 1st edition, 6.4, physical safeguards (locks, entry control, CCTV)' },
+  ],
+  origin: 'builtin',
+  check(segment) {
+    const target = segment.kind === 'processing' ? segment.devices[0] : segment.devices[segment.devices.length - 1];
+    if (!target || segment.dataClass === 'other') return [];
+    const { location, site } = target;
+    let likelihood = start(3, {
+      ja: `入退室の管理が十分でなければ、${location.label}（${site.label}）への侵入は一般的な手口で起こり得る`,
+      en: `without sufficient entry control, entering ${location.label} (${site.label}) takes no special skill`,
+    });
+    if (location.public) {
+      likelihood = adjust(likelihood, +1, { ja: `${location.label}は不特定多数が立ち入る場所`, en: `${location.label} is open to the public` });
+    }
+    likelihood = mitigate(likelihood, location, ['locked', 'entry-control', 'cctv', 'staffed-always', 'entry-log'], 1);
+    likelihood = mitigate(likelihood, site, ['security-guard'], 1);
+    return [finding(
+      {
+        ja: `正当な権限を持たない者が${location.label}（${site.label}）に侵入し、${target.device.label}の${dataNames(segment.data, 'ja')}を盗み出す、改竄する、または機器を破壊する`,
+        en: `someone without rights enters ${location.label} (${site.label}) and steals or alters ${dataNames(segment.data, 'en')} on ${target.device.label}, or wrecks it`,
+      },
+      impactOf(segment, ['C', 'I', 'A']),
+      likelihood,
+      location.id,
+    )];
+  },
+};
