@@ -1,0 +1,78 @@
+// dev-production-access: a development-phase flow that reaches a production device (maintenance access);
+// 3, +1 without multi-factor at the entry, audit log and access control on production lower it.
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../src/engine.js';
+import { loadModel } from '../../src/index.js';
+import { diskHost } from '../../src/io.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { rule } from '../../threat-rules/dev-production-access.js';
+import { el, ruleTable, type World } from '../helpers/rule-table.js';
+
+function exampleIds(): string[] {
+  const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
+  if (!model) throw new Error('examples/cloud-ehr/model.yaml does not load');
+  return assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id);
+}
+
+/** The developer maintains the production app server from the dev terminal. */
+function maintain(w: World): void {
+  w.links.push({ from: 'dev-terminal', to: 'app-server', network: 'dc-lan', protocol: 'ssh' });
+  w.flows.push({ id: 'maint', label: 'The developer maintains production', phase: 'development', who: 'developer', which: 'dev-terminal', what: ['code'], how: ['maintain'], path: ['dev-terminal', 'app-server'] });
+}
+
+describe('dev-production-access', () => {
+  ruleTable(rule, [
+    {
+      name: 'maintenance from a multi-factor terminal: on the input only, impact of the production data',
+      edit: maintain,
+      fires: ['dev-production-access@maint/dev-terminal>app-server'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(r?.impact.value).toBe(4);
+        expect(r?.impact.reasons.at(-1)?.en).toContain('App server (Server room) handles medical information');
+        expect(r?.cia).toEqual(['C', 'I']);
+      },
+    },
+    {
+      name: 'a single-factor entry raises it',
+      edit: (w) => { maintain(w); el(w, 'devices', 'dev-terminal')['auth'] = 'password'; },
+      fires: ['dev-production-access@maint/dev-terminal>app-server'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.likelihood.reasons[1]?.en).toContain('single-factor');
+      },
+    },
+    {
+      name: 'audit log and access control on production lower it to 1',
+      edit: (w) => { maintain(w); el(w, 'devices', 'app-server')['controls'] = ['audit-log', 'access-control']; },
+      fires: ['dev-production-access@maint/dev-terminal>app-server'],
+      check: ([r]) => expect(r?.likelihood.value).toBe(1),
+    },
+    {
+      name: 'an automated deployment nobody enters: on the production processing, entry authentication unstated',
+      edit: (w) => {
+        w.links.push({ from: 'dev-server', to: 'app-server', network: 'dc-lan', protocol: 'sftp' });
+        w.flows.push({ id: 'deploy', label: 'Deployment', phase: 'development', which: 'dev-server', what: ['code'], how: ['transfer'], path: ['dev-server', 'app-server'] });
+      },
+      fires: ['dev-production-access@deploy/app-server'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.likelihood.reasons[1]?.en).toContain('does not say');
+      },
+    },
+    {
+      name: 'development that stays on the development server',
+      fires: [],
+    },
+    {
+      name: 'the same access in the operation phase',
+      edit: (w) => { maintain(w); el(w, 'flows', 'maint')['phase'] = 'operation'; },
+      fires: [],
+    },
+  ]);
+
+  it('raises the production maintenance flow on the cloud-EHR example', () => {
+    expect(exampleIds()).toEqual(['dev-production-access@production-maintenance/dev-terminal>ehr-server']);
+  });
+});

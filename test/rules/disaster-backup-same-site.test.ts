@@ -1,0 +1,74 @@
+// disaster-backup-same-site: medical information stored at a site with no copy at another (no off-site
+// backup control, no backup device elsewhere on a flow, no backup media carried away): 3; one risk per site.
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../src/engine.js';
+import { loadModel } from '../../src/index.js';
+import { diskHost } from '../../src/io.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { rule } from '../../threat-rules/disaster-backup-same-site.js';
+import { el, ruleTable, type World } from '../helpers/rule-table.js';
+
+function exampleIds(): string[] {
+  const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
+  if (!model) throw new Error('examples/cloud-ehr/model.yaml does not load');
+  return assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id);
+}
+
+const noTape = (w: World): void => { w.media = []; };
+
+/** A backup device at `location`, replicated to from the database. */
+function replicateTo(w: World, location: string): void {
+  w.devices.push({ id: 'nas', label: 'NAS', kind: 'storage', at: location, roles: ['backup'] });
+  w.networks.push({ id: 'wan', label: 'WAN', kind: 'ipsec-vpn', ike: true });
+  w.links.push({ from: 'db', to: 'nas', network: 'wan' });
+  w.flows.push({ id: 'replicate', label: 'Replication', phase: 'operation', which: 'db', what: ['backup'], how: ['backup'], path: ['db', 'nas'] });
+}
+
+describe('disaster-backup-same-site', () => {
+  ruleTable(rule, [
+    {
+      name: 'no backup tape to the vault',
+      edit: noTape,
+      fires: ['disaster-backup-same-site@dc'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(r?.message.en).toContain('Database (Server room)');
+        expect(r?.cia).toEqual(['A']);
+      },
+    },
+    {
+      name: 'the tape goes to the vault only at contract termination',
+      edit: (w) => { (w.media[0] as Record<string, unknown>)['phases'] = ['termination']; },
+      fires: ['disaster-backup-same-site@dc'],
+    },
+    {
+      name: 'the tape carries records, not backups',
+      edit: (w) => { (w.media[0] as Record<string, unknown>)['data'] = ['records']; },
+      fires: ['disaster-backup-same-site@dc'],
+    },
+    {
+      name: 'a backup device at the same site is no copy elsewhere',
+      edit: (w) => { noTape(w); replicateTo(w, 'dev-room'); },
+      fires: ['disaster-backup-same-site@dc'],
+    },
+    {
+      name: 'backup tapes carried to the vault',
+      fires: [],
+    },
+    {
+      name: 'an off-site backup control on the database',
+      edit: (w) => { noTape(w); el(w, 'devices', 'db')['controls'] = ['offsite-backup']; },
+      fires: [],
+    },
+    {
+      name: 'replication to a backup device in the vault (which is itself the off-site copy)',
+      edit: (w) => { noTape(w); replicateTo(w, 'vault-room'); },
+      fires: [],
+    },
+  ]);
+
+  it('raises nothing on the cloud-EHR example (backup tapes go to the off-site vault)', () => {
+    expect(exampleIds()).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+// eol-software: a device past its end of support in an operation-phase input, processing or storage
+// (4, +1 from the internet, -1 when isolated; patches do not lower it); one risk per device.
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../src/engine.js';
+import { loadModel } from '../../src/index.js';
+import { diskHost } from '../../src/io.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { rule } from '../../threat-rules/eol-software.js';
+import { el, ruleTable } from '../helpers/rule-table.js';
+
+function exampleIds(): string[] {
+  const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
+  if (!model) throw new Error('examples/cloud-ehr/model.yaml does not load');
+  return assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id);
+}
+
+describe('eol-software', () => {
+  ruleTable(rule, [
+    {
+      name: 'an end-of-support app server, patched or not: one risk whatever flows reach it',
+      edit: (w) => { Object.assign(el(w, 'devices', 'app-server'), { eol: true, controls: ['patch-management'] }); },
+      fires: ['eol-software@app-server'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.likelihood.reasons[0]?.en).toContain('past its end of support');
+        expect(r?.flows).toEqual(['print', 'view']);
+        expect(r?.cia).toEqual(['C', 'I', 'A']);
+      },
+    },
+    {
+      name: 'an end-of-support terminal reachable from the internet',
+      edit: (w) => { Object.assign(el(w, 'devices', 'terminal'), { eol: true, exposure: 'internet' }); },
+      fires: ['eol-software@terminal'],
+      check: ([r]) => expect(r?.likelihood.value).toBe(5),
+    },
+    {
+      name: 'an isolated end-of-support database',
+      edit: (w) => { Object.assign(el(w, 'devices', 'db'), { eol: true, exposure: 'isolated' }); },
+      fires: ['eol-software@db'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(r?.likelihood.reasons[1]?.en).toContain('isolated');
+      },
+    },
+    {
+      name: 'nothing past its end of support',
+      fires: [],
+    },
+    {
+      name: 'an end-of-support development server, used only in development',
+      edit: (w) => { el(w, 'devices', 'dev-server')['eol'] = true; },
+      fires: [],
+    },
+    {
+      name: 'an end-of-support printer (print is not a segment the rule reads)',
+      edit: (w) => { el(w, 'devices', 'printer')['eol'] = true; },
+      fires: [],
+    },
+  ]);
+
+  it('raises nothing on the cloud-EHR example (no device is past its end of support)', () => {
+    expect(exampleIds()).toEqual([]);
+  });
+});

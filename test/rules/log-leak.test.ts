@@ -1,0 +1,44 @@
+// log-leak: the seed example's logging segment (④), personal data leaking through logs; masking (at the
+// source or the log server) and access control lower it.
+import { describe, expect } from 'vitest';
+import { rule } from '../../threat-rules/log-leak.js';
+import { el, ruleTable } from '../helpers/rule-table.js';
+
+describe('log-leak', () => {
+  ruleTable(rule, [
+    {
+      name: 'application logs that may contain medical information, sent to the log server',
+      fires: ['log-leak@logs/app-server>log-server'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(r?.impact.value).toBe(3);
+        expect(r?.cia).toEqual(['C']);
+      },
+    },
+    {
+      name: 'masking at the source and access control on the log server',
+      edit: (w) => {
+        el(w, 'devices', 'app-server')['controls'] = ['log-masking'];
+        el(w, 'devices', 'log-server')['controls'] = ['access-control'];
+      },
+      fires: ['log-leak@logs/app-server>log-server'],
+      check: ([r]) => expect(r?.likelihood.value).toBe(1),
+    },
+    {
+      name: 'logs that hold medical information have more impact',
+      edit: (w) => { el(w, 'data', 'app-log')['class'] = 'medical'; },
+      fires: ['log-leak@logs/app-server>log-server'],
+      check: ([r]) => expect(r?.impact.value).toBe(4),
+    },
+    {
+      name: 'logs of other information only (device settings)',
+      edit: (w) => { el(w, 'data', 'app-log')['class'] = 'other'; },
+      fires: [],
+    },
+    {
+      name: 'no log device on any path',
+      edit: (w) => { w.flows = w.flows.filter((f) => f['id'] !== 'logs'); },
+      fires: [],
+    },
+  ]);
+});

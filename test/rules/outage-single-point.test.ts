@@ -1,0 +1,61 @@
+// outage-single-point: a production (or unstated) processing device without redundancy stops care when
+// it fails (3; device monitoring and the site's redundant power and network lower it); one risk per device.
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../src/engine.js';
+import { loadModel } from '../../src/index.js';
+import { diskHost } from '../../src/io.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { rule } from '../../threat-rules/outage-single-point.js';
+import { el, ruleTable } from '../helpers/rule-table.js';
+
+function exampleIds(): string[] {
+  const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
+  if (!model) throw new Error('examples/cloud-ehr/model.yaml does not load');
+  return assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id);
+}
+
+describe('outage-single-point', () => {
+  ruleTable(rule, [
+    {
+      name: 'the production app server, reached by the view and print flows',
+      fires: ['outage-single-point@app-server'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(r?.flows).toEqual(['print', 'view']);
+        expect(r?.cia).toEqual(['A']);
+      },
+    },
+    {
+      name: 'monitoring and redundant power lower it to 1',
+      edit: (w) => {
+        el(w, 'devices', 'app-server')['controls'] = ['monitoring'];
+        el(w, 'sites', 'dc')['controls'] = ['redundant-power', 'redundant-network'];
+      },
+      fires: ['outage-single-point@app-server'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(1);
+        expect(r?.likelihood.reasons.map((x) => x.en)).toContain('control in place: redundant power');
+      },
+    },
+    {
+      name: 'an unstated environment counts as production',
+      edit: (w) => { delete el(w, 'devices', 'app-server')['env']; },
+      fires: ['outage-single-point@app-server'],
+    },
+    {
+      name: 'a redundant app server is no single point',
+      edit: (w) => { el(w, 'devices', 'app-server')['controls'] = ['redundancy']; },
+      fires: [],
+    },
+    {
+      name: 'a staging server is not production (and the dev server is only in development)',
+      edit: (w) => { el(w, 'devices', 'app-server')['env'] = 'staging'; },
+      fires: [],
+    },
+  ]);
+
+  it('raises the processing devices without redundancy on the cloud-EHR example', () => {
+    expect(exampleIds()).toEqual(['outage-single-point@billing-server', 'outage-single-point@ehr-server', 'outage-single-point@lab-system']);
+  });
+});

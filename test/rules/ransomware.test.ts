@@ -1,0 +1,98 @@
+// ransomware: each store of medical information is encrypted for ransom (3, +1 from the internet, EDR -1,
+// backups kept apart -1, no backup at all +1); one risk per store.
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../src/engine.js';
+import { loadModel } from '../../src/index.js';
+import { diskHost } from '../../src/io.js';
+import { riskMatrix } from '../../src/score.js';
+import { walk } from '../../src/walk.js';
+import { rule } from '../../threat-rules/ransomware.js';
+import { el, ruleTable, type World } from '../helpers/rule-table.js';
+
+function exampleIds(): string[] {
+  const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
+  if (!model) throw new Error('examples/cloud-ehr/model.yaml does not load');
+  return assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id);
+}
+
+const noTape = (w: World): void => { w.media = []; };
+
+describe('ransomware', () => {
+  ruleTable(rule, [
+    {
+      name: 'the database, with backup tapes carried to the vault',
+      fires: ['ransomware@db'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(2);
+        expect(r?.likelihood.reasons[1]?.en).toContain('Backup tape to another site (Vault)');
+        expect(r?.cia).toEqual(['I', 'A']);
+      },
+    },
+    {
+      name: 'no backup at all raises it',
+      edit: noTape,
+      fires: ['ransomware@db'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.likelihood.reasons[1]?.en).toContain('no backup');
+      },
+    },
+    {
+      name: 'an online backup at the same place neither lowers nor raises it',
+      edit: (w) => { noTape(w); el(w, 'devices', 'db')['controls'] = ['backup']; },
+      fires: ['ransomware@db'],
+      check: ([r]) => expect(r?.likelihood.value).toBe(3),
+    },
+    {
+      name: 'an offline backup is kept apart',
+      edit: (w) => { noTape(w); el(w, 'devices', 'db')['controls'] = ['offline-backup']; },
+      fires: ['ransomware@db'],
+      check: ([r]) => expect(r?.likelihood.value).toBe(2),
+    },
+    {
+      name: 'from the internet, with EDR',
+      edit: (w) => {
+        el(w, 'devices', 'gateway')['exposure'] = 'internet';
+        el(w, 'devices', 'db')['controls'] = ['edr'];
+      },
+      fires: ['ransomware@db'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(2);
+        expect(r?.likelihood.reasons.map((x) => x.delta)).toEqual([null, 1, -1, -1]);
+      },
+    },
+    {
+      name: 'a backup device at another site keeps the database\'s copies apart, and is a store itself',
+      edit: (w) => {
+        noTape(w);
+        w.devices.push({ id: 'vault-nas', label: 'Vault NAS', kind: 'storage', at: 'vault-room', roles: ['backup'] });
+        w.networks.push({ id: 'wan', label: 'WAN', kind: 'ipsec-vpn', ike: true });
+        w.links.push({ from: 'db', to: 'vault-nas', network: 'wan' });
+        w.flows.push({ id: 'replicate', label: 'Replication', phase: 'operation', which: 'db', what: ['backup'], how: ['backup'], path: ['db', 'vault-nas'] });
+      },
+      fires: ['ransomware@db', 'ransomware@vault-nas'],
+      check: (risks) => {
+        expect(risks.map((r) => r.likelihood.value)).toEqual([2, 3]);
+        expect(risks[1]?.message.en).toContain('the backups of Backup kept there');
+      },
+    },
+    {
+      name: 'a development store is not in the operation phase',
+      edit: (w) => {
+        el(w, 'devices', 'dev-server')['roles'] = ['process', 'store'];
+        el(w, 'flows', 'dev')['what'] = ['records'];
+        w.flows = w.flows.filter((f) => f['id'] === 'dev');
+      },
+      fires: [],
+    },
+    {
+      name: 'only other information is stored',
+      edit: (w) => { el(w, 'flows', 'view')['what'] = ['code']; },
+      fires: [],
+    },
+  ]);
+
+  it('raises each store of medical information on the cloud-EHR example', () => {
+    expect(exampleIds()).toEqual(['ransomware@backup-storage', 'ransomware@billing-server', 'ransomware@ehr-server']);
+  });
+});

@@ -1,0 +1,73 @@
+// No copy at another site: medical information (or an area that may contain it) stored at a site with
+// no off-site backup control on the store, no backup device at another site on a flow through it, and no
+// backup media carried from the site to another. A disaster there loses the data and its copies (3).
+// One risk per site.
+import type { Rule, RuleContext } from '../models/risk.js';
+import type { PlacedDevice } from '../models/segment.js';
+import { finding, hasControl, impactOf, start, where } from './predicates.js';
+
+/** The store has a copy at another site: off-site backup, a backup device elsewhere, or backup media carried away. */
+function copiedElsewhere(store: PlacedDevice, context: RuleContext): boolean {
+  if (hasControl(store.device, 'offsite-backup')) return true;
+  const isBackup = store.device.roles.includes('backup');
+  for (const s of context.segments) {
+    if (s.phase !== 'operation' || !s.pathDevices.some((d) => d.device.id === store.device.id)) continue;
+    for (const d of s.pathDevices) {
+      if (d.site.id === store.site.id) continue;
+      // A backup device elsewhere holds the copy; a backup device is itself the copy of a store elsewhere.
+      if (d.device.roles.includes('backup') || (isBackup && d.device.roles.includes('store'))) return true;
+    }
+  }
+  const { model } = context;
+  const siteOf = new Map(model.locations.map((l) => [l.id, l.site]));
+  const backupData = new Set(model.data.filter((d) => d.kind === 'backup').map((d) => d.id));
+  return model.media.some((m) => m.phases.includes('operation') && m.data.some((id) => backupData.has(id))
+    && siteOf.get(m.from) === store.site.id && siteOf.get(m.to) !== undefined && siteOf.get(m.to) !== store.site.id);
+}
+
+export const rule: Rule = {
+  id: 'disaster-backup-same-site',
+  threat: 'disaster',
+  title: { ja: '別拠点にバックアップのない保存情報の滅失', en: 'Stored information lost with no copy at another site' },
+  risk: {
+    ja: '保存された医療情報の複製が同じ拠点にしかなく、災害等で拠点が被災すると原本とバックアップが同時に失われ、復元できない',
+    en: 'the stored medical information has copies only at the same site; a disaster there destroys the original and its backups together, and nothing can be restored',
+  },
+  cia: ['A'],
+  segments: ['storage'],
+  phases: ['operation'],
+  countermeasures: {
+    human: [
+      { ja: 'バックアップの取得・搬送・保管の手順と記録を定め、遠隔地からの復元を訓練する', en: 'set procedures and records for taking, carrying and keeping backups, and rehearse restoring from the remote copy' },
+    ],
+    physical: [
+      { ja: '同時に被災しない距離の別拠点にバックアップ媒体を保管する', en: 'keep backup media at another site far enough not to be struck by the same disaster' },
+    ],
+    technical: [
+      { ja: '遠隔地の拠点やクラウドへのバックアップ（暗号化して転送）', en: 'back up to a remote site or cloud region, encrypted in transit' },
+    ],
+  },
+  references: [
+    { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 事業継続計画の策定', en: 'Provider guideline, special considerations: business continuity planning' },
+    { ja: '電子文書法の要件（保存性: 保存期間中、復元可能な状態で保存する）', en: 'e-document law requirements (preservation: kept restorable for the whole retention period)' },
+  ],
+  origin: 'builtin',
+  check(segment, context) {
+    const store = segment.devices[segment.devices.length - 1];
+    if (!store || segment.dataClass === 'other' || copiedElsewhere(store, context)) return [];
+    const likelihood = start(3, {
+      ja: `${where(store).ja}の情報の複製が${store.site.label}以外の拠点になく、拠点の被災は起こり得る`,
+      en: `nothing stored at ${where(store).en} is copied outside ${store.site.label}, and a disaster can strike the site`,
+    });
+    const labels = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
+    return [finding(
+      {
+        ja: `${where(store).ja}に保存された${labels.ja}の複製が${store.site.label}にしかなく、被災すると原本とともに失われる`,
+        en: `${labels.en} stored at ${where(store).en} are copied nowhere outside ${store.site.label}, and a disaster there loses them with their copies`,
+      },
+      impactOf(segment, ['A']),
+      likelihood,
+      store.site.id,
+    )];
+  },
+};

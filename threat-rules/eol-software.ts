@@ -1,0 +1,58 @@
+// End-of-support software: a device past its end of support keeps known vulnerabilities that will never
+// be patched (4); reachable from the internet it is 5. Nothing but isolation from networks lowers it:
+// patches no longer exist. One risk per device.
+import type { Rule } from '../models/risk.js';
+import { adjust, finding, impactOf, internetStep, start, where } from './predicates.js';
+
+export const rule: Rule = {
+  id: 'eol-software',
+  threat: 'vulnerability',
+  title: { ja: 'サポート終了ソフトウェアの利用', en: 'Software past its end of support' },
+  risk: {
+    ja: 'サポートが終了したOS・ミドルウェア・アプリケーションに修正されない既知の脆弱性が残り、これを悪用されて医療情報の漏えい・改竄やシステムの停止に至る',
+    en: 'known vulnerabilities that will never be fixed remain in an operating system, middleware or application past its end of support, and are exploited to leak or alter medical information or stop the system',
+  },
+  cia: ['C', 'I', 'A'],
+  segments: ['input', 'processing', 'storage'],
+  phases: ['operation'],
+  countermeasures: {
+    human: [
+      { ja: '機器・ソフトウェアの台帳でサポート期限を管理し、期限前に更改を計画する', en: 'track support end dates in the asset inventory and plan replacements before they arrive' },
+      { ja: '更改までの間の利用制限と、残存リスクについて医療機関等と合意する', en: 'agree with the medical institution on restrictions until replacement, and on the residual risk' },
+    ],
+    physical: [
+      { ja: '更改までの間、当該機器を利用者・場所を限定した区画に置く', en: 'until replacement, keep the device in an area with restricted people and access' },
+    ],
+    technical: [
+      { ja: 'サポートが継続している版への更新・更改', en: 'upgrade or replace with a supported version' },
+      { ja: '更改までの間、ネットワークから隔離する、または通信先を必要最小限に制限する', en: 'until replacement, isolate the device from networks, or restrict its connections to the minimum needed' },
+    ],
+  },
+  references: [
+    { ja: '提供事業者ガイドライン 顕在化率の評価基準（高い: 修正されていない既知の脆弱性）', en: 'Provider guideline, likelihood grades (high: known unpatched vulnerability)' },
+    { ja: '医療情報安全管理ガイドライン 6.0 システム運用編 8.2 情報機器等の脆弱性への対策（サポート終了ソフトウェア: 更改・ネットワークからの切り離し）', en: 'MHLW guideline 6.0, system operation 8.2, vulnerabilities of information devices (end-of-support software: replace it or disconnect it)' },
+  ],
+  origin: 'builtin',
+  check(segment) {
+    return segment.devices.filter((d) => d.device.eol).map((placed) => {
+      let likelihood = start(4, {
+        ja: `${where(placed).ja}はサポートが終了しており、既知の脆弱性に修正プログラムが提供されない`,
+        en: `${where(placed).en} is past its end of support: known vulnerabilities get no patches`,
+      });
+      likelihood = internetStep(likelihood, segment);
+      if (placed.device.exposure === 'isolated') {
+        likelihood = adjust(likelihood, -1, { ja: `${where(placed).ja}は外部のネットワークから隔離されている`, en: `${where(placed).en} is isolated from outside networks` });
+      }
+      const labels = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
+      return finding(
+        {
+          ja: `サポート終了の${where(placed).ja}に残る修正されない脆弱性が悪用され、${labels.ja}の漏えい・改竄やシステムの停止に至る`,
+          en: `unpatched vulnerabilities left in ${where(placed).en}, past its end of support, are exploited to leak or alter ${labels.en} or stop the system`,
+        },
+        impactOf(segment, ['C', 'I', 'A']),
+        likelihood,
+        placed.device.id,
+      );
+    });
+  },
+};

@@ -1,0 +1,64 @@
+// Authenticity of legal records: records the law requires to be kept, stored on a device without
+// electronic signatures, timestamps or audit logs, cannot show who made them or whether they changed
+// (e-document law: authenticity, legibility, preservation). 3, less one for each of the three in place;
+// the message names the missing ones. One risk per device.
+import type { Rule } from '../models/risk.js';
+import { controlTerm, finding, hasControl, impactOf, mitigate, start, where } from './predicates.js';
+
+const REQUIRED = ['electronic-signature', 'timestamp', 'audit-log'] as const;
+
+export const rule: Rule = {
+  id: 'legal-record-authenticity',
+  threat: 'tampering-destruction',
+  title: { ja: '法定保存文書の真正性・保存性の欠如', en: 'Legal records without authenticity and preservation' },
+  risk: {
+    ja: '法定保存文書の改変・消去の有無や作成責任を確認できず、電子文書法の要件（真正性・見読性・保存性）を満たせない、または改竄に気付けない',
+    en: 'nobody can confirm whether legal records were changed or deleted or who is responsible for them, so the e-document law\'s requirements (authenticity, legibility, preservation) are not met, or tampering goes unnoticed',
+  },
+  cia: ['I', 'A'],
+  segments: ['storage'],
+  phases: ['operation'],
+  countermeasures: {
+    human: [
+      { ja: '記録の作成・確定・修正の手順と責任者を運用管理規程に定める', en: 'set out in the operating rules how records are made, finalised and corrected, and who is responsible' },
+      { ja: '保存期間中の見読性（表示・印刷）と復元を定期的に確認する', en: 'check regularly that records can be displayed, printed and restored throughout the retention period' },
+    ],
+    physical: [
+      { ja: '保存装置と保存媒体を施錠・入退室管理された場所に置く', en: 'keep the storage equipment and media in locked, entry-controlled places' },
+    ],
+    technical: [
+      { ja: 'HPKI等の電子証明書による電子署名とタイムスタンプの付与', en: 'electronic signatures with HPKI or similar certificates, and timestamps' },
+      { ja: '作成・更新・削除の操作ログ（アクセスログ）の取得と改ざん防止、更新履歴の保存', en: 'audit logs of creation, changes and deletion, protected from tampering, and a kept version history' },
+    ],
+  },
+  references: [
+    { ja: '提供事業者ガイドライン 制度上の要求事項 電子文書法の要件（真正性・見読性・保存性）', en: 'Provider guideline, regulatory requirements: e-document law (authenticity, legibility, preservation)' },
+    { ja: '医療情報安全管理ガイドライン 6.0 企画管理編（電子署名: 資格を電子的に検証できる電子証明書の利用）', en: 'MHLW guideline 6.0, planning and management (electronic signatures with certificates that verify qualifications)' },
+  ],
+  origin: 'builtin',
+  check(segment) {
+    const store = segment.devices[segment.devices.length - 1];
+    const legal = segment.data.filter((d) => d.legalRecord);
+    // A backup device keeps copies of records whose signatures and timestamps travel with them; keeping
+    // those copies restorable is the ransomware and disaster rules' business.
+    if (!store || legal.length === 0 || store.device.roles.includes('backup')) return [];
+    const missing = REQUIRED.filter((c) => !hasControl(store.device, c));
+    if (missing.length === 0) return [];
+    let likelihood = start(3, {
+      ja: '電子署名・タイムスタンプ・アクセスログがなければ、法定保存文書の改変・消去は検知も証明もできない',
+      en: 'without electronic signatures, timestamps and audit logs, changes to or deletion of legal records can be neither detected nor proven',
+    });
+    likelihood = mitigate(likelihood, store.device, REQUIRED, 1);
+    const names = { ja: missing.map((c) => controlTerm(c).ja).join('・'), en: missing.map((c) => controlTerm(c).en).join(', ') };
+    const labels = { ja: legal.map((d) => d.label).join('・'), en: legal.map((d) => d.label).join(', ') };
+    return [finding(
+      {
+        ja: `${where(store).ja}に保存される法定保存文書（${labels.ja}）に${names.ja}がなく、改変・消去の有無や作成責任を確認できず真正性・保存性が損なわれる`,
+        en: `the legal records (${labels.en}) stored at ${where(store).en} lack ${names.en}, so changes, deletions and who made them cannot be confirmed, and authenticity and preservation suffer`,
+      },
+      impactOf(segment, ['I', 'A']),
+      likelihood,
+      store.device.id,
+    )];
+  },
+};

@@ -1,0 +1,67 @@
+// Storage outside Japan: medical information (or an area that may contain it) stored at a site whose
+// country is not Japan is exposed to foreign law (3); a site whose country the model does not state is 2,
+// and says so. One risk per site.
+import type { Rule } from '../models/risk.js';
+import { finding, impactOf, start, where } from './predicates.js';
+
+export const rule: Rule = {
+  id: 'storage-outside-japan',
+  threat: 'theft-leak',
+  title: { ja: '国外での医療情報の保存', en: 'Medical information stored outside Japan' },
+  risk: {
+    ja: '医療情報を保存する機器が日本国外にあり、国外の法令に基づく開示要求・差押え等により医療機関等の関与なく第三者に渡る',
+    en: 'medical information is stored on equipment outside Japan and handed to third parties under foreign law (disclosure orders, seizure) without the medical institution having a say',
+  },
+  cia: ['C'],
+  segments: ['storage'],
+  phases: ['development', 'operation'],
+  countermeasures: {
+    human: [
+      { ja: '保存場所（国・地域）と国外法の適用可能性を医療機関等に示し、合意を得る', en: 'tell the medical institution where (country, region) the information is stored and whether foreign law may apply, and obtain its agreement' },
+      { ja: '国内法が適用され、国内で裁判管轄が定まる契約とする', en: 'contract under Japanese law, with jurisdiction in Japan' },
+    ],
+    physical: [
+      { ja: '医療情報を保存する機器を国内の拠点に置く', en: 'keep equipment that stores medical information at sites in Japan' },
+    ],
+    technical: [
+      { ja: 'クラウドの保存リージョンを国内に限定する設定と、その監視', en: 'restrict cloud storage regions to Japan, and monitor that setting' },
+      { ja: '鍵を国内で管理する暗号化', en: 'encryption with keys managed in Japan' },
+    ],
+  },
+  references: [
+    { ja: '提供事業者ガイドライン 事業者の選定基準（国内法の適用、保存場所の地域・国、国外法の適用可能性）', en: 'Provider guideline, provider selection criteria (Japanese law applies, the region and country of storage, exposure to foreign law)' },
+    { ja: '提供事業者ガイドライン 制度上の要求事項（国内法の執行による調査・命令の対象）', en: 'Provider guideline, regulatory requirements (subject to investigation and orders under Japanese law)' },
+  ],
+  origin: 'builtin',
+  check(segment) {
+    const store = segment.devices[segment.devices.length - 1];
+    if (!store || segment.dataClass === 'other') return [];
+    const site = store.site;
+    if (site.country === 'JP') return [];
+    const labels = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
+    if (site.country === null) {
+      return [finding(
+        {
+          ja: `${site.label}の所在国がモデルに記載されておらず、${where(store).ja}に保存される${labels.ja}が国内法の下で保存されているか確認できない`,
+          en: `the model does not state the country of ${site.label}, so whether ${labels.en} stored at ${where(store).en} are kept under Japanese law cannot be checked`,
+        },
+        impactOf(segment, ['C']),
+        start(2, { ja: `${site.label}の所在国が記載されていない`, en: `the country of ${site.label} is not stated` }),
+        site.id,
+      )];
+    }
+    const country = site.country;
+    return [finding(
+      {
+        ja: `${where(store).ja}に保存される${labels.ja}が日本国外（${country}）の${site.label}にあり、国外の法令に基づく開示要求等により第三者に渡る`,
+        en: `${labels.en} stored at ${where(store).en} are at ${site.label} outside Japan (${country}), and are handed to third parties under foreign law`,
+      },
+      impactOf(segment, ['C']),
+      start(3, {
+        ja: `${site.label}は日本国外（${country}）にあり、国外の法令が適用され得る`,
+        en: `${site.label} is outside Japan (${country}), where foreign law may apply`,
+      }),
+      site.id,
+    )];
+  },
+};
