@@ -33,6 +33,8 @@ const HEADINGS = {
 } as const;
 
 const word = (term: Term, lang: Lang): string => term[lang];
+/** An English message starts with a capital, as a sentence in a table cell should. */
+const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const list = (terms: readonly Term[], lang: Lang): string => terms.map((t) => t[lang]).join(lang === 'ja' ? '・' : ', ');
 
 /** "4 大きい: 医療情報（…）" for the start, "+1 → 5: インターネットから到達可能" for each step. */
@@ -60,7 +62,7 @@ export function threatRow(risk: Risk, matrix: RiskMatrix, lang: Lang): ThreatRow
       dataClass: word(DATA_CLASSES[risk.dataClass], lang),
       threat: word(THREATS[risk.threat], lang),
       title: word(risk.title, lang),
-      risk: word(risk.message, lang),
+      risk: sentence(word(risk.message, lang)),
       cia: risk.cia.map((c) => (ja ? CIA[c].ja : c)).join(ja ? '・' : ', '),
       impact: `${risk.impact.value} ${word(IMPACT_GRADES[risk.impact.value - 1] as Term, lang)}`,
       likelihood: `${risk.likelihood.value} ${word(LIKELIHOOD_GRADES[risk.likelihood.value - 1] as Term, lang)}`,

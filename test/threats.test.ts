@@ -1,0 +1,203 @@
+// The risk assessment result list (koseizu threats), the engine's merging, and the rule catalogue
+// command (koseizu rules): goldens for the examples, filters, formats, escaping and exit codes.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Rule } from '../models/risk.js';
+import { threatsCsv, threatsJson, threatsMarkdown } from '../renderers/threats/index.js';
+import { main } from '../src/cli.js';
+import { assess } from '../src/engine.js';
+import { assessModel, loadModel, threatList } from '../src/index.js';
+import { diskHost } from '../src/io.js';
+import { riskMatrix } from '../src/score.js';
+import { walk } from '../src/walk.js';
+import { finding, start } from '../threat-rules/predicates.js';
+import { expectGolden } from './helpers/golden.js';
+import { baseWorld, el, loadWorld } from './helpers/rule-table.js';
+
+const load = (path: string) => {
+  const result = loadModel(path, diskHost);
+  if (!result.model) throw new Error(`${path} does not load`);
+  return result.model;
+};
+
+const run = async (argv: string[]): Promise<{ code: number; out: string; err: string }> => {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => { out += t; }, err: (t) => { err += t; } }, {});
+  return { code, out, err };
+};
+
+describe('golden risk lists', () => {
+  for (const [name, path, lang] of [['cloud-ehr', 'examples/cloud-ehr/model.yaml', 'ja'], ['minimal', 'examples/minimal/model.yaml', 'en']] as const) {
+    const model = load(path);
+    const { risks, matrix } = assessModel(model);
+    const list = threatList(model, risks, matrix, lang);
+    it(`${name}: Markdown`, () => expectGolden(`test/golden/threats/${name}.md`, threatsMarkdown(list)));
+    it(`${name}: CSV`, () => expectGolden(`test/golden/threats/${name}.csv`, threatsCsv(list)));
+    it(`${name}: JSON`, () => expectGolden(`test/golden/threats/${name}.json`, threatsJson(list)));
+  }
+
+  it('is byte-identical on every run', () => {
+    const a = load('examples/cloud-ehr/model.yaml');
+    const b = load('examples/cloud-ehr/model.yaml');
+    const one = threatsMarkdown(threatList(a, assessModel(a).risks, assessModel(a).matrix, 'ja'));
+    expect(threatsMarkdown(threatList(b, assessModel(b).risks, assessModel(b).matrix, 'ja'))).toBe(one);
+  });
+});
+
+describe('the engine', () => {
+  /** A rule that fires on every storage segment, about the store's site: one risk per site. */
+  const perSite: Rule = {
+    id: 'test-site', threat: 'disaster', title: { ja: '試験', en: 'test' }, risk: { ja: '試験', en: 'test' }, cia: ['A'],
+    segments: ['storage', 'processing'], phases: ['development', 'operation'],
+    countermeasures: { human: [], physical: [], technical: [] }, references: [], origin: 'builtin',
+    check: (segment) => {
+      const d = segment.devices.at(-1);
+      if (!d) return [];
+      const likelihood = segment.kind === 'storage' ? start(4, { ja: '保存', en: 'storage' }) : start(2, { ja: '処理', en: 'processing' });
+      return [finding({ ja: segment.key, en: segment.key }, start(3, { ja: '試験', en: 'test' }), likelihood, d.site.id)];
+    },
+  };
+
+  it('merges findings about one element into one risk listing every phase, flow and segment, keeping the worst', () => {
+    const model = loadWorld(baseWorld());
+    const risks = assess(model, walk(model), [perSite], riskMatrix(null));
+    expect(risks.map((r) => r.id)).toEqual(['test-site@dc']);
+    const [r] = risks;
+    expect(r?.phases).toEqual(['development', 'operation']);
+    expect(r?.flows).toEqual(['dev', 'print', 'view']);
+    expect(r?.likelihood.value).toBe(4);
+    expect(r?.segment).toBe('storage');
+    expect(r?.segments).toEqual([...(r?.segments ?? [])].sort());
+    expect(r?.elements).toContain('dc');
+  });
+
+  it('runs a rule only on its segment kinds and phases', () => {
+    const model = loadWorld(baseWorld());
+    const onlyProcessingInDevelopment: Rule = { ...perSite, id: 'test-narrow', segments: ['processing'], phases: ['development'] };
+    const [r] = assess(model, walk(model), [onlyProcessingInDevelopment], riskMatrix(null));
+    expect(r?.phases).toEqual(['development']);
+    expect(r?.flows).toEqual(['dev']);
+  });
+});
+
+describe('filters', () => {
+  const model = load('examples/cloud-ehr/model.yaml');
+  const { risks, matrix } = assessModel(model);
+
+  it('--min-rank keeps that rank and above; --phase and --segment keep what they name', () => {
+    const a = threatList(model, risks, matrix, 'en', { minRank: 'A' });
+    expect(a.rows.length).toBeGreaterThan(0);
+    expect(a.rows.every((r) => r.rank === 'S' || r.rank === 'A')).toBe(true);
+    expect(a.total).toBe(risks.length);
+    const termination = threatList(model, risks, matrix, 'en', { phase: 'termination' });
+    expect(termination.rows.length).toBeGreaterThan(0);
+    expect(termination.rows.every((r) => r.phases.includes('termination'))).toBe(true);
+    const transfer = threatList(model, risks, matrix, 'en', { segment: 'transfer' });
+    expect(transfer.rows.every((r) => r.segment === 'transfer')).toBe(true);
+    expect(threatsMarkdown(a)).toContain('rank A and above');
+  });
+
+  it('orders rows by rank, S first, then by id', () => {
+    const rows = threatList(model, risks, matrix, 'ja').rows;
+    const order = 'SABCD';
+    for (let i = 1; i < rows.length; i++) {
+      const [p, c] = [rows[i - 1], rows[i]];
+      if (!p || !c) continue;
+      expect(order.indexOf(p.rank) < order.indexOf(c.rank) || (p.rank === c.rank && p.id < c.id)).toBe(true);
+    }
+  });
+});
+
+describe('formats', () => {
+  it('CSV is UTF-8 with a BOM and CRLF, and a label that looks like a formula stays text', () => {
+    const w = baseWorld();
+    el(w, 'devices', 'terminal')['label'] = '=HYPERLINK("http://x")';
+    const model = loadWorld(w);
+    const { risks, matrix } = assessModel(model);
+    const csv = threatsCsv(threatList(model, risks, matrix, 'en'));
+    expect(csv.startsWith('\uFEFFRisk id,Rank,')).toBe(true);
+    expect(csv).toContain('\r\n');
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
+  it('Markdown escapes labels that would break the table or inject markup', () => {
+    const w = baseWorld();
+    el(w, 'devices', 'terminal')['label'] = 'a|b <script>';
+    const model = loadWorld(w);
+    const { risks, matrix } = assessModel(model);
+    const md = threatsMarkdown(threatList(model, risks, matrix, 'en'));
+    expect(md).not.toContain('<script>');
+    expect(md).toContain('a\\|b &lt;script&gt;');
+  });
+
+  it('JSON carries the keys beside the words', () => {
+    const model = load('examples/minimal/model.yaml');
+    const { risks, matrix } = assessModel(model);
+    const json = JSON.parse(threatsJson(threatList(model, risks, matrix, 'en'))) as { rows: { id: string; rank: string; impact: number; cells: { rank: string } }[] };
+    expect(json.rows.length).toBe(risks.length);
+    for (const r of json.rows) expect(r.cells.rank).toBe(r.rank);
+  });
+});
+
+describe('koseizu threats', () => {
+  it('prints the list in the model\'s language, filtered; -o writes a file and never over the model', async () => {
+    const ja = await run(['threats', 'examples/cloud-ehr/model.yaml', '--min-rank', 'A']);
+    expect(ja.code).toBe(0);
+    expect(ja.out).toContain('# リスクアセスメント結果一覧');
+    const en = await run(['--lang', 'en', 'threats', 'examples/cloud-ehr/model.yaml', '--phase', 'termination', '--format', 'json']);
+    expect(JSON.parse(en.out).lang).toBe('en');
+    const dir = mkdtempSync(join(tmpdir(), 'koseizu-threats-'));
+    try {
+      const out = join(dir, 'risks.csv');
+      expect((await run(['threats', 'examples/cloud-ehr/model.yaml', '--format', 'csv', '-o', out])).code).toBe(0);
+      expect(readFileSync(out, 'utf8').startsWith('\uFEFFリスクID,')).toBe(true);
+      const model = readFileSync('examples/minimal/model.yaml', 'utf8');
+      expect((await run(['threats', 'examples/minimal/model.yaml', '-o', 'examples/minimal/model.yaml'])).code).toBe(2);
+      expect(readFileSync('examples/minimal/model.yaml', 'utf8')).toBe(model);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 on an invalid model or a bad filter, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koseizu-threats-'));
+    try {
+      const out = join(dir, 'x.md');
+      const bad = await run(['threats', 'test/fixtures/broken/media-same-location.yaml', '-o', out]);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('KZ209');
+      expect(existsSync(out)).toBe(false);
+      expect((await run(['threats', 'examples/cloud-ehr/model.yaml', '--min-rank', 'E'])).code).toBe(2);
+      expect((await run(['threats', 'examples/cloud-ehr/model.yaml', '--segment', 'inputs'])).code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('koseizu rules', () => {
+  it('lists every rule, and which rules instantiate each representative threat', async () => {
+    const { code, out } = await run(['rules']);
+    expect(code).toBe(0);
+    expect(out).toContain('# 脅威ルールの一覧');
+    expect(out).toContain('`input-spoofing`');
+    expect(out).toContain('## 代表的な脅威ごとのルール');
+  });
+
+  it('explains one rule with its countermeasures in the three categories', async () => {
+    const { code, out } = await run(['--lang', 'en', 'rules', 'input-spoofing']);
+    expect(code).toBe(0);
+    for (const heading of ['## Countermeasures asked for', '### human / organisational', '### physical', '### technical', '## Guideline references']) expect(out).toContain(heading);
+    const json = JSON.parse((await run(['rules', 'log-leak', '--format', 'json'])).out) as { id: string }[];
+    expect(json.map((r) => r.id)).toEqual(['log-leak']);
+  });
+
+  it('an unknown rule exits 2 with a did-you-mean', async () => {
+    const { code, err } = await run(['--lang', 'en', 'rules', 'input-spofing']);
+    expect(code).toBe(2);
+    expect(err).toContain('did you mean "input-spoofing"');
+  });
+});
