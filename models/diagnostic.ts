@@ -47,6 +47,21 @@ export const DIAGNOSTIC_CODES = {
   KZ303: 'warning', // a fact that does not apply to this kind of network
   KZ304: 'warning', // the same path step twice in a row
   KZ305: 'warning', // a response that reduces a risk lists no measures
+  // User rule files (KZ4xx; docs/rules.md)
+  KZ400: 'error', // not a rule file: no (or an unsupported) `koseizu-rules:` version
+  KZ401: 'error', // unknown key in a rule file
+  KZ402: 'error', // wrong type in a rule file
+  KZ403: 'error', // value not among the allowed ones (threat, cia, segments, phases, at, controls)
+  KZ404: 'error', // required key missing in a rule file
+  KZ405: 'error', // value out of range or badly formed (id, grade, empty list or text, repeated item)
+  KZ406: 'error', // unknown fact in a condition
+  KZ407: 'error', // operator missing, repeated, unknown, or not for this fact
+  KZ408: 'error', // a condition's value does not fit its fact
+  KZ409: 'error', // unknown placeholder in a rule's message
+  KZ410: 'error', // rule id taken by a built-in rule
+  KZ411: 'error', // rule id declared twice
+  KZ412: 'error', // rule file outside the model's folder
+  KZ413: 'warning', // a rules folder with no rule file in it
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

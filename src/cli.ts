@@ -2,6 +2,7 @@
 // Exit codes: 0 clean (warnings allowed), 1 findings (reserved for check), 2 invalid model, bad usage or internal error.
 import { Command, CommanderError, Option } from 'commander';
 import { dirname, relative, resolve } from 'node:path';
+import type { Rule } from '../models/risk.js';
 import { PHASES, RANKS, SEGMENT_KINDS, type Lang, type Phase, type Rank, type SegmentKind } from '../models/vocabulary.js';
 import {
   assessModel, BUILTIN_RULES, diagnosticsJson, diagramGraph, formatDiagnostics, hasErrors, loadModel, renderDiagramSvg, subsetFontsFor, summary, threatList,
@@ -105,12 +106,13 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .description(t.validate)
     .argument('<model...>', 'model files (.yaml)')
     .addOption(new Option('--format <format>', 'how diagnostics are printed').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExamples:\n  $ npx koseizu validate examples/cloud-ehr/model.yaml\n  $ npx koseizu validate --format json a.yaml b.yaml')
-    .action((models: string[], options: { format: 'text' | 'json' }) => {
+    .option('--rules <path>', 'also check these rule files or folders (repeatable)', collect, [])
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu validate examples/cloud-ehr/model.yaml\n  $ npx koseizu validate --format json a.yaml b.yaml\n  $ npx koseizu validate model.yaml --rules our-rules/')
+    .action((models: string[], options: { format: 'text' | 'json'; rules: string[] }) => {
       let failed = false;
       const all = [];
       for (const file of models) {
-        const result = loadModel(toSlashes(file), diskHost);
+        const result = loadModel(toSlashes(file), diskHost, { rules: options.rules });
         all.push(...result.diagnostics);
         if (options.format === 'text') {
           io.err(formatDiagnostics(result.diagnostics, lang));
@@ -173,9 +175,10 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .addOption(new Option('--segment <kind>', 'only risks of this segment kind').choices(Object.keys(SEGMENT_KINDS)))
     .addOption(new Option('--min-rank <rank>', 'only risks of this rank or higher (S > A > B > C > D)').choices([...RANKS]))
     .option('-o, --output <file>', 'where to write (standard output without it)')
-    .addHelpText('after', '\nExamples:\n  $ npx koseizu threats examples/cloud-ehr/model.yaml\n  $ npx koseizu threats examples/cloud-ehr/model.yaml --min-rank A --phase operation\n  $ npx koseizu threats examples/cloud-ehr/model.yaml --format csv -o risks.csv')
+    .option('--rules <path>', 'add the rules of these files or folders to the built-in catalogue (repeatable)', collect, [])
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu threats examples/cloud-ehr/model.yaml\n  $ npx koseizu threats model.yaml --rules our-rules/\n  $ npx koseizu threats examples/cloud-ehr/model.yaml --min-rank A --phase operation\n  $ npx koseizu threats examples/cloud-ehr/model.yaml --format csv -o risks.csv')
     .action(async (file: string, options: ThreatsOptions) => {
-      const result = loadModel(toSlashes(file), diskHost);
+      const result = loadModel(toSlashes(file), diskHost, { rules: options.rules });
       io.err(formatDiagnostics(result.diagnostics, lang));
       if (!result.model) {
         io.err(`${summary(result.diagnostics, lang)}\n`);
@@ -183,7 +186,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
         return;
       }
       const model = result.model;
-      const { risks, matrix } = assessModel(model);
+      const { risks, matrix } = assessModel(model, result.rules);
       const { threatsCsv, threatsJson, threatsMarkdown } = await import('../renderers/threats/index.js');
       const list = threatList(model, risks, matrix, explicitLang(argv) ?? model.system.lang, { phase: options.phase, segment: options.segment, minRank: options.minRank });
       const text = options.format === 'csv' ? threatsCsv(list) : options.format === 'json' ? threatsJson(list) : threatsMarkdown(list);
@@ -194,11 +197,24 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .description(t.rules)
     .argument('[id]', 'a rule id, to explain that rule')
     .addOption(new Option('--format <format>', 'md (default) or json').choices(['md', 'json']).default('md'))
-    .addHelpText('after', '\nExamples:\n  $ npx koseizu rules\n  $ npx koseizu rules input-spoofing\n  $ npx koseizu rules --format json > rules.json')
-    .action(async (id: string | undefined, options: { format: 'md' | 'json' }) => {
+    .option('--rules <path>', 'list these rule files or folders with the built-in ones (repeatable)', collect, [])
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu rules\n  $ npx koseizu rules input-spoofing\n  $ npx koseizu rules --rules our-rules/\n  $ npx koseizu rules --format json > rules.json')
+    .action(async (id: string | undefined, options: { format: 'md' | 'json'; rules: string[] }) => {
       const { rulesMarkdown, ruleMarkdown, rulesJson } = await import('../renderers/rules/index.js');
       const { ruleCatalogue } = await import('./rules.js');
-      const catalogue = ruleCatalogue(BUILTIN_RULES, explicitLang(argv) ?? 'ja');
+      let user: readonly Rule[] = [];
+      if (options.rules.length > 0) {
+        const { loadUserRules } = await import('./user-rules.js');
+        const loaded = loadUserRules(options.rules.map((p) => ({ path: toSlashes(p), source: null })), diskHost, BUILTIN_RULES.map((r) => r.id));
+        io.err(formatDiagnostics(loaded.diagnostics, lang));
+        if (hasErrors(loaded.diagnostics)) {
+          io.err(`${summary(loaded.diagnostics, lang)}\n`);
+          exitCode = EXIT_INVALID;
+          return;
+        }
+        user = loaded.rules;
+      }
+      const catalogue = ruleCatalogue([...BUILTIN_RULES, ...user], explicitLang(argv) ?? 'ja');
       if (id === undefined) {
         io.out(options.format === 'json' ? rulesJson(catalogue.rules) : rulesMarkdown(catalogue));
         return;
@@ -258,8 +274,14 @@ export async function main(argv: readonly string[], io: Console = processConsole
   }
 }
 
+/** Collects a repeatable option's values. */
+function collect(value: string, previous: readonly string[]): string[] {
+  return [...previous, value];
+}
+
 interface ThreatsOptions {
   readonly format: 'md' | 'csv' | 'json';
+  readonly rules: readonly string[];
   readonly phase?: Phase;
   readonly segment?: SegmentKind;
   readonly minRank?: Rank;

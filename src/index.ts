@@ -11,12 +11,13 @@ import type { Segment } from '../models/segment.js';
 import { BUILTIN_RULES } from '../threat-rules/index.js';
 import { assess } from './engine.js';
 import { riskMatrix } from './score.js';
+import { loadUserRules, modelRulePaths } from './user-rules.js';
 import { walk } from './walk.js';
 import type { Lang, Phase } from '../models/vocabulary.js';
 import type { FontSet } from '../renderers/font/index.js';
 import { diagramGraph } from './diagram.js';
 import type { ElkLoader } from './layout/elk.js';
-import { loadFiles, type SourceHost } from './load.js';
+import { loadFiles, toSlashes, type SourceHost } from './load.js';
 import { resolveModel } from './resolve.js';
 
 export type { Diagnostic, DiagnosticCode, Severity } from '../models/diagnostic.js';
@@ -29,13 +30,21 @@ export type { SourceHost, ReadResult } from './load.js';
 export { formatDiagnostic, formatDiagnostics, diagnosticsJson, summary } from './format.js';
 
 export interface LoadResult {
-  /** The resolved model, or undefined when there is any error. */
+  /** The resolved model, or undefined when there is any error (in the model or in its rule files). */
   readonly model: Model | undefined;
-  /** Every error and warning, sorted by file (in load order), position and code. */
+  /** Every error and warning, sorted by file (in load order), position and code; rule files' after the model's. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The user rules of the model's `rules:` and of `options.rules`, sorted by id (none when there is an error). */
+  readonly rules: readonly Rule[];
 }
 
-export function loadModel(path: string, host: SourceHost): LoadResult {
+export interface LoadOptions {
+  /** Rule files or folders given on the command line (`--rules`), read as well as the model's own. */
+  readonly rules?: readonly string[];
+}
+
+/** Loads a model and, when it is valid, the user rules it names (and those of `options.rules`). */
+export function loadModel(path: string, host: SourceHost, options: LoadOptions = {}): LoadResult {
   const loaded = loadFiles(path, host);
   const resolved = resolveModel(loaded);
   const order = new Map(loaded.files.map((f, i) => [f.file, i]));
@@ -45,7 +54,17 @@ export function loadModel(path: string, host: SourceHost): LoadResult {
     || a.range.start.col - b.range.start.col
     || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)
     || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { model: diagnostics.some((d) => d.severity === 'error') ? undefined : resolved.model, diagnostics };
+  const model = diagnostics.some((d) => d.severity === 'error') ? undefined : resolved.model;
+  const extra = options.rules ?? [];
+  if (!model || (model.rules.length === 0 && extra.length === 0)) return { model, diagnostics, rules: [] };
+  const user = loadUserRules(
+    [...modelRulePaths(model), ...extra.map((p) => ({ path: toSlashes(p), source: null }))],
+    host,
+    BUILTIN_RULES.map((r) => r.id),
+  );
+  const all = [...diagnostics, ...user.diagnostics];
+  const failed = all.some((d) => d.severity === 'error');
+  return { model: failed ? undefined : model, diagnostics: all, rules: failed ? [] : user.rules };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -100,10 +119,11 @@ export interface Assessment {
 }
 
 /**
- * Walks every flow segment in every phase and runs the rules over them (the built-in catalogue unless
- * `rules` is given; user rules are added to it by the caller), scoring with the model's matrix.
+ * Walks every flow segment in every phase and runs the built-in catalogue and `userRules` over them,
+ * scoring with the model's matrix.
  */
-export function assessModel(model: Model, rules: readonly Rule[] = BUILTIN_RULES): Assessment {
+export function assessModel(model: Model, userRules: readonly Rule[] = []): Assessment {
+  const rules = userRules.length === 0 ? BUILTIN_RULES : [...BUILTIN_RULES, ...userRules];
   const segments = walk(model);
   const matrix = riskMatrix(model.riskMatrix);
   return { segments, risks: assess(model, segments, rules, matrix), matrix };

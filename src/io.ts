@@ -1,11 +1,11 @@
 // The one module besides the CLI that touches the file system.
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, opendirSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Dir } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReadResult, SourceHost } from './load.js';
+import { MAX_LISTED_ENTRIES, type ListResult, type ReadResult, type SourceHost } from './load.js';
 import { MAX_FILE_BYTES } from './parse.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -51,7 +51,58 @@ export const diskHost: SourceHost = {
     if (text.includes('\u0000')) return { ok: false, reason: 'binary' };
     return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
   },
+
+  /** Lists a folder for rule files: bounded, and refusing a folder outside `within` as `read` does. */
+  list(dir: string, within: string | null): ListResult {
+    try {
+      if (!statSync(dir).isDirectory()) return { ok: false, reason: 'not-a-folder' };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'ENOTDIR'
+        ? { ok: false, reason: 'not-found', detail: 'not-found' }
+        : { ok: false, reason: 'unreadable', detail: code ?? 'error' };
+    }
+    if (within !== null) {
+      const inside = isInside(dir, within);
+      if (inside !== true) return inside;
+    }
+    // Read entry by entry, so a folder of a million files costs no more than MAX_LISTED_ENTRIES of them.
+    let handle: Dir | undefined;
+    const files: string[] = [];
+    try {
+      handle = opendirSync(dir);
+      let seen = 0;
+      for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) {
+        if (++seen > MAX_LISTED_ENTRIES) return { ok: false, reason: 'too-many', detail: 'too-many' };
+        if (entry.isFile()) files.push(entry.name);
+        else if (entry.isSymbolicLink() && isFile(join(dir, entry.name))) files.push(entry.name);
+      }
+    } catch (error) {
+      return { ok: false, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error' };
+    } finally {
+      handle?.closeSync();
+    }
+    return { ok: true, files: files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+  },
 };
+
+/** Whether `path` lies inside `within` once symbolic links are followed (as `read` checks), else why not. */
+function isInside(path: string, within: string): true | { readonly ok: false; readonly reason: 'outside' | 'unreadable'; readonly detail?: string } {
+  try {
+    const inside = relative(realpathSync(within), realpathSync(path));
+    return inside.startsWith(`..${sep}`) || inside === '..' || resolve(inside) === inside ? { ok: false, reason: 'outside' } : true;
+  } catch {
+    return { ok: false, reason: 'unreadable', detail: 'unresolvable' };
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** Reads up to `limit` bytes, whatever the file claims its size is. */
 function readAtMost(path: string, limit: number): Buffer {

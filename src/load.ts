@@ -11,6 +11,13 @@ export type ReadResult =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly reason: 'not-found' | 'unreadable' | 'too-large' | 'binary' | 'outside'; readonly detail?: string; readonly size?: number };
 
+export type ListResult =
+  | { readonly ok: true; readonly files: readonly string[] }
+  | { readonly ok: false; readonly reason: 'not-found' | 'not-a-folder' | 'unreadable' | 'outside' | 'too-many'; readonly detail?: string };
+
+/** A folder holding more entries than this is refused whole (a rules folder holds a handful of files). */
+export const MAX_LISTED_ENTRIES = 1000;
+
 /**
  * Reads one model file. Paths use "/" and are relative to the working directory or absolute.
  * `within` is the root model's folder for an included file (the host refuses files outside it,
@@ -18,6 +25,12 @@ export type ReadResult =
  */
 export interface SourceHost {
   read(path: string, within: string | null): ReadResult;
+  /**
+   * The names of the files directly in a folder (not in its sub-folders), sorted by code unit: 'not-a-folder'
+   * for a file, 'too-many' past MAX_LISTED_ENTRIES entries. `within` as for `read`: a folder outside it is
+   * refused. Optional: a host without it can only name rule files one by one.
+   */
+  list?(dir: string, within: string | null): ListResult;
 }
 
 export const MAX_INCLUDED_FILES = 100;

@@ -82,7 +82,37 @@ const READ_ERRORS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   EACCES: { ja: '読み取り権限がありません', en: 'permission denied' },
   EPERM: { ja: '読み取り権限がありません', en: 'permission denied' },
   unresolvable: { ja: 'パスを解決できません', en: 'the path cannot be resolved' },
+  'too-many': { ja: 'フォルダ内の項目が多すぎます', en: 'the folder holds too many entries' },
 };
+
+/** Parts of a user rule file, as messages name them. */
+const RULE_PARTS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  'rule-file': { ja: 'ルールファイル', en: 'the rule file' },
+  rule: { ja: 'ルール', en: 'a rule' },
+  condition: { ja: '条件', en: 'a condition' },
+  term: { ja: '文言（ja/en）', en: 'a text (ja/en)' },
+  impact: { ja: '影響度（impact）', en: 'impact' },
+  likelihood: { ja: '顕在化率（likelihood）', en: 'likelihood' },
+  adjustment: { ja: '補正（adjust）', en: 'an adjustment' },
+  mitigate: { ja: '管理策による低減（mitigate）', en: 'mitigate' },
+  countermeasures: { ja: '対策（countermeasures）', en: 'countermeasures' },
+};
+const part = (a: Args, lang: Lang): string => RULE_PARTS[a.s('element')]?.[lang] ?? a.s('element');
+
+/** What a value must look like, for KZ405 and KZ408. */
+const RULE_FORMATS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  'kebab-case': { ja: 'ケバブケース（英小文字・数字・ハイフン）', en: 'kebab-case (a-z, 0-9 and "-")' },
+  'non-zero': { ja: '0 以外', en: 'other than 0' },
+  country: { ja: 'ISO 3166-1 の2文字の国コード（例: JP）', en: 'a two-letter ISO 3166-1 country code such as JP' },
+  protocol: { ja: '小文字のプロトコル名（例: https, sftp, dicom）', en: 'a lower-case protocol name such as https, sftp, dicom' },
+  depth: { ja: `入れ子の深さが上限以内`, en: 'nested no deeper than the limit' },
+};
+function ruleFormat(a: Args, lang: Lang): string {
+  const [name, limit] = a.s('rule').split(':');
+  if (name === 'depth') return lang === 'ja' ? `入れ子の深さ ${limit} 以内` : `nested at most ${limit} deep`;
+  if (name === 'maxItems') return lang === 'ja' ? `${limit} 件以下` : `at most ${limit} items`;
+  return RULE_FORMATS[a.s('rule')]?.[lang] ?? rule(a, lang);
+}
 
 const RULE_TEXT: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   retention: { ja: '数値と y/m/d（例: 5y, 6m, 90d）または permanent', en: 'a number and y/m/d (e.g. 5y, 6m, 90d) or "permanent"' },
@@ -117,6 +147,230 @@ const TYPE_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
 function typeName(t: string, lang: Lang): string {
   return t.split(/ or |,/).map((x) => TYPE_NAMES[x.trim()]?.[lang] ?? x.trim()).join(lang === 'ja' ? 'または' : ' or ');
 }
+
+/** The words of the user rule file codes (KZ4xx), kept together. */
+const RULE_MESSAGES: Readonly<Record<Extract<DiagnosticCode, `KZ4${string}`>, Entry>> = {
+  KZ400: {
+    ja: (a) => {
+      switch (a.s('found')) {
+        case 'none': return 'ルールファイルではありません（"koseizu-rules: 1" がありません）';
+        case 'model': return 'これはモデルファイルです。ルールファイルではありません';
+        case 'version': return `未対応のルールファイルのバージョン ${a.q('value')} です`;
+        default: return `ルールファイルはマッピング（キー: 値）である必要がありますが、${typeName(a.s('found'), 'ja')}です`;
+      }
+    },
+    en: (a) => {
+      switch (a.s('found')) {
+        case 'none': return 'not a koseizu rule file: "koseizu-rules: 1" is missing';
+        case 'model': return 'this is a koseizu model, not a rule file';
+        case 'version': return `unsupported rule file version ${a.q('value')}`;
+        default: return `a rule file must be a mapping (key: value), not ${typeName(a.s('found'), 'en')}`;
+      }
+    },
+    hint: {
+      ja: (a) => (a.s('found') === 'model'
+        ? 'rules: にはルールファイル（またはそのフォルダ）を指定してください。モデルを分割するときは include: を使います'
+        : a.s('found') === 'version' ? 'このバージョンの koseizu が読めるのは "koseizu-rules: 1" のルールファイルです'
+          : '1行目に "koseizu-rules: 1" と書き、続けて rules: にルールを並べてください（docs/rules.md）'),
+      en: (a) => (a.s('found') === 'model'
+        ? 'name rule files (or folders of them) in rules:; a model is split with include:'
+        : a.s('found') === 'version' ? 'this koseizu reads rule files of version 1: "koseizu-rules: 1"'
+          : 'start the file with "koseizu-rules: 1", then list the rules under rules: (see docs/rules.md)'),
+    },
+  },
+  KZ401: {
+    ja: (a) => `${part(a, 'ja')}に不明なキー ${a.q('key')} があります`,
+    en: (a) => `unknown key ${a.q('key')} in ${part(a, 'en')}`,
+    hint: { ja: (a) => `使えるキー: ${a.s('known')}`, en: (a) => `known keys: ${a.s('known')}` },
+  },
+  KZ402: {
+    ja: (a) => `${a.q('field')} は${typeName(a.s('expected'), 'ja')}である必要がありますが、${typeName(a.s('found'), 'ja')}です`,
+    en: (a) => `${a.q('field')} must be ${typeName(a.s('expected'), 'en')}, not ${typeName(a.s('found'), 'en')}`,
+    hint: {
+      ja: (a) => (a.s('element') === 'term' ? '{ja: 日本語, en: English} のように書いてください'
+        : a.s('element') === 'condition' ? '条件は {fact: <事実>, <演算子>: <値>}、または not: / any: / all: / some-device: で書いてください'
+          : a.s('expected') === 'array' ? '[C, I] のようにリストで書いてください' : 'docs/rules.md の例を参照してください'),
+      en: (a) => (a.s('element') === 'term' ? 'write it as {ja: ..., en: ...}'
+        : a.s('element') === 'condition' ? 'a condition reads {fact: <fact>, <operator>: <value>}, or not:, any:, all: or some-device:'
+          : a.s('expected') === 'array' ? 'write a list, such as [C, I]' : 'see the examples in docs/rules.md'),
+    },
+  },
+  KZ403: {
+    ja: (a) => `${a.q('field')} に使えない値 ${a.q('value')} です`,
+    en: (a) => `invalid ${a.s('field')} ${a.q('value')}`,
+    hint: {
+      ja: (a) => `使える値: ${a.list('allowed')}${a.s('hint') === 'controls' ? '（独自の管理策は x- で始めてください）' : ''}`,
+      en: (a) => `allowed: ${a.list('allowed')}${a.s('hint') === 'controls' ? ' (custom controls start with "x-")' : ''}`,
+    },
+  },
+  KZ404: {
+    ja: (a) => `${part(a, 'ja')}に必須のキー ${a.q('key')} がありません`,
+    en: (a) => `${part(a, 'en')} is missing required key ${a.q('key')}`,
+    hint: {
+      ja: (a) => (a.s('key') === 'fact' ? '条件は {fact: <事実>, <演算子>: <値>} の形で書いてください' : 'docs/rules.md の例を参照してください'),
+      en: (a) => (a.s('key') === 'fact' ? 'a condition reads {fact: <fact>, <operator>: <value>}' : 'see the example in docs/rules.md'),
+    },
+  },
+  KZ405: {
+    ja: (a) => {
+      switch (a.s('rule')) {
+        case 'non-empty': return `${a.q('field')} が空です`;
+        case 'unique': return `${a.q('field')} に ${a.q('value')} が重複しています`;
+        case 'kebab-case': return `${a.q('field')} ${a.q('value')} はケバブケース（英小文字・数字・ハイフン）ではありません`;
+        default: return `${a.q('field')} の値 ${a.q('value')} が不正です: ${ruleFormat(a, 'ja')}にしてください`;
+      }
+    },
+    en: (a) => {
+      switch (a.s('rule')) {
+        case 'non-empty': return `${a.q('field')} is empty`;
+        case 'unique': return `${a.q('value')} appears twice in ${a.s('field')}`;
+        case 'kebab-case': return `${a.s('field')} ${a.q('value')} is not kebab-case (lower-case letters, digits and "-")`;
+        default: return `invalid ${a.s('field')} ${a.q('value')}: must be ${ruleFormat(a, 'en')}`;
+      }
+    },
+    hint: {
+      ja: (a) => {
+        switch (a.s('rule')) {
+          case 'non-empty': return a.s('empty') === 'string' ? '値を書くか、キーごと削除してください' : '少なくとも1つ指定してください';
+          case 'unique': return '重複した項目を削除してください';
+          case 'kebab-case': return 'ルールIDには英小文字・数字・ハイフンを使い、日本語は title に書いてください';
+          default: return /(^|\.)(base|floor)$/.test(a.s('field')) ? '段階は 1（極めて低い・極めて小さい）から 5（極めて高い・極めて大きい）です' : '';
+        }
+      },
+      en: (a) => {
+        switch (a.s('rule')) {
+          case 'non-empty': return a.s('empty') === 'string' ? 'write a value, or remove the key' : 'give at least one';
+          case 'unique': return 'remove the repeated item';
+          case 'kebab-case': return 'use a-z, 0-9 and "-" in rule ids; put Japanese in the title';
+          default: return /(^|\.)(base|floor)$/.test(a.s('field')) ? 'grades run from 1 (very low / very small) to 5 (very high / very large)' : '';
+        }
+      },
+    },
+  },
+  KZ406: {
+    ja: (a) => `不明な事実 ${a.q('fact')} です`,
+    en: (a) => `unknown fact ${a.q('fact')}`,
+    hint: {
+      ja: (a) => (a.s('family') ? `${a.s('fact').split('.')[0] ?? ''} の事実: ${a.s('family')}` : '使える事実の一覧は docs/rules.md にあります'),
+      en: (a) => (a.s('family') ? `facts of ${a.s('fact').split('.')[0] ?? ''}: ${a.s('family')}` : 'docs/rules.md lists every fact'),
+    },
+  },
+  KZ407: {
+    ja: (a) => {
+      switch (a.s('problem')) {
+        case 'none': return `事実 ${a.q('fact')} の条件に演算子がありません`;
+        case 'several': return `1つの条件に演算子が複数あります（${a.s('operators')}）`;
+        case 'combinators': return `1つの条件に組み合わせが複数あります（${a.s('operators')}）`;
+        case 'mixed': return `1つの条件に事実の判定と ${a.s('operators')} が混在しています`;
+        case 'empty': return '条件が空です';
+        default: return `演算子 ${a.q('operator')} は事実 ${a.q('fact')}（${FACT_TYPES[a.s('type')]?.ja ?? a.s('type')}）には使えません`;
+      }
+    },
+    en: (a) => {
+      switch (a.s('problem')) {
+        case 'none': return `the condition on fact ${a.q('fact')} has no operator`;
+        case 'several': return `a condition with several operators (${a.s('operators')})`;
+        case 'combinators': return `a condition with several combinators (${a.s('operators')})`;
+        case 'mixed': return `a condition mixes a fact test with ${a.s('operators')}`;
+        case 'empty': return 'empty condition';
+        default: return `operator ${a.q('operator')} does not apply to fact ${a.q('fact')}, which holds ${FACT_TYPES[a.s('type')]?.en ?? a.s('type')}`;
+      }
+    },
+    hint: {
+      ja: (a) => {
+        switch (a.s('problem')) {
+          case 'several': case 'combinators': case 'mixed': return '条件を分けて all: [...] に並べてください';
+          case 'empty': return '{fact: <事実>, <演算子>: <値>}、または not: / any: / all: / some-device: を書いてください';
+          default: return `この事実に使える演算子: ${a.s('allowed')}`;
+        }
+      },
+      en: (a) => {
+        switch (a.s('problem')) {
+          case 'several': case 'combinators': case 'mixed': return 'split it into several conditions under all: [...]';
+          case 'empty': return 'write {fact: <fact>, <operator>: <value>}, or not:, any:, all: or some-device:';
+          default: return `operators for this fact: ${a.s('allowed')}`;
+        }
+      },
+    },
+  },
+  KZ408: {
+    ja: (a) => (a.s('problem') === 'type'
+      ? `事実 ${a.q('fact')} の ${a.s('operator')} には${a.s('expected') === 'one-value' ? '値を1つだけ' : `${typeName(a.s('expected'), 'ja')}を`}書いてください（${typeName(a.s('found'), 'ja')}が書かれています）`
+      : a.s('problem') === 'format'
+        ? `${a.q('value')} は事実 ${a.q('fact')} の値として不正です: ${ruleFormat(a, 'ja')}にしてください`
+        : `${a.q('value')} は事実 ${a.q('fact')} の値ではありません`),
+    en: (a) => (a.s('problem') === 'type'
+      ? `${a.s('operator')} on fact ${a.q('fact')} takes ${a.s('expected') === 'one-value' ? 'one value' : typeName(a.s('expected'), 'en')}, not ${typeName(a.s('found'), 'en')}`
+      : a.s('problem') === 'format'
+        ? `${a.q('value')} is not a valid value of fact ${a.q('fact')}: must be ${ruleFormat(a, 'en')}`
+        : `${a.q('value')} is not a value of fact ${a.q('fact')}`),
+    hint: {
+      ja: (a) => {
+        if (a.s('problem') === 'value') return `使える値: ${a.list('allowed')}${a.s('hint') === 'controls' ? '（独自の管理策は x- で始めてください）' : ''}`;
+        if (a.s('problem') !== 'type') return '';
+        switch (a.s('expected')) {
+          case 'array': return '1つの値なら is / has、複数なら in / has-any / has-all を使ってください';
+          case 'one-value': return a.s('operator') === 'is' ? '複数の値のいずれかなら in を使ってください' : a.s('operator') === 'has' ? '複数の値には has-any / has-all を使ってください' : '';
+          case 'boolean': return 'true または false を書いてください';
+          case 'integer': return '0 以上の整数を書いてください';
+          default: return '数値や真偽値に読まれる値は引用符で囲んでください（例: "1.2"、"yes"）';
+        }
+      },
+      en: (a) => {
+        if (a.s('problem') === 'value') return `allowed: ${a.list('allowed')}${a.s('hint') === 'controls' ? ' (custom controls start with "x-")' : ''}`;
+        if (a.s('problem') !== 'type') return '';
+        switch (a.s('expected')) {
+          case 'array': return 'use is / has for one value, in / has-any / has-all for several';
+          case 'one-value': return a.s('operator') === 'is' ? 'for any of several values use in' : a.s('operator') === 'has' ? 'for several values use has-any or has-all' : '';
+          case 'boolean': return 'write true or false';
+          case 'integer': return 'write a whole number, 0 or more';
+          default: return 'quote a value YAML would read as a number or true/false (e.g. "1.2", "yes")';
+        }
+      },
+    },
+  },
+  KZ409: {
+    ja: (a) => `${a.q('field')} に不明なプレースホルダ {${a.s('placeholder')}} があります`,
+    en: (a) => `unknown placeholder {${a.s('placeholder')}} in ${a.s('field')}`,
+    hint: { ja: (a) => `使えるプレースホルダ: ${a.s('known')}`, en: (a) => `placeholders: ${a.s('known')}` },
+  },
+  KZ410: {
+    ja: (a) => `ルールID ${a.q('id')} は組み込みルールが使っています`,
+    en: (a) => `rule id ${a.q('id')} is taken by a built-in rule`,
+    hint: {
+      ja: (a) => `別のIDにしてください。組織名などを前に付けると衝突しません（例: org-${a.s('id')}）`,
+      en: (a) => `choose another id; a prefix such as your organisation's name avoids clashes (e.g. org-${a.s('id')})`,
+    },
+  },
+  KZ411: {
+    ja: (a) => `ルールID ${a.q('id')} が重複しています（最初の定義: ${a.s('first')}）`,
+    en: (a) => `duplicate rule id ${a.q('id')} (first declared at ${a.s('first')})`,
+    hint: { ja: () => 'ルールIDはすべてのルールファイルを通して一意にしてください', en: () => 'rule ids must be unique across every rule file' },
+  },
+  KZ412: {
+    ja: (a) => `ルールファイル ${a.q('file')} はモデルのフォルダの外にあります`,
+    en: (a) => `rule file ${a.q('file')} lies outside the model's folder`,
+    hint: {
+      ja: () => 'モデルのフォルダ以下に置いてください（シンボリックリンクで外を指すこともできません）。外にあるルールはコマンドラインの --rules で指定できます',
+      en: () => 'keep it inside the model\'s folder (a symbolic link may not point out of it either); give rules from elsewhere with --rules',
+    },
+  },
+  KZ413: {
+    ja: (a) => `ルールのフォルダ ${a.q('folder')} にルールファイル（.yaml / .yml）がありません`,
+    en: (a) => `rules folder ${a.q('folder')} holds no rule file (.yaml or .yml)`,
+    hint: { ja: () => 'ルールファイルを置くか、rules: から外してください', en: () => 'put rule files in it, or take it out of rules:' },
+  },
+};
+
+/** Types of facts, as KZ407 names them. */
+const FACT_TYPES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  enum: { ja: '決まった値の1つ', en: 'one value of a vocabulary' },
+  id: { ja: 'id', en: 'an id' },
+  text: { ja: '文字列', en: 'a text' },
+  boolean: { ja: '真偽値', en: 'true or false' },
+  number: { ja: '数値', en: 'a number' },
+  set: { ja: '値のリスト', en: 'a list of values' },
+};
 
 export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
   KZ001: {
@@ -328,6 +582,7 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
     en: (a) => `the response reducing ${a.q('risk')} lists no measures`,
     hint: { ja: () => 'measures に {category, owner, text} を追加してください', en: () => 'add measures with category, owner and text' },
   },
+  ...RULE_MESSAGES,
 };
 
 export function message(d: Diagnostic, lang: Lang): string {

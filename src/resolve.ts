@@ -268,7 +268,7 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
   const rules = (root.value as Raw)['rules'];
   if (Array.isArray(rules)) {
     rules.forEach((entry, index) => {
-      if (typeof entry === 'string' && rulePath(root.file, entry) === null) report('KZ010', root.locator.range(['rules', index]), { include: entry });
+      if (typeof entry === 'string' && rulePath(root.file, entry) === null) report('KZ412', root.locator.range(['rules', index]), { file: entry });
     });
   }
 

@@ -113,6 +113,21 @@ const CASES: Readonly<Record<string, Case>> = {
   'network-fact-not-applicable': { file: 'network-fact-not-applicable.yaml', codes: ['KZ303', 'KZ303'] },
   'path-same-device-twice': { file: 'path-same-device-twice.yaml', codes: ['KZ304'] },
   'reduce-without-measures': { file: 'reduce-without-measures.yaml', codes: ['KZ305'] },
+  // User rule files named by the model's rules: (KZ4xx)
+  'rules-not-a-rule-file': { file: 'rules-not-a-rule-file/model.yaml', codes: ['KZ400', 'KZ400'] },
+  'rules-unknown-key': { file: 'rules-unknown-key/model.yaml', codes: ['KZ401', 'KZ401'] },
+  'rules-wrong-type': { file: 'rules-wrong-type/model.yaml', codes: ['KZ402', 'KZ402'] },
+  'rules-bad-value': { file: 'rules-bad-value/model.yaml', codes: ['KZ403', 'KZ403'] },
+  'rules-missing-key': { file: 'rules-missing-key/model.yaml', codes: ['KZ404', 'KZ404'] },
+  'rules-bad-format': { file: 'rules-bad-format/model.yaml', codes: ['KZ405', 'KZ405'] },
+  'rules-unknown-fact': { file: 'rules-unknown-fact/model.yaml', codes: ['KZ406'] },
+  'rules-bad-operator': { file: 'rules-bad-operator/model.yaml', codes: ['KZ407'] },
+  'rules-bad-fact-value': { file: 'rules-bad-fact-value/model.yaml', codes: ['KZ408', 'KZ408'] },
+  'rules-unknown-placeholder': { file: 'rules-unknown-placeholder/model.yaml', codes: ['KZ409'] },
+  'rules-builtin-id': { file: 'rules-builtin-id/model.yaml', codes: ['KZ410'] },
+  'rules-duplicate-id': { file: 'rules-duplicate-id/model.yaml', codes: ['KZ411'] },
+  'rules-outside-folder': { file: 'rules-outside-folder/model/model.yaml', codes: ['KZ412'] },
+  'rules-folder-empty': { file: 'rules-folder-empty/model.yaml', codes: ['KZ413'] },
 };
 
 /**

@@ -178,6 +178,30 @@ describe('koseizu threats', () => {
   });
 });
 
+describe('user rules on the command line and in the model', () => {
+  it('--rules adds a rule file\'s rules to the list, and to the catalogue', async () => {
+    const { code, out } = await run(['threats', 'examples/cloud-ehr/model.yaml', '--rules', 'test/fixtures/rules/wlan-shared-key.yaml', '--format', 'json']);
+    expect(code).toBe(0);
+    const ids = (JSON.parse(out) as { rows: { id: string }[] }).rows.map((r) => r.id);
+    expect(ids).toContain('org-wlan-shared-key@clinic-wlan');
+    const listed = await run(['rules', '--rules', 'test/fixtures/rules/wlan-shared-key.yaml']);
+    expect(listed.out).toContain('`org-wlan-shared-key`');
+  });
+
+  it('a broken rule file stops the list with its position, exit 2', async () => {
+    const { code, err } = await run(['--lang', 'en', 'threats', 'test/fixtures/broken/rules-unknown-fact/model.yaml']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/rules-unknown-fact\/[^:]+\.yaml:\d+:\d+: error KZ406/);
+    expect((await run(['rules', '--rules', 'test/fixtures/broken/rules-unknown-fact'])).code).toBe(2);
+  });
+
+  it('a rules: entry that leaves the model\'s folder is refused where it is written', () => {
+    const w = baseWorld();
+    w['rules'] = ['../elsewhere/rules.yaml'];
+    expect(() => loadWorld(w)).toThrow(/KZ412/);
+  });
+});
+
 describe('koseizu rules', () => {
   it('lists every rule, and which rules instantiate each representative threat', async () => {
     const { code, out } = await run(['rules']);

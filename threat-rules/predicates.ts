@@ -3,7 +3,7 @@
 // Every step of a score says why, in Japanese and English, so `koseizu threats` can explain each grade.
 import type { Auth, Data } from '../models/model.js';
 import type { Finding, Grade, Score } from '../models/risk.js';
-import type { PlacedDevice, Segment } from '../models/segment.js';
+import type { Hop, PlacedDevice, Segment } from '../models/segment.js';
 import {
   AUTH_FACTOR_TYPES, DEVICE_CONTROLS, IMPACT_GRADES, LIKELIHOOD_GRADES, LOCATION_CONTROLS, MEDIA_CONTROLS, SITE_CONTROLS,
   type CiaProperty, type Term,
@@ -105,6 +105,14 @@ export function dataNames(data: readonly Data[], lang: 'ja' | 'en'): string {
 /** "電子カルテ端末（診察室）". */
 export function where(d: PlacedDevice): Term {
   return { ja: `${d.device.label}（${d.location.label}）`, en: `${d.device.label} (${d.location.label})` };
+}
+
+/** "電子カルテ端末（診察室）→院内ルータ（事務室）（院内LAN）". */
+export function hopName(hop: Hop): Term {
+  return {
+    ja: `${where(hop.from).ja}→${where(hop.to).ja}（${hop.network.label}）`,
+    en: `${where(hop.from).en} → ${where(hop.to).en} (${hop.network.label})`,
+  };
 }
 
 export function isLegalRecord(data: readonly Data[]): boolean {

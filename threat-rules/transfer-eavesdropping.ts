@@ -1,18 +1,10 @@
 // A network hop carrying medical information in the clear: neither the link (TLS etc.) nor the network
 // (VPN) encrypts it. The network's kind sets the likelihood: the internet 5, a wireless LAN 4, a wired or
 // cloud-internal network 2 inside one site and 3 between sites, the guideline's secure networks 2.
-import type { Hop } from '../models/segment.js';
 import type { Rule, Score } from '../models/risk.js';
+import type { Hop } from '../models/segment.js';
 import { NETWORK_KINDS, type Term } from '../models/vocabulary.js';
-import { finding, impactOf, start, where } from './predicates.js';
-
-/** "電子カルテ端末（診察室）→院内ルータ（事務室）（院内LAN）". */
-function hopName(hop: Hop): Term {
-  return {
-    ja: `${where(hop.from).ja}→${where(hop.to).ja}（${hop.network.label}）`,
-    en: `${where(hop.from).en} -> ${where(hop.to).en} (${hop.network.label})`,
-  };
-}
+import { finding, hopName, impactOf, start, where } from './predicates.js';
 
 function likelihoodOf(hop: Hop): Score {
   const net = hop.network;

@@ -1,17 +1,8 @@
 // A hop over an IPsec VPN that does not use IKE: the guideline asks for IPsec combined with IKE. Static
 // (manually keyed) IPsec is 3: keys never change and ends are not authenticated per session. When the
 // model does not say, 2: most IPsec VPNs negotiate keys with IKE, but the model should state it.
-import type { Hop } from '../models/segment.js';
 import type { Rule } from '../models/risk.js';
-import { finding, impactOf, start, where } from './predicates.js';
-import type { Term } from '../models/vocabulary.js';
-
-function hopName(hop: Hop): Term {
-  return {
-    ja: `${where(hop.from).ja}→${where(hop.to).ja}（${hop.network.label}）`,
-    en: `${where(hop.from).en} -> ${where(hop.to).en} (${hop.network.label})`,
-  };
-}
+import { finding, hopName, impactOf, start, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'transfer-ipsec-no-ike',

@@ -1,17 +1,8 @@
 // A hop over a clientless (browser-based) SSL-VPN: the guideline says not to use SSL-VPN, and if one must,
 // to use the client type. Likelihood 4 (a web portal reachable from anywhere, used from unmanaged
 // browsers); multi-factor authentication to join the VPN takes one off, not below 3.
-import type { Hop } from '../models/segment.js';
 import type { Rule } from '../models/risk.js';
-import { adjust, finding, impactOf, isMultiFactor, start, where } from './predicates.js';
-import type { Term } from '../models/vocabulary.js';
-
-function hopName(hop: Hop): Term {
-  return {
-    ja: `${where(hop.from).ja}→${where(hop.to).ja}（${hop.network.label}）`,
-    en: `${where(hop.from).en} -> ${where(hop.to).en} (${hop.network.label})`,
-  };
-}
+import { adjust, finding, hopName, impactOf, isMultiFactor, start, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'transfer-ssl-vpn-clientless',

@@ -1,17 +1,8 @@
 // A hop whose TLS is 1.0 or 1.1: the guideline asks for TLS 1.3 / 1.2 only (CRYPTREC high-security
 // settings). Likelihood 4 when the flow crosses the internet, 3 otherwise; one lower (not below 2) when
 // the network itself encrypts underneath (a VPN), since an outsider then sees only the tunnel.
-import type { Hop } from '../models/segment.js';
 import type { Rule } from '../models/risk.js';
-import { adjust, finding, impactOf, pathCrossesInternet, start, where } from './predicates.js';
-import type { Term } from '../models/vocabulary.js';
-
-function hopName(hop: Hop): Term {
-  return {
-    ja: `${where(hop.from).ja}→${where(hop.to).ja}（${hop.network.label}）`,
-    en: `${where(hop.from).en} -> ${where(hop.to).en} (${hop.network.label})`,
-  };
-}
+import { adjust, finding, hopName, impactOf, pathCrossesInternet, start, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'transfer-tls-legacy',

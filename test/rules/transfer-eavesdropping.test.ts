@@ -51,7 +51,7 @@ describe('transfer-eavesdropping', () => {
       fires: ['transfer-eavesdropping@view/router>gateway'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(5);
-        expect(r?.message.en).toContain('Router (Reception) -> Gateway (Server room) (Internet)');
+        expect(r?.message.en).toContain('Router (Reception) → Gateway (Server room) (Internet)');
       },
     },
     {

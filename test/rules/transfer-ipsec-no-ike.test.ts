@@ -42,7 +42,7 @@ describe('transfer-ipsec-no-ike', () => {
         el(w, 'networks', 'vpn')['ike'] = false;
       },
       fires: ['transfer-ipsec-no-ike@view/router>gateway'],
-      check: ([r]) => expect(r?.message.en).toContain('Router (Reception) -> Gateway (Server room) (VPN)'),
+      check: ([r]) => expect(r?.message.en).toContain('Router (Reception) → Gateway (Server room) (VPN)'),
     },
     {
       name: 'IPsec with IKE (the base world)',

@@ -25,7 +25,7 @@ describe('transfer-ssl-vpn-clientless', () => {
           expect(r.likelihood.value).toBe(4);
           expect(r.cia).toEqual(['C', 'I']);
         }
-        expect(risks[1]?.message.en).toContain('Router (Reception) -> Gateway (Server room) (SSL-VPN)');
+        expect(risks[1]?.message.en).toContain('Router (Reception) → Gateway (Server room) (SSL-VPN)');
       },
     },
     {

@@ -22,7 +22,7 @@ describe('transfer-tls-legacy', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
         expect(r?.message.en).toContain('TLS 1.1');
-        expect(r?.message.en).toContain('Terminal (Exam room) -> Router (Reception) (Clinic LAN)');
+        expect(r?.message.en).toContain('Terminal (Exam room) → Router (Reception) (Clinic LAN)');
         expect(r?.cia).toEqual(['C', 'I']);
       },
     },
