@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { DiagnosticCode } from '../models/diagnostic.js';
 import {
-  DIAGNOSTICS_DOC_PATH, GLOSSARY_PATH, REFERENCE_PATH, SCHEMA_JSON_PATH, VALIDATOR_PATH,
+  CATALOGUE_DOC_PATH, catalogueMarkdown, DIAGNOSTICS_DOC_PATH, GLOSSARY_PATH, REFERENCE_PATH, SCHEMA_JSON_PATH, VALIDATOR_PATH,
   diagnosticsMarkdown, glossaryMarkdown, referenceMarkdown, schemaJson, validatorSource,
 } from '../scripts/schema-codegen.js';
 import { fontMeasurer } from '../renderers/font/index.js';
@@ -168,6 +168,7 @@ describe('generated reference pages', () => {
     [REFERENCE_PATH, referenceMarkdown],
     [GLOSSARY_PATH, glossaryMarkdown],
     [DIAGNOSTICS_DOC_PATH, diagnosticsMarkdown],
+    [CATALOGUE_DOC_PATH, catalogueMarkdown],
   ])('%s is current (run npm run gen)', (path, generate) => {
     expect(readFileSync(path, 'utf8')).toBe(generate());
   });
