@@ -45,6 +45,7 @@ export function assess(model: Model, segments: readonly Segment[], rules: readon
   const context: RuleContext = { model, segments };
   const merging = new Map<string, Merging>();
   for (const segment of segments) {
+    let elements: string[] | undefined; // the segment's elements, worked out once if any rule finds something
     for (const rule of rules) {
       if (!rule.segments.includes(segment.kind) || !rule.phases.includes(segment.phase)) continue;
       for (const finding of rule.check(segment, context)) {
@@ -65,7 +66,8 @@ export function assess(model: Model, segments: readonly Segment[], rules: readon
         m.forms.add(segment.form);
         const flow = segment.flow?.id ?? segment.media?.id;
         if (flow) m.flows.add(flow);
-        for (const e of segmentElements(segment)) m.elements.add(e);
+        elements ??= segmentElements(segment);
+        for (const e of elements) m.elements.add(e);
         if (finding.at) m.elements.add(finding.at);
         if (CLASS_ORDER.indexOf(segment.dataClass) < CLASS_ORDER.indexOf(m.dataClass)) m.dataClass = segment.dataClass;
       }

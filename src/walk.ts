@@ -99,9 +99,12 @@ function walkFlow(flow: Flow, at: Lookup): Segment[] {
     places: [], data, dataClass: highestClass(data),
   } as const;
   const segments: Segment[] = [];
+  const made = new Set<string>();
   const add = (kind: SegmentKind, devices: readonly PlacedDevice[], hop: Hop | null): void => {
     const key = `${flow.id}/${devices.map((d) => d.device.id).join('>')}`;
-    if (!segments.some((s) => s.kind === kind && s.key === key)) segments.push({ ...base, key, kind, devices, hop });
+    if (made.has(`${kind}\u0000${key}`)) return;
+    made.add(`${kind}\u0000${key}`);
+    segments.push({ ...base, key, kind, devices, hop });
   };
   /** The hop that arrives at path[i], and the last device before it that is not only a relay. */
   const arrival = (i: number): { hop: Hop | null; from: PlacedDevice | null } => {
@@ -195,7 +198,9 @@ export function walk(model: Model): Segment[] {
     ...model.flows.flatMap((f) => walkFlow(f, at)),
     ...model.media.flatMap((m) => walkMedia(m, model.system.phases, at, model)),
   ];
+  const kindRank = new Map(KIND_ORDER.map((k, i) => [k, i]));
+  const phaseRank = new Map(PHASE_ORDER.map((p, i) => [p, i]));
   return segments.sort((a, b) => compare(a.key, b.key)
-    || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
-    || PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase));
+    || (kindRank.get(a.kind) ?? 0) - (kindRank.get(b.kind) ?? 0)
+    || (phaseRank.get(a.phase) ?? 0) - (phaseRank.get(b.phase) ?? 0));
 }

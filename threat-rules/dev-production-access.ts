@@ -4,7 +4,7 @@
 // the flow's input (or, for a flow nobody enters, on the production device's processing).
 import type { Rule } from '../models/risk.js';
 import type { PlacedDevice } from '../models/segment.js';
-import { adjust, authStrength, finding, impactOf, mitigate, raiseTo, start, where } from './predicates.js';
+import { adjust, authStrength, finding, impactOf, mitigate, raiseTo, start, walkIndex, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'dev-production-access',
@@ -46,7 +46,7 @@ export const rule: Rule = {
     } else {
       // Processing: only for a flow nobody enters (an automated job); otherwise its input carries the risk.
       const device = segment.devices[0];
-      const entered = context.segments.some((s) => s.kind === 'input' && s.phase === segment.phase && s.flow?.id === flow.id);
+      const entered = walkIndex(context).enteredFlows.has(`${flow.id}\u0000${segment.phase}`);
       if (entered || !device || device.device.env !== 'production') return [];
       target = device;
     }
@@ -71,7 +71,7 @@ export const rule: Rule = {
 
     let impact = impactOf(segment, ['C', 'I']);
     const targetId = target.device.id;
-    const holdsMedical = context.segments.some((s) => s.phase === 'operation' && s.dataClass === 'medical' && s.devices.some((d) => d.device.id === targetId));
+    const holdsMedical = walkIndex(context).medicalInOperation.has(targetId);
     if (holdsMedical) {
       impact = raiseTo(impact, 4, {
         ja: `本番環境の機器（${where(target).ja}）は運用フェーズで医療情報を扱い、保守作業からそのすべてに到達し得る`,

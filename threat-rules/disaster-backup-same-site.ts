@@ -4,25 +4,17 @@
 // One risk per site.
 import type { Rule, RuleContext } from '../models/risk.js';
 import type { PlacedDevice } from '../models/segment.js';
-import { finding, hasControl, impactOf, start, where } from './predicates.js';
+import { finding, hasControl, impactOf, start, walkIndex, where } from './predicates.js';
 
 /** The store has a copy at another site: off-site backup, a backup device elsewhere, or backup media carried away. */
 function copiedElsewhere(store: PlacedDevice, context: RuleContext): boolean {
   if (hasControl(store.device, 'offsite-backup')) return true;
+  const index = walkIndex(context);
   const isBackup = store.device.roles.includes('backup');
-  for (const s of context.segments) {
-    if (s.phase !== 'operation' || !s.pathDevices.some((d) => d.device.id === store.device.id)) continue;
-    for (const d of s.pathDevices) {
-      if (d.site.id === store.site.id) continue;
-      // A backup device elsewhere holds the copy; a backup device is itself the copy of a store elsewhere.
-      if (d.device.roles.includes('backup') || (isBackup && d.device.roles.includes('store'))) return true;
-    }
-  }
-  const { model } = context;
-  const siteOf = new Map(model.locations.map((l) => [l.id, l.site]));
-  const backupData = new Set(model.data.filter((d) => d.kind === 'backup').map((d) => d.id));
-  return model.media.some((m) => m.phases.includes('operation') && m.data.some((id) => backupData.has(id))
-    && siteOf.get(m.from) === store.site.id && siteOf.get(m.to) !== undefined && siteOf.get(m.to) !== store.site.id);
+  // A backup device elsewhere holds the copy; a backup device is itself the copy of a store elsewhere.
+  const elsewhere = (index.operationPeers.get(store.device.id) ?? []).some((d) => d.site.id !== store.site.id
+    && (d.device.roles.includes('backup') || (isBackup && d.device.roles.includes('store'))));
+  return elsewhere || (index.backupMediaAway.get(store.site.id) ?? []).length > 0;
 }
 
 export const rule: Rule = {

@@ -1,8 +1,8 @@
 // What rules share: building explained scores, and the facts several rules read (multi-factor
 // authentication, internet reach, controls in place, the impact of the information at stake).
 // Every step of a score says why, in Japanese and English, so `koseizu threats` can explain each grade.
-import type { Auth, Data } from '../models/model.js';
-import type { Finding, Grade, Score } from '../models/risk.js';
+import type { Auth, Data, Media, Site } from '../models/model.js';
+import type { Finding, Grade, RuleContext, Score } from '../models/risk.js';
 import type { Hop, PlacedDevice, Segment } from '../models/segment.js';
 import {
   AUTH_FACTOR_TYPES, DEVICE_CONTROLS, IMPACT_GRADES, LIKELIHOOD_GRADES, LOCATION_CONTROLS, MEDIA_CONTROLS, SITE_CONTROLS,
@@ -147,4 +147,76 @@ export function impactOf(segment: Segment, cia: readonly CiaProperty[]): Score {
 /** A finding with the given scores and message. */
 export function finding(message: Term, impact: Score, likelihood: Score, at?: string): Finding {
   return at === undefined ? { message, impact, likelihood } : { at, message, impact, likelihood };
+}
+
+// ---- Facts across the whole walk, computed once per assessment ----
+
+/** What several rules ask of every segment at once; built on first use and kept per walk. */
+export interface WalkIndex {
+  /** For each device id, the devices that share an operation-phase path with it (itself excluded), sorted by id. */
+  readonly operationPeers: ReadonlyMap<string, readonly PlacedDevice[]>;
+  /** Devices a contract-termination flow returns, hands over, erases or disposes of. */
+  readonly endedAtTermination: ReadonlySet<string>;
+  /** "<flow id>\u0000<phase>" of every flow that has an input segment. */
+  readonly enteredFlows: ReadonlySet<string>;
+  /** Devices that handle medical information in an operation-phase segment. */
+  readonly medicalInOperation: ReadonlySet<string>;
+  /** Production devices that store medical information, sorted by id. */
+  readonly productionMedicalStores: readonly PlacedDevice[];
+  /** For each site id, the operation-phase media carrying backup data from it to another site, in model order. */
+  readonly backupMediaAway: ReadonlyMap<string, readonly { readonly media: Media; readonly toSite: Site }[]>;
+}
+
+const ENDING_OPERATIONS: ReadonlySet<string> = new Set(['return', 'migrate', 'erase', 'dispose']);
+const indexes = new WeakMap<readonly Segment[], WalkIndex>();
+
+/** The walk's index for `context` (rules stay pure: it depends on the segments and model only). */
+export function walkIndex(context: RuleContext): WalkIndex {
+  const known = indexes.get(context.segments);
+  if (known) return known;
+  const peers = new Map<string, Map<string, PlacedDevice>>();
+  const paths = new Set<readonly PlacedDevice[]>();
+  const ended = new Set<string>();
+  const entered = new Set<string>();
+  const medical = new Set<string>();
+  const stores = new Map<string, PlacedDevice>();
+  for (const s of context.segments) {
+    if (s.phase === 'operation' && !paths.has(s.pathDevices)) {
+      paths.add(s.pathDevices);
+      for (const a of s.pathDevices) {
+        const list = peers.get(a.device.id) ?? new Map<string, PlacedDevice>();
+        for (const b of s.pathDevices) if (b.device.id !== a.device.id) list.set(b.device.id, b);
+        peers.set(a.device.id, list);
+      }
+    }
+    if (s.kind === 'disposal' && s.phase === 'termination' && s.flow?.how.some((o) => ENDING_OPERATIONS.has(o))) {
+      for (const d of s.devices) ended.add(d.device.id);
+    }
+    if (s.kind === 'input' && s.flow) entered.add(`${s.flow.id}\u0000${s.phase}`);
+    if (s.phase === 'operation' && s.dataClass === 'medical') for (const d of s.devices) medical.add(d.device.id);
+    const last = s.devices[s.devices.length - 1];
+    if (s.kind === 'storage' && s.dataClass === 'medical' && last?.device.env === 'production') stores.set(last.device.id, last);
+  }
+  const byId = (a: PlacedDevice, b: PlacedDevice): number => (a.device.id < b.device.id ? -1 : a.device.id > b.device.id ? 1 : 0);
+  const { model } = context;
+  const sites = new Map(model.sites.map((s) => [s.id, s]));
+  const siteOf = new Map(model.locations.map((l) => [l.id, sites.get(l.site)]));
+  const backupData = new Set(model.data.filter((d) => d.kind === 'backup').map((d) => d.id));
+  const away = new Map<string, { media: Media; toSite: Site }[]>();
+  for (const media of model.media) {
+    const from = siteOf.get(media.from);
+    const to = siteOf.get(media.to);
+    if (!from || !to || from.id === to.id || !media.phases.includes('operation') || !media.data.some((id) => backupData.has(id))) continue;
+    away.set(from.id, [...(away.get(from.id) ?? []), { media, toSite: to }]);
+  }
+  const index: WalkIndex = {
+    operationPeers: new Map([...peers].map(([id, list]) => [id, [...list.values()].sort(byId)])),
+    endedAtTermination: ended,
+    enteredFlows: entered,
+    medicalInOperation: medical,
+    productionMedicalStores: [...stores.values()].sort(byId),
+    backupMediaAway: away,
+  };
+  indexes.set(context.segments, index);
+  return index;
 }

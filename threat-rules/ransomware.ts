@@ -5,7 +5,7 @@
 import type { Rule, RuleContext } from '../models/risk.js';
 import type { PlacedDevice } from '../models/segment.js';
 import type { Term } from '../models/vocabulary.js';
-import { adjust, controlTerm, finding, hasControl, impactOf, internetStep, mitigate, start, where } from './predicates.js';
+import { adjust, controlTerm, finding, hasControl, impactOf, internetStep, mitigate, start, walkIndex, where } from './predicates.js';
 
 /** Why the store's backups are out of the ransomware's reach, or null when nothing says they are. */
 function backupsApart(store: PlacedDevice, context: RuleContext): Term | null {
@@ -15,30 +15,17 @@ function backupsApart(store: PlacedDevice, context: RuleContext): Term | null {
       return { ja: `${where(store).ja}に${term.ja}がある`, en: `${where(store).en} has ${term.en}` };
     }
   }
-  const { model } = context;
-  const siteOf = new Map(model.locations.map((l) => [l.id, l.site]));
-  const backupData = new Set(model.data.filter((d) => d.kind === 'backup').map((d) => d.id));
-  const media = model.media.find((m) => m.phases.includes('operation') && m.data.some((id) => backupData.has(id))
-    && siteOf.get(m.from) === store.site.id && siteOf.get(m.to) !== undefined && siteOf.get(m.to) !== store.site.id);
-  if (media) {
-    const to = model.sites.find((s) => s.id === siteOf.get(media.to))?.label ?? media.to;
-    return { ja: `バックアップを${media.label}で別拠点（${to}）へ搬送している`, en: `backups are carried on ${media.label} to another site (${to})` };
+  const index = walkIndex(context);
+  const carried = index.backupMediaAway.get(store.site.id)?.[0];
+  if (carried) {
+    const { media, toSite } = carried;
+    return { ja: `バックアップを${media.label}で別拠点（${toSite.label}）へ搬送している`, en: `backups are carried on ${media.label} to another site (${toSite.label})` };
   }
-  const remote = backupDevicesWith(store, context).find((d) => d.site.id !== store.site.id);
+  const remote = (index.operationPeers.get(store.device.id) ?? []).find((d) => d.device.roles.includes('backup') && d.site.id !== store.site.id);
   if (remote) {
     return { ja: `別拠点（${remote.site.label}）の${where(remote).ja}にバックアップしている`, en: `backups go to ${where(remote).en} at another site (${remote.site.label})` };
   }
   return null;
-}
-
-/** Backup devices on the path of any operation flow through the store. */
-function backupDevicesWith(store: PlacedDevice, context: RuleContext): PlacedDevice[] {
-  const found = new Map<string, PlacedDevice>();
-  for (const s of context.segments) {
-    if (s.phase !== 'operation' || !s.pathDevices.some((d) => d.device.id === store.device.id)) continue;
-    for (const d of s.pathDevices) if (d.device.id !== store.device.id && d.device.roles.includes('backup')) found.set(d.device.id, d);
-  }
-  return [...found.values()];
 }
 
 const BACKUP_CONTROLS = ['backup', 'offline-backup', 'immutable-backup', 'offsite-backup'];
@@ -89,7 +76,7 @@ export const rule: Rule = {
         ja: `本番環境から切り離されたバックアップから復元できる（${apart.ja}）`,
         en: `it can be restored from backups kept apart from production (${apart.en})`,
       });
-    } else if (!store.device.roles.includes('backup') && !BACKUP_CONTROLS.some((c) => hasControl(store.device, c)) && backupDevicesWith(store, context).length === 0) {
+    } else if (!store.device.roles.includes('backup') && !BACKUP_CONTROLS.some((c) => hasControl(store.device, c)) && !(walkIndex(context).operationPeers.get(store.device.id) ?? []).some((d) => d.device.roles.includes('backup'))) {
       likelihood = adjust(likelihood, +1, {
         ja: `${where(store).ja}のバックアップがモデルにない（暗号化されると復元できない）`,
         en: `the model records no backup of ${where(store).en} (once encrypted, nothing can be restored)`,

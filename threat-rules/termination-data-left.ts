@@ -2,18 +2,7 @@
 // contract-termination phase returns, hands over, erases or disposes of. Its information is left behind
 // after the contract ends (4). Listed once per device, and only when the model covers that phase.
 import type { Rule } from '../models/risk.js';
-import type { Segment } from '../models/segment.js';
-import type { Operation } from '../models/vocabulary.js';
-import { dataNames, finding, impactOf, start, where } from './predicates.js';
-
-/** What ends information on a device. Exporting or transferring only copies it, so it does not count. */
-const ENDS: readonly Operation[] = ['return', 'migrate', 'erase', 'dispose'];
-
-/** A flow of the contract-termination phase returns, hands over, erases or disposes of the device's information. */
-function endedAtTermination(deviceId: string, segments: readonly Segment[]): boolean {
-  return segments.some((s) => s.kind === 'disposal' && s.phase === 'termination' && s.flow !== null
-    && s.flow.how.some((o) => ENDS.includes(o)) && s.devices.some((d) => d.device.id === deviceId));
-}
+import { dataNames, finding, impactOf, start, walkIndex, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'termination-data-left',
@@ -47,7 +36,8 @@ export const rule: Rule = {
   check(segment, context) {
     const store = segment.devices[segment.devices.length - 1];
     if (!store || segment.dataClass === 'other' || !context.model.system.phases.includes('termination')) return [];
-    if (endedAtTermination(store.device.id, context.segments)) return [];
+    // Returning, handing over, erasing or disposing ends information on a device; exporting only copies it.
+    if (walkIndex(context).endedAtTermination.has(store.device.id)) return [];
     const likelihood = start(4, {
       ja: `契約終了フェーズのどの情報流も${where(store).ja}の情報を返却・移管・消去・廃棄していない`,
       en: `no flow of the contract-termination phase returns, hands over, erases or disposes of the information on ${where(store).en}`,
