@@ -17,6 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { failure, mb, median, ms, prng, ratio, section, table } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
@@ -35,37 +36,12 @@ const splitRunsFor = (example, runs) => Math.min(runs, example ? 3 : 1);
 
 // ---- Small helpers ----
 
-function median(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-const ms = (v) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '-');
-const mb = (kb) => (Number.isFinite(kb) ? (kb / 1024).toFixed(0) : '-');
-const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(1)}x` : '-');
-
-function table(headers, rows, align) {
-  const lines = [`| ${headers.join(' | ')} |`, `| ${headers.map((_, i) => ((align?.[i] ?? 'r') === 'l' ? '---' : '---:')).join(' | ')} |`];
-  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
-  console.log(lines.join('\n'));
-}
-
-function section(title) {
-  console.log(`\n## ${title}\n`);
-}
-
 /** Runs a command once; returns wall time and the result. A crash (signal, spawn error) is reported, not thrown. */
 function run(cmd, args, options = {}) {
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   return { wall, r };
-}
-
-function failure(what, r) {
-  const why = r.error ? r.error.message : r.signal ? `signal ${r.signal}` : `exit ${r.status}`;
-  return `${what} failed (${why})\n${(r.stderr ?? '').trim().split('\n').slice(-8).join('\n')}`;
 }
 
 function firstLine(cmd, args) {
@@ -86,18 +62,6 @@ function pngSize(path) {
 }
 
 // ---- The generated models ----
-
-/** mulberry32: a small seeded PRNG, so every run draws the same models. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SITES = [
   { id: 'main-hospital', label: '中央総合病院（本院）', owner: 'institution', region: '東京' },

@@ -18,6 +18,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { failure, mb, median, ms, prng, ratio, section, table } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
@@ -38,53 +39,17 @@ const BUDGET_MS = 90_000;
 /** A pipeline slower than this is far off every target: it gets one warm-up and one timed run, one cold run. */
 const SLOW_MS = 10_000;
 
-// ---- Small helpers (as in bench/diagram.mjs) ----
+// ---- Small helpers (the shared ones are in bench/lib.mjs) ----
 
-function median(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-const ms = (v) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '-');
-const mb = (kb) => (Number.isFinite(kb) ? (kb / 1024).toFixed(0) : '-');
-const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(1)}x` : '-');
 const share = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${((a / b) * 100).toFixed(0)}%` : '-');
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function table(headers, rows, align) {
-  const lines = [`| ${headers.join(' | ')} |`, `| ${headers.map((_, i) => ((align?.[i] ?? 'r') === 'l' ? '---' : '---:')).join(' | ')} |`];
-  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
-  console.log(lines.join('\n'));
-}
-
-function section(title) {
-  console.log(`\n## ${title}\n`);
-}
-
-function failure(what, r) {
-  const why = r.error ? r.error.message : r.signal ? `signal ${r.signal}` : `exit ${r.status}`;
-  return `${what} failed (${why})\n${(r.stderr ?? '').trim().split('\n').slice(-8).join('\n')}`;
-}
 
 /** Wall time of `fn` in ms, and its value. */
 function timed(fn) {
   const start = process.hrtime.bigint();
   const value = fn();
   return [Number(process.hrtime.bigint() - start) / 1e6, value];
-}
-
-/** mulberry32: a small seeded PRNG, so every run draws the same model. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---- The generated model ----

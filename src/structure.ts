@@ -62,7 +62,8 @@ function controlCharacters(parsed: ParsedFile): Diagnostic[] {
   return out;
 }
 
-function toPath(instancePath: string): PathSegment[] {
+/** An Ajv instance path ("/devices/3/auth") as path segments. */
+export function toPath(instancePath: string): PathSegment[] {
   if (instancePath === '') return [];
   return instancePath.slice(1).split('/').map((raw) => {
     const s = raw.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -70,7 +71,8 @@ function toPath(instancePath: string): PathSegment[] {
   });
 }
 
-function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+/** The value at a path in a parsed document, or undefined. */
+export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let node: unknown = root;
   for (const segment of path) {
     if (node === null || typeof node !== 'object') return undefined;

@@ -28,6 +28,7 @@ import {
 import { adjust, dataNames, gradeName, impactOf, isMultiFactor, mitigate, reachableFromInternet, start, where } from '../threat-rules/predicates.js';
 import { toSlashes, type SourceHost } from './load.js';
 import { MAX_FILE_BYTES, describeType, diagnostic, parseYaml, pointRange, type Locator, type ParsedFile, type PathSegment } from './parse.js';
+import { toPath, valueAt } from './structure.js';
 import { suggest } from './suggest.js';
 
 /** A rule file or folder to read. */
@@ -265,22 +266,6 @@ function deepCondition(value: Raw): PathSegment[] | undefined {
 
 type SchemaNode = Record<string, unknown>;
 
-function toPath(instancePath: string): PathSegment[] {
-  if (instancePath === '') return [];
-  return instancePath.slice(1).split('/').map((raw) => {
-    const s = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s;
-  });
-}
-
-function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
-  let node: unknown = root;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
-}
 
 /** The schema node describing the value at `path`, and the part of a rule file it is (for messages). */
 function schemaAt(path: readonly PathSegment[]): { node: SchemaNode | undefined; element: string } {
