@@ -372,6 +372,11 @@ const FACT_TYPES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   set: { ja: '値のリスト', en: 'a list of values' },
 };
 
+/** A key made of what keys never contain: the tail of a value split at a comma. */
+function looksLikeValue(key: string): boolean {
+  return /[^\x21-\x7e]|[()（）]/.test(key);
+}
+
 export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
   KZ001: {
     ja: (a) => `YAML の構文エラー: ${YAML_ERRORS_JA[a.s('yaml')] ?? a.s('detail')}`,
@@ -442,7 +447,12 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
   KZ101: {
     ja: (a) => `${KIND_NAMES[a.s('element')]?.ja ?? a.s('element')}に不明なキー ${a.q('key')} があります`,
     en: (a) => `unknown key ${a.q('key')} in ${KIND_NAMES[a.s('element')]?.en ?? a.s('element')}`,
-    hint: { ja: (a) => `使えるキー: ${a.s('known')}`, en: (a) => `known keys: ${a.s('known')}` },
+    hint: {
+      // A key that no key could look like (Japanese, spaces, brackets) is almost always the rest of a value cut
+      // at a comma inside an inline {…}: YAML reads what follows the comma as a new key.
+      ja: (a) => (looksLikeValue(a.s('key')) ? `{…} の中の値に「,」があると、そこで区切られて次のキーとして読まれます。値を引用符で囲んでください（例: label: "A, B"）。使えるキー: ${a.s('known')}` : `使えるキー: ${a.s('known')}`),
+      en: (a) => (looksLikeValue(a.s('key')) ? `a comma inside a value in an inline {…} ends the value, and what follows is read as a key: put the value in quotes (e.g. label: "A, B"). Known keys: ${a.s('known')}` : `known keys: ${a.s('known')}`),
+    },
   },
   KZ102: {
     ja: (a) => `${a.q('field')} は${typeName(a.s('expected'), 'ja')}である必要がありますが、${typeName(a.s('found'), 'ja')}です`,
@@ -566,7 +576,7 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
   KZ302: {
     ja: (a) => `機器 ${a.q('id')} にはどの接続（links）もありません`,
     en: (a) => `device ${a.q('id')} has no link`,
-    hint: { ja: () => 'ネットワークにつながっていない機器なら問題ありません。そうでなければ links に追加してください', en: () => 'fine for a stand-alone device; otherwise add it to links' },
+    hint: { ja: () => 'ネットワークにつながっていない機器なら exposure: isolated と書いてください。そうでなければ links に追加してください', en: () => 'for a stand-alone device, say exposure: isolated; otherwise add it to links' },
   },
   KZ303: {
     ja: (a) => `${a.q('key')} は種別 ${a.q('kind')} のネットワークには当てはまりません`,

@@ -246,7 +246,8 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
     }
     for (const e of entries.devices) {
       const id = str(e.raw['id']);
-      if (id && !linked.has(id) && ids.get(id)?.entry === e) report('KZ302', at(e, 'id'), { id });
+      // A device declared isolated (外部接続なし) is meant to have no link.
+      if (id && !linked.has(id) && ids.get(id)?.entry === e && e.raw['exposure'] !== 'isolated') report('KZ302', at(e, 'id'), { id });
     }
   }
 
@@ -366,10 +367,12 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
   });
   const networks: Network[] = entries.networks.map((e) => {
     const kind = e.raw['kind'] as NetworkKind;
+    const wlan = opt(e.raw['wlan-security']);
     return {
       ...common(e),
       kind,
-      encrypted: bool(e.raw['encrypted']) ?? DEFAULT_NETWORK_ENCRYPTED[kind],
+      // WPA2 and WPA3 encrypt the radio link; an open or WEP wireless LAN does not (WEP is broken).
+      encrypted: bool(e.raw['encrypted']) ?? (kind === 'wireless-lan' && wlan !== null ? wlan.startsWith('wpa') : DEFAULT_NETWORK_ENCRYPTED[kind]),
       ike: bool(e.raw['ike']) ?? null,
       auth: auth(e.raw['auth']),
       wlanSecurity: (opt(e.raw['wlan-security']) as Network['wlanSecurity']) ?? null,

@@ -106,6 +106,7 @@ const CASES: Readonly<Record<string, Case>> = {
   'which-not-on-path': { file: 'which-not-on-path.yaml', codes: ['KZ206'] },
   'link-to-itself': { file: 'link-to-itself.yaml', codes: ['KZ302', 'KZ207'] },
   'media-same-location': { file: 'media-same-location.yaml', codes: ['KZ301', 'KZ209'] },
+  'unknown-key-comma-in-flow-mapping': { file: 'unknown-key-comma-in-flow-mapping.yaml', codes: ['KZ101'] },
   'risk-matrix-falling': { file: 'risk-matrix-falling.yaml', codes: ['KZ210'] },
   // Warnings only (KZ3xx): a model still comes out
   'unused-elements': { file: 'unused-elements.yaml', codes: ['KZ301', 'KZ301', 'KZ301', 'KZ301', 'KZ301'] },

@@ -506,3 +506,17 @@ sites:
     expect(typo?.suggestions).toEqual(['term']);
   });
 });
+
+describe('devices without links', () => {
+  it('warns (KZ302) about a device with no link, unless it is declared isolated', async () => {
+    const { stringify } = await import('yaml');
+    const { baseWorld } = await import('./helpers/rule-table.js');
+    const codes = (exposure?: string) => {
+      const w = baseWorld();
+      w.devices.push({ id: 'stand-alone', label: 'Stand-alone PC', kind: 'terminal', at: 'reception', ...(exposure ? { exposure } : {}) });
+      return loadModel('world.yaml', memoryHost({ 'world.yaml': stringify({ koseizu: 1, ...w }) })).diagnostics.map((d) => d.code);
+    };
+    expect(codes()).toContain('KZ302');
+    expect(codes('isolated')).not.toContain('KZ302');
+  });
+});
