@@ -79,7 +79,7 @@ export interface Device extends Element {
 
 export interface Network extends Element {
   readonly kind: NetworkKind;
-  /** Defaults by kind (see DEFAULT_NETWORK_ENCRYPTED). */
+  /** Defaults by kind (see DEFAULT_NETWORK_ENCRYPTED); a wireless LAN with WPA2 or WPA3 is encrypted. */
   readonly encrypted: boolean;
   readonly ike: boolean | null;
   readonly auth: Auth;

@@ -64,6 +64,11 @@ export interface Finding {
    * risk is listed once. Findings with the same rule and `at` merge into one risk.
    */
   readonly at?: string;
+  /**
+   * The phase the risk belongs to, when it is not the segment's: a gap found by reading the operation
+   * phase that shows at contract termination (information left behind) is a termination risk.
+   */
+  readonly phase?: Phase;
   /** The assumed risk, said of this segment (labels may appear here, never in the id). */
   readonly message: Term;
   readonly impact: Score;

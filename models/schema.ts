@@ -167,7 +167,7 @@ export const schema: SchemaNode = {
     }, ['kind', 'at']),
     network: element('network', 'A network (ネットワーク) that links run over.', {
       kind: vocab(NETWORK_KINDS, 'Kind of network (回線種別).'),
-      encrypted: { type: 'boolean', description: 'Traffic is encrypted on the network itself (経路の暗号化). Defaults to true for VPNs, false otherwise.' },
+      encrypted: { type: 'boolean', description: 'Traffic is encrypted on the network itself (経路の暗号化). Defaults to true for VPNs and for wireless LANs with WPA2 or WPA3, false otherwise.' },
       ike: { type: 'boolean', description: 'IPsec keys are managed with IKE (IKE の併用). Only for ipsec-vpn.' },
       auth: { ...auth, description: `Authentication to join the network (接続時の認証), e.g. VPN user authentication. ${String(auth['description'])}` },
       'wlan-security': vocab(WLAN_SECURITY, 'Wireless LAN security mode (無線LANのセキュリティ方式). Only for wireless-lan.'),

@@ -62,7 +62,7 @@ export function assess(model: Model, segments: readonly Segment[], rules: readon
           m.worst = { finding, level, segment };
         }
         m.segments.add(segment.key);
-        m.phases.add(segment.phase);
+        m.phases.add(finding.phase ?? segment.phase);
         m.forms.add(segment.form);
         const flow = segment.flow?.id ?? segment.media?.id;
         if (flow) m.flows.add(flow);

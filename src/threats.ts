@@ -39,10 +39,13 @@ const list = (terms: readonly Term[], lang: Lang): string => terms.map((t) => t[
 
 /** "4 大きい: 医療情報（…）" for the start, "+1 → 5: インターネットから到達可能" for each step. */
 function reasonLines(score: Score, lang: Lang, grades: readonly Term[]): string[] {
-  return score.reasons.map((r) => {
+  return score.reasons.map((r, i) => {
     const grade = `${r.value} ${(grades[r.value - 1] as Term)[lang]}`;
     const text = r[lang];
-    return r.delta === null ? `${grade}: ${text}` : `${r.delta > 0 ? '+' : ''}${r.delta} → ${grade}: ${text}`;
+    if (r.delta === null) return `${grade}: ${text}`;
+    // A step that the 1..5 bounds swallowed is still a reason, but it moved nothing: say so.
+    const held = score.reasons[i - 1]?.value === r.value ? (lang === 'ja' ? '（上限・下限のため据え置き）' : ' (held at the limit)') : '';
+    return `${r.delta > 0 ? '+' : ''}${r.delta} → ${grade}${held}: ${text}`;
   });
 }
 

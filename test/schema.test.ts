@@ -53,6 +53,7 @@ const REJECTED = [
   'missing-version.yaml', // KZ100: no koseizu: 1
   'response-bad-values.yaml', // KZ108: risk id, residual impact 6, date
   'unknown-key-in-device.yaml', // KZ101: onwer
+  'unknown-key-comma-in-flow-mapping.yaml', // KZ101: the tail of a label cut at a comma
   'unknown-key-in-measure.yaml', // KZ101, KZ105: categroy
   'unknown-key-top-level.yaml', // KZ101: respones
   'version-2.yaml', // KZ100: koseizu: 2

@@ -12,7 +12,7 @@ import { assessModel, loadModel, threatList } from '../src/index.js';
 import { diskHost } from '../src/io.js';
 import { riskMatrix } from '../src/score.js';
 import { walk } from '../src/walk.js';
-import { finding, start } from '../threat-rules/predicates.js';
+import { adjust, finding, start } from '../threat-rules/predicates.js';
 import { expectGolden } from './helpers/golden.js';
 import { baseWorld, el, loadWorld } from './helpers/rule-table.js';
 
@@ -80,6 +80,23 @@ describe('the engine', () => {
     const [r] = assess(model, walk(model), [onlyProcessingInDevelopment], riskMatrix(null));
     expect(r?.phases).toEqual(['development']);
     expect(r?.flows).toEqual(['dev']);
+  });
+});
+
+describe('reasons', () => {
+  it('say when a step was held at the limit of the scale, and a finding may move its risk to another phase', () => {
+    const capped: Rule = {
+      id: 'test-capped', threat: 'theft-leak', title: { ja: '試験', en: 'test' }, risk: { ja: '試験', en: 'test' }, cia: ['C'],
+      segments: ['storage'], phases: ['operation'], countermeasures: { human: [], physical: [], technical: [] }, references: [], origin: 'builtin',
+      check: (segment) => [finding({ ja: 'x', en: 'x' }, start(3, { ja: '試験', en: 'test' }),
+        adjust(start(5, { ja: '最初', en: 'first' }), +1, { ja: 'さらに', en: 'more' }), segment.devices.at(-1)?.device.id, 'termination')],
+    };
+    const model = loadWorld(baseWorld());
+    const risks = assess(model, walk(model), [capped], riskMatrix(null));
+    expect(risks.every((r) => r.phases.join() === 'termination')).toBe(true);
+    const row = threatList(model, risks, riskMatrix(null), 'en').rows[0];
+    expect(row?.reasons.likelihood).toEqual(['5 very high: first', '+1 → 5 very high (held at the limit): more']);
+    expect(threatList(model, risks, riskMatrix(null), 'ja').rows[0]?.reasons.likelihood[1]).toContain('（上限・下限のため据え置き）');
   });
 });
 

@@ -1,10 +1,10 @@
 // The guideline's requirement of multi-factor authentication, checked on each device people sign in to
 // (the entry device of input and display segments) that handles medical information: single-factor is 4,
-// no authentication 5, unstated 3. It overlaps input-spoofing on purpose: that rule weighs spoofing at
+// no authentication 5, unstated 4 (taken as single-factor, as input-spoofing does); reach from the
+// internet adds one, an isolated device takes one off. It overlaps input-spoofing on purpose: that rule weighs spoofing at
 // one input; this one lists each device's authentication setting once, against the requirement (`at`).
 import type { Rule } from '../models/risk.js';
-import { authStrength, finding, impactOf, start, where } from './predicates.js';
-import { AUTH_FACTORS } from '../models/vocabulary.js';
+import { adjust, authStrength, factorNames, finding, impactOf, internetStep, start, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'auth-single-factor',
@@ -40,12 +40,16 @@ export const rule: Rule = {
     const strength = authStrength(auth);
     if (strength === 'multi') return [];
     const name = where(entry);
-    const factors = { ja: (auth ?? []).map((f) => AUTH_FACTORS[f].ja).join('・'), en: (auth ?? []).map((f) => AUTH_FACTORS[f].en).join(', ') };
-    const likelihood = strength === 'none'
+    const factors = { ja: factorNames(auth, 'ja'), en: factorNames(auth, 'en') };
+    let likelihood = strength === 'none'
       ? start(5, { ja: `${name.ja}は認証なしで利用できる`, en: `${name.en} needs no authentication` })
       : strength === 'single'
         ? start(4, { ja: `${name.ja}は単要素認証（${factors.ja}）`, en: `${name.en} uses single-factor authentication (${factors.en})` })
-        : start(3, { ja: `${name.ja}の認証方式がモデルに記載されていない（多要素認証か確認できない）`, en: `the model does not state how ${name.en} authenticates (multi-factor not confirmed)` });
+        : start(4, { ja: `${name.ja}の認証方式がモデルに記載されていない（単要素とみなす）`, en: `the model does not state how ${name.en} authenticates (taken as single-factor)` });
+    likelihood = internetStep(likelihood, segment);
+    if (entry.device.exposure === 'isolated') {
+      likelihood = adjust(likelihood, -1, { ja: `${name.ja}は外部と接続されていない（なりすましには施設内での操作が必要）`, en: `${name.en} is isolated (posing as a user takes being there)` });
+    }
     const short = strength === 'none'
       ? { ja: `${name.ja}は認証なしで利用でき、多要素認証の要件を満たさない`, en: `${name.en} needs no authentication, short of the multi-factor requirement` }
       : strength === 'single'

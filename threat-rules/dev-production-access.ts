@@ -1,10 +1,11 @@
-// Maintenance access to production: a development-phase flow that reaches a production device. Staff
+// Maintenance access to production: a development-phase flow, or an operation-phase maintenance flow
+// (remote maintenance by a vendor), that reaches a production device. Staff
 // with strong rights working on production is a common way in (3); an entry without multi-factor
 // authentication raises it, audit logs and access control on the production device lower it. Raised on
 // the flow's input (or, for a flow nobody enters, on the production device's processing).
 import type { Rule } from '../models/risk.js';
 import type { PlacedDevice } from '../models/segment.js';
-import { adjust, authStrength, finding, impactOf, mitigate, raiseTo, start, walkIndex, where } from './predicates.js';
+import { adjust, authStrength, factorNames, finding, impactOf, mitigate, raiseTo, start, walkIndex, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'dev-production-access',
@@ -16,7 +17,7 @@ export const rule: Rule = {
   },
   cia: ['C', 'I'],
   segments: ['input', 'processing'],
-  phases: ['development'],
+  phases: ['development', 'operation'],
   countermeasures: {
     human: [
       { ja: '本番環境での保守作業を事前申請・承認制とし、作業記録を残して事後に点検する', en: 'require prior application and approval for maintenance on production, keep a record of the work and review it afterwards' },
@@ -38,7 +39,8 @@ export const rule: Rule = {
   origin: 'builtin',
   check(segment, context) {
     const flow = segment.flow;
-    if (!flow) return [];
+    // In operation, only maintenance work reaches production this way (a vendor's remote maintenance).
+    if (!flow || (segment.phase === 'operation' && !flow.how.includes('maintain'))) return [];
     const production = segment.pathDevices.filter((d) => d.device.env === 'production');
     let target: PlacedDevice | undefined;
     if (segment.kind === 'input') {
@@ -60,11 +62,10 @@ export const rule: Rule = {
     const auth = entry.device.auth;
     const strength = authStrength(auth);
     if (strength !== 'multi') {
-      const factors = (auth ?? []).join(', ');
       likelihood = adjust(likelihood, +1, strength === 'none'
         ? { ja: `接続元の${where(entry).ja}は認証なしで利用できる`, en: `the entry, ${where(entry).en}, needs no authentication` }
         : strength === 'single'
-          ? { ja: `接続元の${where(entry).ja}は単要素認証（${factors}）`, en: `the entry, ${where(entry).en}, uses single-factor authentication (${factors})` }
+          ? { ja: `接続元の${where(entry).ja}は単要素認証（${factorNames(auth, 'ja')}）`, en: `the entry, ${where(entry).en}, uses single-factor authentication (${factorNames(auth, 'en')})` }
           : { ja: `接続元の${where(entry).ja}の認証方式がモデルに記載されていない（多要素認証とみなさない）`, en: `the model does not say how the entry, ${where(entry).en}, authenticates (not taken as multi-factor)` });
     }
     likelihood = mitigate(likelihood, target.device, ['audit-log', 'access-control'], 1);
@@ -81,7 +82,7 @@ export const rule: Rule = {
     const who = segment.actor?.label;
     return [finding(
       {
-        ja: `開発フェーズに${who ? `${who}が` : ''}${where(entry).ja}から${where(target).ja}へ本番環境の保守として接続し、本番の医療情報が業務外に閲覧・操作される、または誤操作で改変される`,
+        ja: `${segment.phase === 'development' ? '開発フェーズに' : '運用中に'}${who ? `${who}が` : ''}${where(entry).ja}から${where(target).ja}へ本番環境の保守として接続し、本番の医療情報が業務外に閲覧・操作される、または誤操作で改変される`,
         en: `${who ? `${who} connects` : 'an automated job connects'} from ${where(entry).en} to ${where(target).en}, a production device, for maintenance, and production medical information is viewed or changed beyond the work, or altered by mistake`,
       },
       impact,

@@ -1,7 +1,7 @@
 // Seed example ①, A->B input: someone other than the user signs in as them, or a user asks for more than
 // they may have. Authentication decides the likelihood: none is 5, one factor 4, multi-factor 2.
 import type { Rule } from '../models/risk.js';
-import { adjust, authStrength, finding, impactOf, internetStep, mitigate, start, where } from './predicates.js';
+import { adjust, authStrength, factorNames, finding, impactOf, internetStep, mitigate, start, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'input-spoofing',
@@ -41,10 +41,10 @@ export const rule: Rule = {
     let likelihood = strength === 'none'
       ? start(5, { ja: `${where(entry).ja}は認証なしで利用できる`, en: `${where(entry).en} needs no authentication` })
       : strength === 'single'
-        ? start(4, { ja: `${where(entry).ja}は単要素認証（${(auth ?? []).join(', ')}）`, en: `${where(entry).en} uses single-factor authentication (${(auth ?? []).join(', ')})` })
+        ? start(4, { ja: `${where(entry).ja}は単要素認証（${factorNames(auth, 'ja')}）`, en: `${where(entry).en} uses single-factor authentication (${factorNames(auth, 'en')})` })
         : strength === 'unstated'
           ? start(4, { ja: `${where(entry).ja}の認証方式がモデルに記載されていない（単要素とみなす）`, en: `the model does not say how ${where(entry).en} authenticates (taken as single-factor)` })
-          : start(2, { ja: `${where(entry).ja}は多要素認証（${(auth ?? []).join(', ')}）`, en: `${where(entry).en} uses multi-factor authentication (${(auth ?? []).join(', ')})` });
+          : start(2, { ja: `${where(entry).ja}は多要素認証（${factorNames(auth, 'ja')}）`, en: `${where(entry).en} uses multi-factor authentication (${factorNames(auth, 'en')})` });
     if (entry.location.public && strength !== 'multi') {
       likelihood = adjust(likelihood, +1, { ja: `${entry.location.label}は不特定多数が立ち入る場所`, en: `${entry.location.label} is open to the public` });
     }

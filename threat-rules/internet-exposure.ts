@@ -1,10 +1,12 @@
 // A device reachable from the internet (exposure: internet), the guideline's first example of a high
 // likelihood: 4, one more when it runs software past its end of support (known unpatched
-// vulnerabilities: "public service + known vulnerability" is 5). WAF, IDS/IPS, patch management,
-// vulnerability scanning and EDR on the device each take one off, not below 2. One risk per device (`at`).
+// vulnerabilities: "public service + known vulnerability" is 5) or when its own sign-in is not
+// multi-factor. WAF, IDS/IPS, patch management, vulnerability scanning and EDR on the device each take one
+// off, but not below 3: the guideline's grade 2 needs a device that is not exposed. Network equipment
+// (a VPN gateway, a firewall) counts too: it is read on the hops it relays. One risk per device (`at`).
 import type { PlacedDevice, Segment } from '../models/segment.js';
 import type { Finding, Rule } from '../models/risk.js';
-import { adjust, finding, impactOf, mitigate, start, where } from './predicates.js';
+import { adjust, authStrength, factorNames, finding, impactOf, mitigate, start, where } from './predicates.js';
 
 /** Controls on the exposed device that lower the likelihood, in the order reasons list them. */
 const CONTROLS = ['waf', 'ids-ips', 'patch-management', 'vulnerability-scan', 'edr'] as const;
@@ -21,9 +23,15 @@ function exposedFinding(segment: Segment, d: PlacedDevice): Finding {
       en: `${name.en} runs software past its end of support (known vulnerabilities stay unpatched)`,
     });
   }
+  const strength = authStrength(d.device.auth);
+  if (strength === 'none' || strength === 'single') {
+    likelihood = adjust(likelihood, +1, strength === 'none'
+      ? { ja: `${name.ja}は認証なしで利用できる`, en: `${name.en} needs no authentication` }
+      : { ja: `${name.ja}の認証は単要素（${factorNames(d.device.auth, 'ja')}）`, en: `${name.en} signs in with a single factor (${factorNames(d.device.auth, 'en')})` });
+  }
   // Patches no longer come for software past its end of support: patch management does not count there.
   const controls = d.device.eol ? CONTROLS.filter((c) => c !== 'patch-management') : CONTROLS;
-  likelihood = mitigate(likelihood, d.device, controls, 2);
+  likelihood = mitigate(likelihood, d.device, controls, 3);
   return finding(
     {
       ja: `インターネットから到達可能な${name.ja}が脆弱性を突いた攻撃や不正侵入を受け、${segment.data.map((x) => x.label).join('・')}が窃取・改竄される、またはシステムが停止する`,
@@ -44,7 +52,7 @@ export const rule: Rule = {
     en: 'a device reachable from the internet becomes the way in for exploits and malware, leading to theft or tampering of medical information or an outage',
   },
   cia: ['C', 'I', 'A'],
-  segments: ['input', 'processing', 'storage'],
+  segments: ['input', 'processing', 'storage', 'transfer'],
   phases: ['development', 'operation'],
   countermeasures: {
     human: [
@@ -68,6 +76,8 @@ export const rule: Rule = {
   check(segment) {
     // An exposed device is a way into the system whatever it handles: the rule fires for every class, and
     // the device's one risk keeps the impact of the most sensitive flow that reaches it.
-    return segment.devices.filter((d) => d.device.exposure === 'internet').map((d) => exposedFinding(segment, d));
+    // On a hop, only the network equipment it relays through: the ends are read on their own segments.
+    const devices = segment.kind === 'transfer' ? segment.devices.filter((d) => d.device.roles.every((r) => r === 'relay')) : segment.devices;
+    return devices.filter((d) => d.device.exposure === 'internet').map((d) => exposedFinding(segment, d));
   },
 };

@@ -1,9 +1,9 @@
 // Special consideration ⑤: USB memory and other small media should not hold medical information. A USB
-// memory or SD card carrying it is easily lost or taken out (4), and very likely to leak when it is not
-// encrypted too (5).
+// memory or SD card carrying it is easily lost or taken out (4). Whether it is encrypted is scored by
+// media-unencrypted, so the same fact does not raise two risks.
 import type { Rule } from '../models/risk.js';
 import { MEDIA_KINDS, type MediaKind } from '../models/vocabulary.js';
-import { adjust, dataNames, finding, impactOf, start } from './predicates.js';
+import { dataNames, finding, impactOf, start } from './predicates.js';
 
 const SMALL: readonly MediaKind[] = ['usb-memory', 'sd-card'];
 
@@ -40,16 +40,14 @@ export const rule: Rule = {
     const media = segment.media;
     if (!media || !SMALL.includes(media.kind) || segment.dataClass === 'other') return [];
     const kind = MEDIA_KINDS[media.kind];
-    let likelihood = start(4, {
-      ja: `${media.label}は${kind.ja}: 小型で紛失しやすく、持ち出しも容易`,
+    // Whether it is encrypted is media-unencrypted's question; here it is the kind of medium itself.
+    const likelihood = start(4, {
+      ja: `${media.label}（${kind.ja}）は小型で紛失しやすく、持ち出しも容易`,
       en: `${media.label} (${kind.en}) is small, easily lost and easily taken out`,
     });
-    if (!media.encrypted) {
-      likelihood = adjust(likelihood, +1, { ja: `${media.label}は暗号化されていない`, en: `${media.label} is not encrypted` });
-    }
     return [finding(
       {
-        ja: `${kind.ja}である${media.label}に格納された${dataNames(segment.data, 'ja')}が、紛失や不正な持ち出しにより漏えいする`,
+        ja: `${media.label}（${kind.ja}）に格納された${dataNames(segment.data, 'ja')}が、紛失や不正な持ち出しにより漏えいする`,
         en: `${dataNames(segment.data, 'en')} on ${media.label} (${kind.en}) leak when it is lost or taken out without right`,
       },
       impactOf(segment, ['C']),

@@ -57,9 +57,10 @@ export const rule: Rule = {
       )];
     }
     if (!segment.flow || !segment.flow.how.some((o) => WRITTEN_FIRST.includes(o))) return [];
-    const likelihood = mitigate(start(3, {
-      ja: '入力・作成の際に用いた手書きのメモ・原稿は、入力後そのまま捨てられやすい',
-      en: 'handwritten memos and drafts used to enter or write information are easily thrown away as they are once entered',
+    // Memos are occasional and small, unlike the printouts a flow produces every time: one grade lower.
+    const likelihood = mitigate(start(2, {
+      ja: '入力・作成の際に手書きのメモ・原稿を用いることがあり、入力後そのまま捨てられることがある',
+      en: 'handwritten memos and drafts are sometimes used to enter or write information, and sometimes thrown away as they are once entered',
     }), at.location, ['clean-desk'], 1);
     return [finding(
       {

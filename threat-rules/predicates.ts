@@ -5,8 +5,8 @@ import type { Auth, Data, Media, Site } from '../models/model.js';
 import type { Finding, Grade, RuleContext, Score } from '../models/risk.js';
 import type { Hop, PlacedDevice, Segment } from '../models/segment.js';
 import {
-  AUTH_FACTOR_TYPES, DEVICE_CONTROLS, IMPACT_GRADES, LIKELIHOOD_GRADES, LOCATION_CONTROLS, MEDIA_CONTROLS, SITE_CONTROLS,
-  type CiaProperty, type Term,
+  AUTH_FACTOR_TYPES, AUTH_FACTORS, DEVICE_CONTROLS, IMPACT_GRADES, LIKELIHOOD_GRADES, LOCATION_CONTROLS, MEDIA_CONTROLS, SITE_CONTROLS,
+  type CiaProperty, type Phase, type Term,
 } from '../models/vocabulary.js';
 
 const clamp = (v: number): Grade => Math.min(5, Math.max(1, Math.round(v))) as Grade;
@@ -41,6 +41,11 @@ export const gradeName = (kind: 'impact' | 'likelihood', grade: Grade): Term =>
 /** Authentication with two or more factor types (knowledge, possession, biometric). */
 export function isMultiFactor(auth: Auth): boolean {
   return auth !== null && new Set(auth.map((f) => AUTH_FACTOR_TYPES[f])).size >= 2;
+}
+
+/** "パスワード・ICカード" / "password, IC card": the factors in words. */
+export function factorNames(auth: Auth, lang: 'ja' | 'en'): string {
+  return (auth ?? []).map((f) => AUTH_FACTORS[f][lang]).join(lang === 'ja' ? '・' : ', ');
 }
 
 export type AuthStrength = 'none' | 'unstated' | 'single' | 'multi';
@@ -122,7 +127,8 @@ export function isLegalRecord(data: readonly Data[]): boolean {
 /**
  * The impact of losing `cia` of the segment's information, with reasons: medical information starts at 4
  * (大きい: a personal-data leak, serious disruption of care), areas that may contain it at 3, other
- * information at 2; a flow of patient information in volume and often is the guideline's example of 5;
+ * information at 2; a flow of patient information in volume and often is the guideline's example of 5
+ * (and a platform or infrastructure provider's areas that may contain it, handled in volume, reach 4);
  * legal records add one when integrity or availability is at stake (authenticity, preservation); a small,
  * infrequent flow takes one off.
  */
@@ -136,6 +142,8 @@ export function impactOf(segment: Segment, cia: readonly CiaProperty[]): Score {
   const volume = segment.flow?.volume ?? null;
   if (segment.dataClass === 'medical' && volume === 'high') {
     score = adjust(score, +1, { ja: '患者情報を大量・高頻度に扱う情報流', en: 'patient information handled in volume and often' });
+  } else if (segment.dataClass === 'may-contain-medical' && volume === 'high') {
+    score = adjust(score, +1, { ja: '医療情報を含む可能性のある領域を大量・高頻度に扱う情報流', en: 'areas that may contain medical information handled in volume and often' });
   }
   if (isLegalRecord(segment.data) && (cia.includes('I') || cia.includes('A'))) {
     score = adjust(score, +1, { ja: '法定保存文書を含む（真正性・保存性が求められる）', en: 'includes records the law requires to be kept (authenticity, preservation)' });
@@ -144,9 +152,9 @@ export function impactOf(segment: Segment, cia: readonly CiaProperty[]): Score {
   return score;
 }
 
-/** A finding with the given scores and message. */
-export function finding(message: Term, impact: Score, likelihood: Score, at?: string): Finding {
-  return at === undefined ? { message, impact, likelihood } : { at, message, impact, likelihood };
+/** A finding with the given scores and message; `at` names the element it is about, `phase` the phase it belongs to. */
+export function finding(message: Term, impact: Score, likelihood: Score, at?: string, phase?: Phase): Finding {
+  return { ...(at === undefined ? {} : { at }), ...(phase === undefined ? {} : { phase }), message, impact, likelihood };
 }
 
 // ---- Facts across the whole walk, computed once per assessment ----

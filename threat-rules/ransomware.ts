@@ -1,6 +1,7 @@
 // Ransomware: the stored medical information, and its backups with it, are encrypted for ransom. Attacks
-// on the sector are frequent (3); reach from the internet raises it, EDR on the store and backups kept
-// apart (offline, immutable, carried or copied to another site) lower it; no backup at all raises it.
+// on the sector are frequent (3); reach from the internet and software past its end of support raise it;
+// an isolated store, EDR and backups kept apart (offline, immutable, or carried to another site; an online
+// replica is encrypted with its source) lower it; no backup at all raises it.
 // One risk per store, whatever flows write to it.
 import type { Rule, RuleContext } from '../models/risk.js';
 import type { PlacedDevice } from '../models/segment.js';
@@ -21,9 +22,11 @@ function backupsApart(store: PlacedDevice, context: RuleContext): Term | null {
     const { media, toSite } = carried;
     return { ja: `バックアップを${media.label}で別拠点（${toSite.label}）へ搬送している`, en: `backups are carried on ${media.label} to another site (${toSite.label})` };
   }
-  const remote = (index.operationPeers.get(store.device.id) ?? []).find((d) => d.device.roles.includes('backup') && d.site.id !== store.site.id);
+  // An online copy elsewhere is encrypted along with its source unless it cannot be changed or is kept offline.
+  const remote = (index.operationPeers.get(store.device.id) ?? []).find((d) => d.device.roles.includes('backup') && d.site.id !== store.site.id
+    && (hasControl(d.device, 'offline-backup') || hasControl(d.device, 'immutable-backup')));
   if (remote) {
-    return { ja: `別拠点（${remote.site.label}）の${where(remote).ja}にバックアップしている`, en: `backups go to ${where(remote).en} at another site (${remote.site.label})` };
+    return { ja: `別拠点（${remote.site.label}）の${where(remote).ja}にオフラインまたは改変不能なバックアップを置いている`, en: `backups go offline or immutable to ${where(remote).en} at another site (${remote.site.label})` };
   }
   return null;
 }
@@ -69,6 +72,12 @@ export const rule: Rule = {
       en: 'ransomware attacks on the medical sector are frequent, and common techniques get in',
     });
     likelihood = internetStep(likelihood, segment);
+    if (store.device.eol) {
+      likelihood = adjust(likelihood, +1, { ja: `${where(store).ja}はサポート終了製品を使っている（既知の脆弱性が修正されない）`, en: `${where(store).en} runs software past its end of support (known vulnerabilities stay unpatched)` });
+    }
+    if (store.device.exposure === 'isolated') {
+      likelihood = adjust(likelihood, -1, { ja: `${where(store).ja}は外部と接続されていない`, en: `${where(store).en} is isolated from other networks` });
+    }
     likelihood = mitigate(likelihood, store.device, ['edr'], 1);
     const apart = backupsApart(store, context);
     if (apart) {
@@ -83,11 +92,13 @@ export const rule: Rule = {
       });
     }
     const labels = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
+    // "バックアップデータのバックアップ" says nothing: data that are backups already are named as they are.
+    const backupsOnly = segment.data.every((d) => d.kind === 'backup');
     return [finding(
       store.device.roles.includes('backup')
         ? {
-          ja: `${where(store).ja}がランサムウェアに感染し、保存された${labels.ja}のバックアップが暗号化されて復元に使えなくなる`,
-          en: `ransomware infects ${where(store).en}; the backups of ${labels.en} kept there are encrypted and can no longer restore anything`,
+          ja: `${where(store).ja}がランサムウェアに感染し、保存された${labels.ja}${backupsOnly ? '' : 'のバックアップ'}が暗号化されて復元に使えなくなる`,
+          en: `ransomware infects ${where(store).en}; ${backupsOnly ? `the ${labels.en} kept there are` : `the backups of ${labels.en} kept there are`} encrypted and can no longer restore anything`,
         }
         : {
           ja: `${where(store).ja}がランサムウェアに感染し、保存された${labels.ja}とそのバックアップが暗号化されて使用・復元できなくなる`,

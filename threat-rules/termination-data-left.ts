@@ -1,6 +1,7 @@
 // Contract termination: a device that keeps medical information in operation, but that no flow of the
 // contract-termination phase returns, hands over, erases or disposes of. Its information is left behind
-// after the contract ends (4). Listed once per device, and only when the model covers that phase.
+// after the contract ends (4). Listed once per device, as a contract-termination risk, and only when the
+// model covers that phase.
 import type { Rule } from '../models/risk.js';
 import { dataNames, finding, impactOf, start, walkIndex, where } from './predicates.js';
 
@@ -50,6 +51,7 @@ export const rule: Rule = {
       impactOf(segment, ['C']),
       likelihood,
       store.device.id,
+      'termination',
     )];
   },
 };

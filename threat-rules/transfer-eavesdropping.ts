@@ -1,6 +1,7 @@
 // A network hop carrying medical information in the clear: neither the link (TLS etc.) nor the network
 // (VPN) encrypts it. The network's kind sets the likelihood: the internet 5, a wireless LAN 4, a wired or
 // cloud-internal network 2 inside one site and 3 between sites, the guideline's secure networks 2.
+// One risk per link, whatever flows cross it (it keeps the most sensitive flow's impact).
 import type { Rule, Score } from '../models/risk.js';
 import type { Hop } from '../models/segment.js';
 import { NETWORK_KINDS, type Term } from '../models/vocabulary.js';
@@ -13,6 +14,9 @@ function likelihoodOf(hop: Hop): Score {
     case 'internet':
       return start(5, { ja: `${net.label}はインターネット: 経路上の誰もが平文の通信を盗聴・改竄できる`, en: `${net.label} is the internet: anyone on the path can read or alter cleartext traffic` });
     case 'wireless-lan':
+      if (net.wlanSecurity === 'open' || net.wlanSecurity === 'wep') {
+        return start(5, { ja: `${net.label}は無線LAN（${net.wlanSecurity === 'open' ? '暗号化なし' : 'WEP: 容易に解読される'}）: 電波の届く範囲の誰もが通信を傍受できる`, en: `${net.label} is a wireless LAN with ${net.wlanSecurity === 'open' ? 'no encryption' : 'WEP, which is easily broken'}: anyone in radio range can capture the traffic` });
+      }
       return start(4, { ja: `${net.label}は無線LAN: 電波の届く範囲から平文の通信を傍受できる`, en: `${net.label} is a wireless LAN: cleartext traffic can be captured from anywhere in radio range` });
     case 'lan':
     case 'cloud-internal':
@@ -77,6 +81,7 @@ export const rule: Rule = {
       },
       impactOf(segment, ['C', 'I']),
       likelihoodOf(hop),
+      hop.link.id,
     )];
   },
 };

@@ -1,8 +1,9 @@
 // A hop over an IPsec VPN that does not use IKE: the guideline asks for IPsec combined with IKE. Static
 // (manually keyed) IPsec is 3: keys never change and ends are not authenticated per session. When the
-// model does not say, 2: most IPsec VPNs negotiate keys with IKE, but the model should state it.
+// model does not say, 2: most IPsec VPNs negotiate keys with IKE, but the model should state it. One risk
+// per VPN.
 import type { Rule } from '../models/risk.js';
-import { finding, hopName, impactOf, start, where } from './predicates.js';
+import { finding, impactOf, start } from './predicates.js';
 
 export const rule: Rule = {
   id: 'transfer-ipsec-no-ike',
@@ -41,20 +42,20 @@ export const rule: Rule = {
         ja: `${net.label}でIKEを併用するかがモデルに記載されていない（多くのIPsec-VPNはIKEを用いるが、記載して確認すること）`,
         en: `the model does not state whether ${net.label} uses IKE (most IPsec VPNs do, but state it to confirm)`,
       });
-    const name = hopName(hop);
     const data = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
     return [finding(
       net.ike === false
         ? {
-          ja: `${name.ja}のIPsec-VPNがIKEを使わず固定鍵で運用されており、${data.ja}が盗聴・改竄される、または接続先になりすまされる`,
-          en: `the IPsec VPN on ${name.en} runs on static keys without IKE, so ${data.en} can be read or altered, or an end impersonated`,
+          ja: `${net.label}（IPsec-VPN）がIKEを使わず固定鍵で運用されており、経路上の${data.ja}が盗聴・改竄される、または接続先になりすまされる`,
+          en: `${net.label} (IPsec VPN) runs on static keys without IKE, so ${data.en} crossing it can be read or altered, or an end impersonated`,
         }
         : {
-          ja: `${name.ja}のIPsec-VPNがIKEを併用しているか確認できず、固定鍵であれば${data.ja}が盗聴・改竄される`,
-          en: `whether the IPsec VPN on ${name.en} uses IKE is not stated; with static keys ${data.en} could be read or altered`,
+          ja: `${net.label}（IPsec-VPN）がIKEを併用しているか確認できず、固定鍵であれば経路上の${data.ja}が盗聴・改竄される`,
+          en: `whether ${net.label} (IPsec VPN) uses IKE is not stated; with static keys ${data.en} crossing it could be read or altered`,
         },
       impactOf(segment, ['C', 'I']),
       likelihood,
+      hop.network.id,
     )];
   },
 };

@@ -1,8 +1,8 @@
 // A hop over a clientless (browser-based) SSL-VPN: the guideline says not to use SSL-VPN, and if one must,
 // to use the client type. Likelihood 4 (a web portal reachable from anywhere, used from unmanaged
-// browsers); multi-factor authentication to join the VPN takes one off, not below 3.
+// browsers); multi-factor authentication to join the VPN takes one off, not below 3. One risk per VPN.
 import type { Rule } from '../models/risk.js';
-import { adjust, finding, hopName, impactOf, isMultiFactor, start, where } from './predicates.js';
+import { adjust, factorNames, finding, impactOf, isMultiFactor, start } from './predicates.js';
 
 export const rule: Rule = {
   id: 'transfer-ssl-vpn-clientless',
@@ -35,25 +35,26 @@ export const rule: Rule = {
   check(segment) {
     const hop = segment.hop;
     if (!hop || segment.dataClass === 'other' || hop.network.kind !== 'ssl-vpn-clientless') return [];
-    const name = hopName(hop);
+    const net = hop.network.label;
     let likelihood = start(4, {
       ja: `${hop.network.label}はクライアントレス型SSL-VPN: インターネットに公開されたWebポータルへ任意のブラウザから接続できる`,
       en: `${hop.network.label} is a clientless SSL-VPN: a web portal on the internet that any browser can reach`,
     });
     if (hop.network.auth !== null && isMultiFactor(hop.network.auth)) {
       likelihood = adjust(likelihood, -1, {
-        ja: `${hop.network.label}への接続に多要素認証（${hop.network.auth.join(', ')}）を用いる（接続端末は限定されない）`,
-        en: `joining ${hop.network.label} takes multi-factor authentication (${hop.network.auth.join(', ')}), though any device may connect`,
+        ja: `${hop.network.label}への接続に多要素認証（${factorNames(hop.network.auth, 'ja')}）を用いる（接続端末は限定されない）`,
+        en: `joining ${hop.network.label} takes multi-factor authentication (${factorNames(hop.network.auth, 'en')}), though any device may connect`,
       });
     }
     const data = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
     return [finding(
       {
-        ja: `${name.ja}はクライアントレス型SSL-VPNを経由しており、なりすましや盗聴により${data.ja}が漏えい・改竄される`,
-        en: `${name.en} goes through a clientless SSL-VPN, so ${data.en} can leak or be altered through spoofing or eavesdropping`,
+        ja: `${net}はクライアントレス型SSL-VPNであり、なりすましや盗聴により経路上の${data.ja}が漏えい・改竄される`,
+        en: `${net} is a clientless SSL-VPN, so ${data.en} crossing it can leak or be altered through spoofing or eavesdropping`,
       },
       impactOf(segment, ['C', 'I']),
       likelihood,
+      hop.network.id,
     )];
   },
 };

@@ -1,6 +1,7 @@
 // A hop whose TLS is 1.0 or 1.1: the guideline asks for TLS 1.3 / 1.2 only (CRYPTREC high-security
 // settings). Likelihood 4 when the flow crosses the internet, 3 otherwise; one lower (not below 2) when
-// the network itself encrypts underneath (a VPN), since an outsider then sees only the tunnel.
+// the network itself encrypts underneath (a VPN), since an outsider then sees only the tunnel. One risk
+// per link.
 import type { Rule } from '../models/risk.js';
 import { adjust, finding, hopName, impactOf, pathCrossesInternet, start, where } from './predicates.js';
 
@@ -54,6 +55,7 @@ export const rule: Rule = {
       },
       impactOf(segment, ['C', 'I']),
       likelihood,
+      hop.link.id,
     )];
   },
 };

@@ -1,5 +1,6 @@
 // auth-single-factor: the guideline's multi-factor requirement on each device people sign in to for
-// medical information (one risk per device): none 5, single-factor 4, unstated 3; nothing else moves it.
+// medical information (one risk per device): none 5, single-factor 4, unstated 4 (taken as single-factor);
+// +1 when reachable from the internet, -1 when the device is isolated; nothing else moves it.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/auth-single-factor.js';
 import { assess } from '../../src/engine.js';
@@ -29,12 +30,52 @@ describe('auth-single-factor', () => {
       check: ([r]) => expect(r?.likelihood.value).toBe(5),
     },
     {
-      name: 'authentication not stated: moderate, and says so',
+      name: 'authentication not stated: taken as single-factor, likely, and says so',
       edit: (w) => { delete el(w, 'devices', 'terminal')['auth']; },
       fires: ['auth-single-factor@terminal'],
       check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.likelihood.reasons[0]?.en).toBe('the model does not state how Terminal (Exam room) authenticates (taken as single-factor)');
+      },
+    },
+    {
+      name: 'reachable from the internet (the VPN replaced by the internet): one higher',
+      edit: (w) => {
+        w.networks = w.networks.map((n) => (n['id'] === 'vpn' ? { id: 'vpn', label: 'Internet', kind: 'internet', encrypted: true } : n));
+      },
+      fires: ['auth-single-factor@terminal'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(5);
+        expect(r?.likelihood.reasons.map((x) => [x.delta, x.en])).toEqual([
+          [null, 'Terminal (Exam room) uses single-factor authentication (password)'],
+          [1, 'reachable from the internet'],
+        ]);
+      },
+    },
+    {
+      name: 'unstated authentication on a terminal exposed to the internet: very likely',
+      edit: (w) => {
+        const terminal = el(w, 'devices', 'terminal');
+        delete terminal['auth'];
+        terminal['exposure'] = 'internet';
+      },
+      fires: ['auth-single-factor@terminal'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(5);
+        expect(r?.likelihood.reasons[1]?.en).toBe('reachable from the internet');
+      },
+    },
+    {
+      name: 'an isolated stand-alone terminal with a password: one lower',
+      edit: (w) => {
+        w.devices.push({ id: 'standalone', label: 'Stand-alone PC', kind: 'terminal', at: 'exam-room', auth: 'password', exposure: 'isolated' });
+        w.flows = [{ id: 'local', label: 'The doctor writes records on a stand-alone PC', phase: 'operation', who: 'doctor', which: 'standalone', what: ['records'], how: ['view', 'edit'], path: ['standalone'] }];
+      },
+      fires: ['auth-single-factor@standalone'],
+      check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons[0]?.en).toContain('does not state');
+        expect(r?.likelihood.reasons[1]?.delta).toBe(-1);
+        expect(r?.likelihood.reasons[1]?.en).toContain('is isolated');
       },
     },
     {

@@ -1,5 +1,6 @@
-// dev-production-access: a development-phase flow that reaches a production device (maintenance access);
-// 3, +1 without multi-factor at the entry, audit log and access control on production lower it.
+// dev-production-access: a development-phase flow, or an operation-phase flow that maintains (remote
+// maintenance), that reaches a production device; 3, +1 without multi-factor at the entry, audit log and
+// access control on production lower it.
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/engine.js';
 import { loadModel } from '../../src/index.js';
@@ -32,6 +33,30 @@ describe('dev-production-access', () => {
         expect(r?.impact.value).toBe(4);
         expect(r?.impact.reasons.at(-1)?.en).toContain('App server (Server room) handles medical information');
         expect(r?.cia).toEqual(['C', 'I']);
+        expect(r?.message.ja).toMatch(/^開発フェーズにDeveloperが/);
+      },
+    },
+    {
+      name: 'remote maintenance of production in the operation phase: the same risk, said of operation',
+      edit: (w) => { maintain(w); el(w, 'flows', 'maint')['phase'] = 'operation'; },
+      fires: ['dev-production-access@maint/dev-terminal>app-server'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(r?.phases).toEqual(['operation']);
+        expect(r?.message.ja).toMatch(/^運用中にDeveloperが/);
+      },
+    },
+    {
+      name: 'a vendor\'s remote maintenance from a single-factor terminal in operation, maintaining among other work',
+      edit: (w) => {
+        maintain(w);
+        Object.assign(el(w, 'flows', 'maint'), { phase: 'operation', how: ['view', 'maintain'] });
+        el(w, 'devices', 'dev-terminal')['auth'] = 'password';
+      },
+      fires: ['dev-production-access@maint/dev-terminal>app-server'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.likelihood.reasons[1]?.en).toBe('the entry, Dev terminal (Dev room), uses single-factor authentication (password)');
       },
     },
     {
@@ -66,8 +91,8 @@ describe('dev-production-access', () => {
       fires: [],
     },
     {
-      name: 'the same access in the operation phase',
-      edit: (w) => { maintain(w); el(w, 'flows', 'maint')['phase'] = 'operation'; },
+      name: 'the same access in the operation phase, for ordinary work rather than maintenance',
+      edit: (w) => { maintain(w); Object.assign(el(w, 'flows', 'maint'), { phase: 'operation', how: ['operate'] }); },
       fires: [],
     },
   ]);

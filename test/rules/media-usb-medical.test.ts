@@ -1,5 +1,5 @@
-// media-usb-medical: a USB memory or SD card holding medical information (special consideration ⑤): 4, 5
-// when it is not encrypted either.
+// media-usb-medical: a USB memory or SD card holding medical information (special consideration ⑤): 4,
+// encrypted or not (whether it is encrypted is media-unencrypted's to score).
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Risk } from '../../models/risk.js';
@@ -27,16 +27,19 @@ describe('media-usb-medical', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
         expect(r?.likelihood.reasons).toHaveLength(1);
-        expect(r?.message.ja).toContain('USBメモリである');
+        expect(r?.message.ja).toContain('Backup tape（USBメモリ）に格納されたBackupが');
+        expect(r?.likelihood.reasons[0]?.en).toBe('Backup tape (USB memory) is small, easily lost and easily taken out');
       },
     },
     {
-      name: 'an unencrypted SD card: very likely',
+      name: 'an unencrypted SD card: likely all the same (media-unencrypted scores the encryption)',
       edit: (w) => { Object.assign(el(w, 'media', 'tape'), { kind: 'sd-card', encrypted: false }); },
       fires: ['media-usb-medical@tape/server-room>vault-room'],
       check: ([r]) => {
-        expect(r?.likelihood.value).toBe(5);
-        expect(r?.likelihood.reasons[1]?.en).toBe('Backup tape is not encrypted');
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.likelihood.reasons).toHaveLength(1);
+        expect(r?.likelihood.reasons.map((x) => x.en).join(' ')).not.toContain('not encrypted');
+        expect(r?.message.ja).toContain('（SDカード）に格納された');
       },
     },
     {

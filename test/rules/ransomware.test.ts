@@ -1,5 +1,6 @@
-// ransomware: each store of medical information is encrypted for ransom (3, +1 from the internet, EDR -1,
-// backups kept apart -1, no backup at all +1); one risk per store.
+// ransomware: each store of medical information is encrypted for ransom (3, +1 from the internet, +1 past
+// end of support, -1 isolated, EDR -1, backups kept apart -1, no backup at all +1); one risk per store. A
+// backup device at another site reached online counts as kept apart only when it is offline or immutable.
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/engine.js';
 import { loadModel } from '../../src/index.js';
@@ -16,6 +17,14 @@ function exampleIds(): string[] {
 }
 
 const noTape = (w: World): void => { w.media = []; };
+
+/** The database replicates its backups online to a NAS at the vault, with the given controls on the NAS. */
+function vaultNas(w: World, controls: string[] = []): void {
+  w.devices.push({ id: 'vault-nas', label: 'Vault NAS', kind: 'storage', at: 'vault-room', roles: ['backup'], controls });
+  w.networks.push({ id: 'wan', label: 'WAN', kind: 'ipsec-vpn', ike: true });
+  w.links.push({ from: 'db', to: 'vault-nas', network: 'wan' });
+  w.flows.push({ id: 'replicate', label: 'Replication', phase: 'operation', which: 'db', what: ['backup'], how: ['backup'], path: ['db', 'vault-nas'] });
+}
 
 describe('ransomware', () => {
   ruleTable(rule, [
@@ -62,19 +71,53 @@ describe('ransomware', () => {
       },
     },
     {
-      name: 'a backup device at another site keeps the database\'s copies apart, and is a store itself',
-      edit: (w) => {
-        noTape(w);
-        w.devices.push({ id: 'vault-nas', label: 'Vault NAS', kind: 'storage', at: 'vault-room', roles: ['backup'] });
-        w.networks.push({ id: 'wan', label: 'WAN', kind: 'ipsec-vpn', ike: true });
-        w.links.push({ from: 'db', to: 'vault-nas', network: 'wan' });
-        w.flows.push({ id: 'replicate', label: 'Replication', phase: 'operation', which: 'db', what: ['backup'], how: ['backup'], path: ['db', 'vault-nas'] });
+      name: 'past end of support on the store: one higher',
+      edit: (w) => { el(w, 'devices', 'db')['eol'] = true; },
+      fires: ['ransomware@db'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(r?.likelihood.reasons.map((x) => x.delta)).toEqual([null, 1, -1]);
+        expect(r?.likelihood.reasons[1]?.en).toBe('Database (Server room) runs software past its end of support (known vulnerabilities stay unpatched)');
       },
+    },
+    {
+      name: 'an isolated store: one lower',
+      edit: (w) => { el(w, 'devices', 'db')['exposure'] = 'isolated'; },
+      fires: ['ransomware@db'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(1);
+        expect(r?.likelihood.reasons.map((x) => x.delta)).toEqual([null, -1, -1]);
+        expect(r?.likelihood.reasons[1]?.en).toBe('Database (Server room) is isolated from other networks');
+      },
+    },
+    {
+      name: 'an online backup device at another site is encrypted along with its source: not kept apart, but a store itself',
+      edit: (w) => { noTape(w); vaultNas(w); },
       fires: ['ransomware@db', 'ransomware@vault-nas'],
       check: (risks) => {
-        expect(risks.map((r) => r.likelihood.value)).toEqual([2, 3]);
-        expect(risks[1]?.message.en).toContain('the backups of Backup kept there');
+        // The database has a backup (no +1), but nothing keeps it apart (no -1).
+        expect(risks.map((r) => r.likelihood.value)).toEqual([3, 3]);
+        expect(risks[0]?.likelihood.reasons).toHaveLength(1);
+        // The backup data are named as they are, not as "the backups of Backup".
+        expect(risks[1]?.message.en).toContain('the Backup kept there are encrypted');
       },
+    },
+    {
+      name: 'an immutable backup device at another site keeps the database\'s copies apart',
+      edit: (w) => { noTape(w); vaultNas(w, ['immutable-backup']); },
+      fires: ['ransomware@db', 'ransomware@vault-nas'],
+      check: (risks) => {
+        expect(risks.map((r) => r.likelihood.value)).toEqual([2, 2]);
+        expect(risks[0]?.likelihood.reasons[1]?.en).toBe(
+          'it can be restored from backups kept apart from production (backups go offline or immutable to Vault NAS (Vault room) at another site (Vault))',
+        );
+      },
+    },
+    {
+      name: 'an offline backup device at another site counts too',
+      edit: (w) => { noTape(w); vaultNas(w, ['offline-backup']); },
+      fires: ['ransomware@db', 'ransomware@vault-nas'],
+      check: (risks) => expect(risks[0]?.likelihood.value).toBe(2),
     },
     {
       name: 'a development store is not in the operation phase',

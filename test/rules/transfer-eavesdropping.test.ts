@@ -1,5 +1,7 @@
 // transfer-eavesdropping: a hop carrying medical information that neither the link nor the network
-// encrypts; the network's kind sets the likelihood (internet 5, wireless 4, LAN 2 in one site / 3 across, secure networks 2).
+// encrypts; the network's kind sets the likelihood (internet 5, wireless 4 or 5 when open/WEP, LAN 2 in one
+// site / 3 across, secure networks 2). One risk per link, whatever flows cross it; a WPA2/WPA3 wireless LAN
+// is encrypted unless the model says otherwise.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-eavesdropping.js';
 import { assess } from '../../src/engine.js';
@@ -30,9 +32,9 @@ describe('transfer-eavesdropping', () => {
     {
       name: 'cleartext hops inside one site (database, printer, log server): low',
       fires: [
-        'transfer-eavesdropping@logs/app-server>log-server',
-        'transfer-eavesdropping@print/router>printer',
-        'transfer-eavesdropping@view/app-server>db',
+        'transfer-eavesdropping@app-server--db',
+        'transfer-eavesdropping@app-server--log-server',
+        'transfer-eavesdropping@printer--router',
       ],
       check: (risks) => {
         for (const r of risks) {
@@ -48,7 +50,7 @@ describe('transfer-eavesdropping', () => {
         onlyView(w);
         w.networks = w.networks.map((n) => (n['id'] === 'vpn' ? { id: 'vpn', label: 'Internet', kind: 'internet' } : n));
       },
-      fires: ['transfer-eavesdropping@view/router>gateway'],
+      fires: ['transfer-eavesdropping@router--gateway'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(5);
         expect(r?.message.en).toContain('Router (Reception) → Gateway (Server room) (Internet)');
@@ -63,8 +65,68 @@ describe('transfer-eavesdropping', () => {
         delete link['tls'];
         link['protocol'] = 'http';
       },
-      fires: ['transfer-eavesdropping@view/terminal>router'],
+      fires: ['transfer-eavesdropping@terminal--router'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.likelihood.reasons[0]?.en).toContain('is a wireless LAN: cleartext traffic');
+      },
+    },
+    {
+      name: 'an open wireless LAN: very likely',
+      edit: (w) => {
+        onlyView(w);
+        Object.assign(el(w, 'networks', 'lan'), { kind: 'wireless-lan', 'wlan-security': 'open' });
+        const link = el(w, 'links', 'terminal--router');
+        delete link['tls'];
+        link['protocol'] = 'http';
+      },
+      fires: ['transfer-eavesdropping@terminal--router'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(5);
+        expect(r?.likelihood.reasons[0]?.en).toContain('no encryption');
+      },
+    },
+    {
+      name: 'a WEP wireless LAN is as good as open: very likely',
+      edit: (w) => {
+        onlyView(w);
+        Object.assign(el(w, 'networks', 'lan'), { kind: 'wireless-lan', 'wlan-security': 'wep' });
+        const link = el(w, 'links', 'terminal--router');
+        delete link['tls'];
+        link['protocol'] = 'http';
+      },
+      fires: ['transfer-eavesdropping@terminal--router'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(5);
+        expect(r?.likelihood.reasons[0]?.en).toContain('WEP');
+      },
+    },
+    {
+      name: 'a WPA2 wireless LAN stated as unencrypted: likely',
+      edit: (w) => {
+        onlyView(w);
+        Object.assign(el(w, 'networks', 'lan'), { kind: 'wireless-lan', 'wlan-security': 'wpa2-enterprise', encrypted: false });
+        const link = el(w, 'links', 'terminal--router');
+        delete link['tls'];
+        link['protocol'] = 'http';
+      },
+      fires: ['transfer-eavesdropping@terminal--router'],
       check: ([r]) => expect(r?.likelihood.value).toBe(4),
+    },
+    {
+      name: 'two flows over the same cleartext link: one risk for the link',
+      edit: (w) => {
+        w.flows = w.flows.filter((f) => f['id'] === 'view' || f['id'] === 'print');
+        el(w, 'links', 'app-server--db')['tls'] = '1.2';
+        el(w, 'links', 'printer--router')['tls'] = '1.2';
+        el(w, 'networks', 'vpn')['encrypted'] = false;
+      },
+      fires: ['transfer-eavesdropping@router--gateway'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(r?.segments).toEqual(['print/gateway>router', 'view/router>gateway']);
+        expect(r?.flows).toEqual(['print', 'view']);
+      },
     },
     {
       name: 'a LAN stretched between the clinic and the data centre: moderate',
@@ -72,7 +134,7 @@ describe('transfer-eavesdropping', () => {
         onlyView(w);
         w.networks = w.networks.map((n) => (n['id'] === 'vpn' ? { id: 'vpn', label: 'Extended LAN', kind: 'lan' } : n));
       },
-      fires: ['transfer-eavesdropping@view/router>gateway'],
+      fires: ['transfer-eavesdropping@router--gateway'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
         expect(r?.likelihood.reasons[0]?.en).toContain('between Clinic and Data centre');
@@ -84,7 +146,7 @@ describe('transfer-eavesdropping', () => {
         onlyView(w);
         w.networks = w.networks.map((n) => (n['id'] === 'vpn' ? { id: 'vpn', label: 'Closed network', kind: 'closed-network' } : n));
       },
-      fires: ['transfer-eavesdropping@view/router>gateway'],
+      fires: ['transfer-eavesdropping@router--gateway'],
       check: ([r]) => expect(r?.likelihood.value).toBe(2),
     },
     {
@@ -93,7 +155,7 @@ describe('transfer-eavesdropping', () => {
         onlyView(w);
         el(w, 'networks', 'vpn')['encrypted'] = false;
       },
-      fires: ['transfer-eavesdropping@view/router>gateway'],
+      fires: ['transfer-eavesdropping@router--gateway'],
       check: ([r]) => expect(r?.likelihood.value).toBe(3),
     },
     {
@@ -101,8 +163,31 @@ describe('transfer-eavesdropping', () => {
       edit: (w) => {
         w.flows = [{ id: 'handover', label: 'Hand over', phase: 'termination', who: 'operator', which: 'db', what: ['records'], how: ['migrate'], path: ['db', 'app-server'] }];
       },
-      fires: ['transfer-eavesdropping@handover/db>app-server'],
+      // The hop runs db → app-server, against the link's declared direction: the id is the link's.
+      fires: ['transfer-eavesdropping@app-server--db'],
       check: ([r]) => expect(r?.phases).toEqual(['termination']),
+    },
+    {
+      name: 'a WPA2 wireless LAN encrypts the radio link, though the link itself is cleartext',
+      edit: (w) => {
+        onlyView(w);
+        Object.assign(el(w, 'networks', 'lan'), { kind: 'wireless-lan', 'wlan-security': 'wpa2-personal' });
+        const link = el(w, 'links', 'terminal--router');
+        delete link['tls'];
+        link['protocol'] = 'http';
+      },
+      fires: [],
+    },
+    {
+      name: 'a WPA3 wireless LAN likewise',
+      edit: (w) => {
+        onlyView(w);
+        Object.assign(el(w, 'networks', 'lan'), { kind: 'wireless-lan', 'wlan-security': 'wpa3-personal' });
+        const link = el(w, 'links', 'terminal--router');
+        delete link['tls'];
+        link['protocol'] = 'http';
+      },
+      fires: [],
     },
     {
       name: 'every hop encrypted by TLS or the VPN',
@@ -135,18 +220,19 @@ describe('transfer-eavesdropping', () => {
     },
   ]);
 
-  // The example's cleartext hops all stay inside one site (2). The maintenance hop is SSH, which encrypts
-  // on its own, so it does not fire.
-  it('on the cloud-EHR example: the cleartext LAN hops inside the clinic and the data centre, all low', () => {
+  // The example's cleartext links all stay inside one site (2), one risk per link named as declared
+  // (printer → clinic-router, though the print flow runs the other way). The maintenance hop is SSH, which
+  // encrypts on its own, so it does not fire.
+  it('on the cloud-EHR example: the cleartext LAN links inside the clinic and the data centre, all low', () => {
     const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
     if (!model) throw new Error('the example does not load');
     const risks = assess(model, walk(model), [rule], riskMatrix(model.riskMatrix));
     expect(risks.map((r) => r.id)).toEqual([
-      'transfer-eavesdropping@app-logging/ehr-server>log-server',
-      'transfer-eavesdropping@claims-print/clinic-router>printer',
-      'transfer-eavesdropping@ehr-storage/ehr-server>backup-storage',
-      'transfer-eavesdropping@intake/wireless-ap>clinic-router',
-      'transfer-eavesdropping@lab-orders/lab-system>clinic-router',
+      'transfer-eavesdropping@ehr-server--backup-storage',
+      'transfer-eavesdropping@ehr-server--log-server',
+      'transfer-eavesdropping@lab-system--clinic-router',
+      'transfer-eavesdropping@printer--clinic-router',
+      'transfer-eavesdropping@wireless-ap--clinic-router',
     ]);
     expect(risks.every((r) => r.likelihood.value === 2)).toBe(true);
   });

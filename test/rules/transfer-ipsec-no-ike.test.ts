@@ -1,5 +1,5 @@
 // transfer-ipsec-no-ike: a hop over an IPsec VPN without IKE (static keys: 3), or whose use of IKE the
-// model does not state (2, saying so); one risk per hop.
+// model does not state (2, saying so); one risk per VPN, whatever hops and flows cross it.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-ipsec-no-ike.js';
 import { assess } from '../../src/engine.js';
@@ -12,27 +12,24 @@ import { el, ruleTable } from '../helpers/rule-table.js';
 describe('transfer-ipsec-no-ike', () => {
   ruleTable(rule, [
     {
-      name: 'IPsec with static keys (ike: false): moderate, on each hop over it',
+      name: 'IPsec with static keys (ike: false): moderate, one risk for the VPN across both flows',
       edit: (w) => { el(w, 'networks', 'vpn')['ike'] = false; },
-      fires: ['transfer-ipsec-no-ike@print/gateway>router', 'transfer-ipsec-no-ike@view/router>gateway'],
-      check: (risks) => {
-        for (const r of risks) {
-          expect(r.likelihood.value).toBe(3);
-          expect(r.likelihood.reasons[0]?.en).toContain('static keys');
-          expect(r.cia).toEqual(['C', 'I']);
-        }
+      fires: ['transfer-ipsec-no-ike@vpn'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(r?.likelihood.reasons[0]?.en).toContain('static keys');
+        expect(r?.cia).toEqual(['C', 'I']);
+        expect(r?.segments).toEqual(['print/gateway>router', 'view/router>gateway']);
       },
     },
     {
       name: 'IKE not stated: low, and the reason says the model does not state it',
       edit: (w) => { delete el(w, 'networks', 'vpn')['ike']; },
-      fires: ['transfer-ipsec-no-ike@print/gateway>router', 'transfer-ipsec-no-ike@view/router>gateway'],
-      check: (risks) => {
-        for (const r of risks) {
-          expect(r.likelihood.value).toBe(2);
-          expect(r.likelihood.reasons[0]?.en).toContain('does not state');
-          expect(r.message.en).toContain('not stated');
-        }
+      fires: ['transfer-ipsec-no-ike@vpn'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(2);
+        expect(r?.likelihood.reasons[0]?.en).toContain('does not state');
+        expect(r?.message.en).toContain('not stated');
       },
     },
     {
@@ -41,8 +38,22 @@ describe('transfer-ipsec-no-ike', () => {
         w.flows = w.flows.filter((f) => f['id'] === 'view');
         el(w, 'networks', 'vpn')['ike'] = false;
       },
-      fires: ['transfer-ipsec-no-ike@view/router>gateway'],
-      check: ([r]) => expect(r?.message.en).toContain('Router (Reception) → Gateway (Server room) (VPN)'),
+      fires: ['transfer-ipsec-no-ike@vpn'],
+      check: ([r]) => {
+        expect(r?.message.en).toContain('VPN (IPsec VPN) runs on static keys without IKE');
+        expect(r?.segments).toEqual(['view/router>gateway']);
+      },
+    },
+    {
+      name: 'two links over the same static-key VPN: still one risk, for the network',
+      edit: (w) => {
+        el(w, 'networks', 'vpn')['ike'] = false;
+        w.devices.push({ id: 'vault-nas', label: 'Vault NAS', kind: 'storage', at: 'vault-room', roles: ['backup'] });
+        w.links.push({ from: 'db', to: 'vault-nas', network: 'vpn' });
+        w.flows.push({ id: 'replicate', label: 'Replication', phase: 'operation', which: 'db', what: ['backup'], how: ['backup'], path: ['db', 'vault-nas'] });
+      },
+      fires: ['transfer-ipsec-no-ike@vpn'],
+      check: ([r]) => expect(r?.segments).toEqual(['print/gateway>router', 'replicate/db>vault-nas', 'view/router>gateway']),
     },
     {
       name: 'IPsec with IKE (the base world)',

@@ -1,5 +1,5 @@
 // transfer-tls-legacy: a hop protected by TLS 1.0/1.1 where the guideline asks for 1.3/1.2; 4 when the
-// flow crosses the internet, 3 otherwise, one lower (not below 2) inside a VPN.
+// flow crosses the internet, 3 otherwise, one lower (not below 2) inside a VPN. One risk per link.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-tls-legacy.js';
 import { assess } from '../../src/engine.js';
@@ -18,7 +18,7 @@ describe('transfer-tls-legacy', () => {
     {
       name: 'TLS 1.1 on the clinic LAN, the path staying off the internet: moderate',
       edit: (w) => { el(w, 'links', 'terminal--router')['tls'] = '1.1'; },
-      fires: ['transfer-tls-legacy@view/terminal>router'],
+      fires: ['transfer-tls-legacy@terminal--router'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
         expect(r?.message.en).toContain('TLS 1.1');
@@ -32,30 +32,31 @@ describe('transfer-tls-legacy', () => {
         internetForVpn(w);
         el(w, 'links', 'terminal--router')['tls'] = '1.0';
       },
-      fires: ['transfer-tls-legacy@view/terminal>router'],
+      fires: ['transfer-tls-legacy@terminal--router'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
         expect(r?.likelihood.reasons[0]?.en).toContain('crosses the internet');
       },
     },
     {
-      name: 'TLS 1.0 on the internet hop itself: likely',
+      name: 'TLS 1.0 on the internet hop itself: likely, one risk for the link both flows cross',
       edit: (w) => {
         internetForVpn(w);
         el(w, 'links', 'router--gateway')['tls'] = '1.0';
       },
-      fires: ['transfer-tls-legacy@print/gateway>router', 'transfer-tls-legacy@view/router>gateway'],
-      check: (risks) => { for (const r of risks) expect(r.likelihood.value).toBe(4); },
+      fires: ['transfer-tls-legacy@router--gateway'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.segments).toEqual(['print/gateway>router', 'view/router>gateway']);
+      },
     },
     {
       name: 'TLS 1.1 inside the IPsec VPN: one lower, to low',
       edit: (w) => { el(w, 'links', 'router--gateway')['tls'] = '1.1'; },
-      fires: ['transfer-tls-legacy@print/gateway>router', 'transfer-tls-legacy@view/router>gateway'],
-      check: (risks) => {
-        for (const r of risks) {
-          expect(r.likelihood.value).toBe(2);
-          expect(r.likelihood.reasons[1]?.en).toContain('encrypts the traffic itself');
-        }
+      fires: ['transfer-tls-legacy@router--gateway'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(2);
+        expect(r?.likelihood.reasons[1]?.en).toContain('encrypts the traffic itself');
       },
     },
     {
