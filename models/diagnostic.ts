@@ -47,6 +47,9 @@ export const DIAGNOSTIC_CODES = {
   KZ303: 'warning', // a fact that does not apply to this kind of network
   KZ304: 'warning', // the same path step twice in a row
   KZ305: 'warning', // a response that reduces a risk lists no measures
+  KZ306: 'warning', // a response answers no risk (orphaned)
+  KZ307: 'warning', // an S risk reduced by a single measure (S needs several)
+  KZ308: 'warning', // a risk accepted without a rationale
   // User rule files (KZ4xx; docs/rules.md)
   KZ400: 'error', // not a rule file: no (or an unsupported) `koseizu-rules:` version
   KZ401: 'error', // unknown key in a rule file

@@ -15,7 +15,7 @@ await build({
   legalComments: 'none',
   // The diagram's heavy libraries stay outside the bundle: they load from node_modules only when a
   // diagram is drawn (resvg is a native addon; elkjs alone is several megabytes).
-  external: ['@resvg/resvg-js', 'elkjs', 'subset-font'],
+  external: ['@resvg/resvg-js', 'elkjs', 'exceljs', 'subset-font'],
   // The CommonJS libraries (commander, yaml) require() Node's built-ins; an ES module has no require.
   banner: { js: "import { createRequire as koseizuCreateRequire } from 'node:module';\nconst require = koseizuCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -1,11 +1,11 @@
 // The command line: a thin shell that turns argv into calls of the library and results into an exit code.
 // Exit codes: 0 clean (warnings allowed), 1 findings (reserved for check), 2 invalid model, bad usage or internal error.
 import { Command, CommanderError, Option } from 'commander';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Rule } from '../models/risk.js';
-import { PHASES, RANKS, SEGMENT_KINDS, type Lang, type Phase, type Rank, type SegmentKind } from '../models/vocabulary.js';
+import { MEASURE_CATEGORIES, PHASES, RANKS, SEGMENT_KINDS, THREATS, type Lang, type Phase, type Rank, type SegmentKind } from '../models/vocabulary.js';
 import {
-  assessModel, BUILTIN_RULES, diagnosticsJson, diagramGraph, formatDiagnostics, hasErrors, loadModel, renderDiagramSvg, subsetFontsFor, summary, threatList,
+  applyResponses, assessModel, buildReport, BUILTIN_RULES, diagnosticsJson, diagramGraph, formatDiagnostics, hasErrors, loadModel, renderDiagramSvg, subsetFontsFor, summary, threatList,
 } from './index.js';
 import { diskHost, loadElkWithCodeCache, packageVersion, readDiagramFonts, schemaFile, withTempFiles, writeNewFile, writeOutput } from './io.js';
 import { toSlashes } from './load.js';
@@ -31,6 +31,8 @@ const TEXT = {
     diagram: '全体構成図を描く（SVG / PNG / Mermaid / Markdown）',
     flows: '情報流（Who / Where / Which / What / How）を提供形態とフェーズごとに表にする',
     threats: 'すべての情報流を断面ごとに調べ、リスクアセスメント結果一覧を出力する',
+    report: '医療機関等に渡す報告書（HTML・Markdown・Excel・構成図）をフォルダに書き出す',
+    check: '未対応のリスクがあれば失敗する（CI 用。--format sarif でコードスキャン用の SARIF）',
     rules: '脅威ルールの一覧を表示する（ID を指定するとそのルールを説明する）',
     unknownRule: (id: string, hint: string) => `ルール "${id}" はありません${hint ? `（もしかして "${hint}"?）` : ''}\nヒント: npx koseizu rules で一覧を表示できます\n`,
     schema: 'モデル DSL の JSON Schema を表示する',
@@ -47,6 +49,8 @@ const TEXT = {
     diagram: 'draw the configuration diagram (SVG, PNG, Mermaid, Markdown)',
     flows: 'list the information flows (Who / Where / Which / What / How) per provision form and phase',
     threats: 'walk every flow segment and print the risk assessment result list',
+    report: 'write the report for the medical institution (HTML, Markdown, Excel, diagram) into a folder',
+    check: 'fail when risks are left unanswered (for CI; --format sarif for code scanning)',
     rules: 'list the threat rules (explain one when its id is given)',
     unknownRule: (id: string, hint: string) => `no rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}\nhint: npx koseizu rules lists them\n`,
     schema: 'print the JSON Schema of the model DSL',
@@ -65,6 +69,8 @@ Examples:
   $ npx koseizu diagram examples/cloud-ehr/model.yaml -o cloud-ehr.png
   $ npx koseizu flows examples/cloud-ehr/model.yaml --format csv -o flows.csv
   $ npx koseizu threats examples/cloud-ehr/model.yaml --min-rank A
+  $ npx koseizu report examples/cloud-ehr/model.yaml -o out/cloud-ehr
+  $ npx koseizu check examples/cloud-ehr/model.yaml --fail-on A --format sarif -o koseizu.sarif
   $ npx koseizu rules input-spoofing
   $ npx koseizu validate --lang en --format json model.yaml
   $ npx koseizu init my-system.yaml
@@ -112,7 +118,12 @@ export async function main(argv: readonly string[], io: Console = processConsole
       let failed = false;
       const all = [];
       for (const file of models) {
-        const result = loadModel(toSlashes(file), diskHost, { rules: options.rules });
+        const loaded = loadModel(toSlashes(file), diskHost, { rules: options.rules });
+        // A valid model's responses are checked against its risks too: orphaned ones, S with one measure.
+        const responseDiagnostics = loaded.model
+          ? (() => { const { risks, matrix } = assessModel(loaded.model, loaded.rules); return applyResponses(loaded.model, risks, matrix).diagnostics; })()
+          : [];
+        const result = { ...loaded, diagnostics: [...loaded.diagnostics, ...responseDiagnostics] };
         all.push(...result.diagnostics);
         if (options.format === 'text') {
           io.err(formatDiagnostics(result.diagnostics, lang));
@@ -191,6 +202,60 @@ export async function main(argv: readonly string[], io: Console = processConsole
       const list = threatList(model, risks, matrix, explicitLang(argv) ?? model.system.lang, { phase: options.phase, segment: options.segment, minRank: options.minRank });
       const text = options.format === 'csv' ? threatsCsv(list) : options.format === 'json' ? threatsJson(list) : threatsMarkdown(list);
       exitCode = writeResult(text, options.output, model.files, lang, io);
+    });
+
+  program.command('report')
+    .description(t.report)
+    .argument('<model>', 'model file (.yaml)')
+    .requiredOption('-o, --output <dir>', 'the folder to write index.html, report.md, risks.xlsx, diagram.svg and diagram.png into')
+    .addOption(new Option('--direction <direction>', 'the diagram\'s layers top to bottom or left to right').choices(['down', 'right']).default('down'))
+    .option('--rules <path>', 'add the rules of these files or folders to the built-in catalogue (repeatable)', collect, [])
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu report examples/cloud-ehr/model.yaml -o out/cloud-ehr\n  $ npx koseizu --lang en report model.yaml -o report/')
+    .action(async (file: string, options: { output: string; direction: 'down' | 'right'; rules: string[] }) => {
+      exitCode = await reportCommand(file, options, lang, explicitLang(argv), io);
+    });
+
+  program.command('check')
+    .description(t.check)
+    .argument('<model>', 'model file (.yaml)')
+    .addOption(new Option('--fail-on <rank>', 'fail when an unanswered risk of this rank or higher exists (default: the ranks the criteria say need a response)').choices([...RANKS]))
+    .option('--strict', 'also fail when a response answers no risk (orphaned)')
+    .addOption(new Option('--format <format>', 'text (default: one line per failing risk) or sarif (SARIF 2.1.0)').choices(['text', 'sarif']).default('text'))
+    .option('-o, --output <file>', 'where to write the SARIF (standard output without it)')
+    .option('--rules <path>', 'add the rules of these files or folders to the built-in catalogue (repeatable)', collect, [])
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu check examples/cloud-ehr/model.yaml --fail-on A\n  $ npx koseizu check model.yaml --strict --format sarif -o koseizu.sarif\n\nExit codes: 0 nothing fails; 1 an unanswered risk at or above the threshold (or, with --strict, an orphaned response); 2 invalid model or usage.')
+    .action(async (file: string, options: CheckOptions) => {
+      const result = loadModel(toSlashes(file), diskHost, { rules: options.rules });
+      io.err(formatDiagnostics(result.diagnostics, lang));
+      if (!result.model) {
+        io.err(`${summary(result.diagnostics, lang)}\n`);
+        exitCode = EXIT_INVALID;
+        return;
+      }
+      const model = result.model;
+      const outputLang = explicitLang(argv) ?? model.system.lang;
+      const { risks, matrix } = assessModel(model, result.rules);
+      const responses = applyResponses(model, risks, matrix);
+      io.err(formatDiagnostics(responses.diagnostics, lang));
+      const { checkRisks } = await import('./check.js');
+      const { checkSarif, checkText } = await import('../renderers/check/index.js');
+      const checked = checkRisks(model, risks, responses, options.failOn ?? null);
+      const failed = checked.failing.length > 0 || (options.strict === true && checked.orphaned.length > 0);
+      if (options.format === 'sarif') {
+        const rules = [...BUILTIN_RULES, ...result.rules].map((r) => ({
+          id: r.id, title: r.title, risk: r.risk, threat: THREATS[r.threat],
+          help: {
+            ja: (['human', 'physical', 'technical'] as const).map((c) => `${MEASURE_CATEGORIES[c].ja}: ${r.countermeasures[c].map((m) => m.ja).join('／')}`).join('\n'),
+            en: (['human', 'physical', 'technical'] as const).map((c) => `${MEASURE_CATEGORIES[c].en}: ${r.countermeasures[c].map((m) => m.en).join('; ')}`).join('\n'),
+          },
+        }));
+        const written = writeResult(checkSarif(checked, rules, outputLang, packageVersion(), options.strict === true), options.output, model.files, lang, io);
+        if (written !== EXIT_OK) { exitCode = written; return; }
+        io.err(checkText(checked, lang, options.strict === true).split('\n').slice(-2).join('\n'));
+      } else {
+        io.out(checkText(checked, outputLang, options.strict === true));
+      }
+      exitCode = failed ? EXIT_FINDINGS : EXIT_OK;
     });
 
   program.command('rules')
@@ -272,6 +337,65 @@ export async function main(argv: readonly string[], io: Console = processConsole
     if (env['KOSEIZU_DEBUG']) io.err(`${err.stack ?? ''}\n`);
     return EXIT_INVALID;
   }
+}
+
+interface CheckOptions {
+  readonly failOn?: Rank;
+  readonly strict?: boolean;
+  readonly format: 'text' | 'sarif';
+  readonly output?: string;
+  readonly rules: readonly string[];
+}
+
+const REPORT_TEXT = {
+  ja: {
+    wrote: (dir: string, files: readonly string[]) => `${dir} に ${files.join('、')} を書き出しました\n`,
+    open: (n: number) => `注意: 対応が必要で未対応のリスクが ${n} 件あります（npx koseizu check で一覧）\n`,
+  },
+  en: {
+    wrote: (dir: string, files: readonly string[]) => `wrote ${files.join(', ')} to ${dir}\n`,
+    open: (n: number) => `note: ${n} risk${n === 1 ? '' : 's'} that need a response have none (npx koseizu check lists them)\n`,
+  },
+} as const;
+
+/** koseizu report: the report view rendered five ways into one folder. */
+async function reportCommand(file: string, options: { output: string; direction: 'down' | 'right'; rules: readonly string[] }, lang: Lang, outputLang: Lang | undefined, io: Console): Promise<number> {
+  const result = loadModel(toSlashes(file), diskHost, { rules: options.rules });
+  io.err(formatDiagnostics(result.diagnostics, lang));
+  if (!result.model) {
+    io.err(`${summary(result.diagnostics, lang)}\n`);
+    return EXIT_INVALID;
+  }
+  const model = result.model;
+  const request = { lang: outputLang ?? model.system.lang, direction: options.direction };
+  const names = ['index.html', 'report.md', 'risks.xlsx', 'diagram.svg', 'diagram.png'] as const;
+  const paths = names.map((n) => join(options.output, n));
+  const clash = paths.find((p) => isModelFile(p, model.files));
+  if (clash) {
+    io.err(DIAGRAM_TEXT[lang].sameAsModel(clash));
+    return EXIT_INVALID;
+  }
+  const subsetting = subsetFontsFor(model, request, readDiagramFonts());
+  subsetting.catch(() => undefined); // awaited below
+  const built = await buildReport(model, { lang: request.lang, rules: result.rules, direction: options.direction, loadElk: loadElkWithCodeCache });
+  io.err(formatDiagnostics(built.responses.diagnostics, lang));
+  const [{ reportHtml }, { reportMarkdown }, { reportXlsx }, { renderPng, fitScale }] = await Promise.all([
+    import('../renderers/report/html.js'), import('../renderers/report/markdown.js'), import('../renderers/report/xlsx.js'), import('../renderers/png/index.js'),
+  ]);
+  const subset = await subsetting;
+  const zoom = fitScale(built.diagram.layout.width, built.diagram.layout.height, 1);
+  const png = await withTempFiles({ 'regular.ttf': subset.regular, 'bold.ttf': subset.bold }, (p) =>
+    renderPng(built.diagram.svg, [p['regular.ttf'] ?? '', p['bold.ttf'] ?? ''], zoom));
+  const contents: readonly (string | Uint8Array)[] = [reportHtml(built.view), reportMarkdown(built.view), await reportXlsx(built.view), built.diagram.svg, png];
+  try {
+    paths.forEach((p, i) => writeOutput(p, contents[i] as string | Uint8Array));
+  } catch (error) {
+    io.err(DIAGRAM_TEXT[lang].cannotWrite(options.output, (error as NodeJS.ErrnoException).code ?? String(error)));
+    return EXIT_INVALID;
+  }
+  io.err(REPORT_TEXT[lang].wrote(options.output, names));
+  if (built.responses.open.length > 0) io.err(REPORT_TEXT[lang].open(built.responses.open.length));
+  return EXIT_OK;
 }
 
 /** Collects a repeatable option's values. */

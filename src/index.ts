@@ -6,11 +6,15 @@
 import type { Diagnostic } from '../models/diagnostic.js';
 import type { DiagramDirection, DiagramGraph, DiagramLayout } from '../models/diagram.js';
 import type { Model } from '../models/model.js';
+import type { ReportView } from '../models/report.js';
+import type { ResponseAssessment } from '../models/responses.js';
 import type { Risk, RiskMatrix, Rule } from '../models/risk.js';
 import type { Segment } from '../models/segment.js';
 import { BUILTIN_RULES } from '../threat-rules/index.js';
 import { assess } from './engine.js';
+import { applyResponses } from './responses.js';
 import { riskMatrix } from './score.js';
+import { threatList } from './threats.js';
 import { loadUserRules, modelRulePaths } from './user-rules.js';
 import { walk } from './walk.js';
 import type { Lang, Phase } from '../models/vocabulary.js';
@@ -130,5 +134,54 @@ export function assessModel(model: Model, userRules: readonly Rule[] = []): Asse
 }
 
 export { BUILTIN_RULES } from '../threat-rules/index.js';
+export { applyResponses } from './responses.js';
+
+// ---- The documents for the institution, and the report bundling them ----
+
+export interface ReportOptions {
+  readonly lang: Lang;
+  /** User rules, added to the built-in catalogue. */
+  readonly rules?: readonly Rule[];
+  readonly direction?: DiagramDirection;
+  readonly loadElk?: ElkLoader;
+}
+
+export interface BuiltReport {
+  readonly view: ReportView;
+  readonly assessment: Assessment;
+  readonly responses: ResponseAssessment;
+  /** The diagram as drawn for the report (its SVG is in the view), for a PNG. */
+  readonly diagram: RenderedDiagram;
+}
+
+/**
+ * Everything the institution receives, in one view: the diagram (laid out with ELK), the flow table, the
+ * risk assessment list, the responses applied, what the institution is asked to do, the regulatory
+ * checklist and the open risks.
+ */
+export async function buildReport(model: Model, options: ReportOptions): Promise<BuiltReport> {
+  const assessment = assessModel(model, options.rules ?? []);
+  const responses = applyResponses(model, assessment.risks, assessment.matrix);
+  const request = { lang: options.lang, direction: options.direction ?? 'down' } as const;
+  const [diagram, { renderMermaid }, { regulatoryChecklist }, { reportView }] = await Promise.all([
+    renderDiagramSvg(model, request, options.loadElk),
+    import('../renderers/mermaid/index.js'),
+    import('./checklist.js'),
+    import('./report.js'),
+  ]);
+  const mermaid = renderMermaid(diagram.graph, { direction: request.direction === 'right' ? 'LR' : 'TB' }).text;
+  const view = reportView({
+    model,
+    lang: options.lang,
+    threats: threatList(model, assessment.risks, assessment.matrix, options.lang),
+    matrix: assessment.matrix,
+    responses,
+    checklist: regulatoryChecklist(model, assessment.segments, options.lang),
+    diagram: { svg: diagram.svg, mermaid },
+  });
+  return { view, assessment, responses, diagram };
+}
 export { threatList, type ThreatFilter } from './threats.js';
+export type * from '../models/report.js';
+export type * from '../models/responses.js';
 export { walk } from './walk.js';

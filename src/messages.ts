@@ -592,6 +592,30 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
     en: (a) => `the response reducing ${a.q('risk')} lists no measures`,
     hint: { ja: () => 'measures に {category, owner, text} を追加してください', en: () => 'add measures with category, owner and text' },
   },
+  KZ306: {
+    ja: (a) => `対応 ${a.q('risk')} に当てはまるリスクがありません（孤立した対応）`,
+    en: (a) => `the response for ${a.q('risk')} answers no risk (orphaned)`,
+    hint: {
+      ja: () => 'リスクIDが変わったか、リスクがなくなった可能性があります。npx koseizu threats で現在のリスクIDを確認し、risk を直すか対応を削除してください',
+      en: () => 'the risk id may have changed, or the risk is gone: list the current ids with npx koseizu threats, then fix risk or remove the response',
+    },
+  },
+  KZ307: {
+    ja: (a) => `ランク S のリスク ${a.q('risk')} を対策 1 件だけで低減としています`,
+    en: (a) => `rank S risk ${a.q('risk')} is reduced by a single measure`,
+    hint: {
+      ja: () => 'S ランクは複数の対策による対応が必須です（対応基準）。measures に対策を追加してください',
+      en: () => 'rank S needs several measures (the response criteria): add measures',
+    },
+  },
+  KZ308: {
+    ja: (a) => `リスク ${a.q('risk')} を受容・保有とする理由（rationale）がありません`,
+    en: (a) => `risk ${a.q('risk')} is accepted without a rationale`,
+    hint: {
+      ja: () => '受容は意思決定に基づくものです。rationale に理由を、agreed-with に合意先を書いてください',
+      en: () => 'acceptance is a decision: give its reason in rationale, and who agreed in agreed-with',
+    },
+  },
   ...RULE_MESSAGES,
 };
 

@@ -1,0 +1,100 @@
+// The documents the provider hands the medical institution (5.2.3, 5.3), as renderers see them: the risk
+// response list (リスク対応一覧), what the institution is asked to do (医療機関等へ対応を求める事項), the
+// regulatory checklist (制度上の要求事項への対応), the open risks, and one report bundling them with the
+// diagram, the flow table and the risk assessment list. Every word is already in the output language; ids
+// and keys are kept beside the words for tools. Built by src/report.ts and src/checklist.ts.
+import type { FlowTable } from './flows.js';
+import type { ThreatList, ThreatRow } from './threats.js';
+import type { Decision, Lang, MeasureCategory, MeasureOwner, Rank } from './vocabulary.js';
+
+/** One row of the risk response list: a risk and the response that answers it. */
+export interface ResponseRow {
+  readonly riskId: string;
+  readonly rank: Rank;
+  readonly level: number;
+  readonly decision: Decision;
+  readonly measures: readonly { readonly category: MeasureCategory; readonly owner: MeasureOwner; readonly text: string }[];
+  readonly residual: { readonly impact: number; readonly likelihood: number; readonly level: number; readonly rank: Rank } | null;
+  /** The risk id or glob the response was written for. */
+  readonly pattern: string;
+  readonly cells: {
+    readonly title: string;
+    readonly risk: string;
+    readonly threat: string;
+    readonly phase: string;
+    readonly decision: string;
+    /** "技術的（対象事業者）: 多要素認証を必須化", one per measure. */
+    readonly measures: readonly string[];
+    readonly residual: string;
+    readonly rationale: string;
+    readonly agreedWith: string;
+    readonly date: string;
+    /** "model.yaml:120:5": where the response is written. */
+    readonly source: string;
+  };
+}
+
+/** A response that answers no risk: kept, with where it is written. */
+export interface OrphanedRow {
+  readonly pattern: string;
+  readonly decision: Decision;
+  readonly cells: { readonly decision: string; readonly source: string };
+}
+
+/** What the institution is asked to do: its own measures (owner institution or both), grouped by category. */
+export interface RequestGroup {
+  readonly category: MeasureCategory;
+  readonly title: string;
+  readonly items: readonly {
+    readonly text: string;
+    readonly owner: MeasureOwner;
+    readonly ownerWord: string;
+    /** The risks the measure answers, sorted. */
+    readonly risks: readonly string[];
+  }[];
+}
+
+export type ChecklistStatus = 'met' | 'not-met' | 'not-applicable';
+
+/** One requirement of the regulations and guidelines, and whether the model shows it met. */
+export interface ChecklistItem {
+  /** Stable id, e.g. "mfa", "tls", "log-retention". */
+  readonly id: string;
+  readonly status: ChecklistStatus;
+  /** The model elements the evidence names (device, network, data, site ids...), sorted. */
+  readonly elements: readonly string[];
+  readonly cells: {
+    readonly title: string;
+    /** The requirement in one sentence. */
+    readonly requirement: string;
+    readonly status: string;
+    /** The model facts that show the status, one per line: "電子カルテ端末: パスワード・ICカード（多要素）". */
+    readonly evidence: readonly string[];
+    readonly reference: string;
+  };
+}
+
+export interface Checklist {
+  readonly lang: Lang;
+  readonly items: readonly ChecklistItem[];
+  readonly counts: Readonly<Record<ChecklistStatus, number>>;
+}
+
+export interface ReportView {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly system: { readonly id: string; readonly title: string; readonly provider: string; readonly description: string };
+  /** The model files and their hash, so a reader can tell which version the report shows. */
+  readonly source: { readonly files: readonly string[]; readonly contentHash: string };
+  /** The configuration diagram as SVG (inline in HTML) and as Mermaid (for Markdown on GitHub). */
+  readonly diagram: { readonly svg: string; readonly mermaid: string };
+  readonly flows: FlowTable;
+  readonly threats: ThreatList;
+  readonly responses: { readonly rows: readonly ResponseRow[]; readonly orphaned: readonly OrphanedRow[] };
+  readonly requests: readonly RequestGroup[];
+  readonly checklist: Checklist;
+  /** Risks that need a response (by the rank criteria) and have none. */
+  readonly open: readonly ThreatRow[];
+  /** Headings and fixed words of the report, in the output language. */
+  readonly words: Readonly<Record<string, string>>;
+}

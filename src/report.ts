@@ -1,0 +1,139 @@
+// The documents for the medical institution (5.2.3, 5.3): the risk response list, what the institution
+// is asked to do, the open risks, and the report view bundling them with the diagram, the flow table, the
+// risk assessment list and the regulatory checklist. Pure: everything is given (the diagram already drawn).
+import type { Model } from '../models/model.js';
+import type { Checklist, OrphanedRow, ReportView, RequestGroup, ResponseRow } from '../models/report.js';
+import type { ResponseAssessment } from '../models/responses.js';
+import type { RiskMatrix } from '../models/risk.js';
+import type { ThreatList } from '../models/threats.js';
+import {
+  DECISIONS, IMPACT_GRADES, LIKELIHOOD_GRADES, MEASURE_CATEGORIES, MEASURE_OWNERS, PHASES, THREATS,
+  type Lang, type MeasureCategory, type MeasureOwner, type Term,
+} from '../models/vocabulary.js';
+import { flowTable } from './flows.js';
+import { threatRow } from './threats.js';
+
+const WORDS = {
+  ja: {
+    report: 'リスクアセスメント報告書', provider: '対象事業者', source: 'モデル', hash: 'モデルのハッシュ', contents: '目次',
+    diagram: '全体構成図', flows: '情報流', threats: 'リスクアセスメント結果一覧', responses: 'リスク対応一覧',
+    requests: '医療機関等へ対応を求める事項', checklist: '制度上の要求事項への対応', open: '未対応のリスク',
+    orphaned: '当てはまるリスクのない対応（孤立）', riskId: 'リスクID', rank: 'ランク', level: 'リスクレベル', decision: '対応の選択肢',
+    measures: '対策', residual: '残存リスク', rationale: '理由', agreedWith: '合意先', date: '決定日', where: '記載箇所',
+    category: '観点', owner: '実施主体', risks: '対象リスク', item: '要求事項', requirement: '内容', status: '状況', evidence: '根拠（モデルの記載）',
+    reference: '参照', none: 'なし', noOpen: '対応が必要で未対応のリスクはありません', noResponses: '対応はまだ記載されていません',
+    noRequests: '医療機関等に求める対策はまだ記載されていません', pattern: '対応のリスクID（パターン）', title: 'リスク', threat: '関連する脅威', phase: 'フェーズ',
+  },
+  en: {
+    report: 'Risk assessment report', provider: 'Provider', source: 'Model', hash: 'model hash', contents: 'Contents',
+    diagram: 'Configuration diagram', flows: 'Information flows', threats: 'Risk assessment results', responses: 'Risk response list',
+    requests: 'What the medical institution is asked to do', checklist: 'Regulatory requirements', open: 'Open risks',
+    orphaned: 'Responses that answer no risk (orphaned)', riskId: 'Risk id', rank: 'Rank', level: 'Level', decision: 'Decision',
+    measures: 'Measures', residual: 'Residual risk', rationale: 'Rationale', agreedWith: 'Agreed with', date: 'Date', where: 'Written at',
+    category: 'Category', owner: 'Owner', risks: 'Risks', item: 'Requirement', requirement: 'What it asks', status: 'Status', evidence: 'Evidence (the model says)',
+    reference: 'Reference', none: 'none', noOpen: 'No risk that needs a response is left without one', noResponses: 'No responses written yet',
+    noRequests: 'No measures are asked of the institution yet', pattern: 'Response written for', title: 'Risk', threat: 'Related threat', phase: 'Phase',
+  },
+} as const;
+
+export type ReportWords = (typeof WORDS)[Lang];
+
+export function reportWords(lang: Lang): ReportWords {
+  return WORDS[lang];
+}
+
+const word = (t: Term, lang: Lang): string => t[lang];
+const position = (source: { file: string; start: { line: number; col: number } }): string => `${source.file}:${source.start.line}:${source.start.col}`;
+
+function grades(impact: number, likelihood: number, level: number, rank: string, lang: Lang): string {
+  const i = IMPACT_GRADES[impact - 1] as Term;
+  const l = LIKELIHOOD_GRADES[likelihood - 1] as Term;
+  return lang === 'ja'
+    ? `影響度 ${impact}（${i.ja}）× 顕在化率 ${likelihood}（${l.ja}）→ レベル ${level}・ランク ${rank}`
+    : `impact ${impact} (${i.en}) x likelihood ${likelihood} (${l.en}) → level ${level}, rank ${rank}`;
+}
+
+/** The risk response list (リスク対応一覧): one row per answered risk, in rank then id order. */
+export function responseRows(assessment: ResponseAssessment, lang: Lang): ResponseRow[] {
+  return assessment.answered.map(({ risk, response, residual }) => ({
+    riskId: risk.id,
+    rank: risk.rank,
+    level: risk.level,
+    decision: response.decision,
+    measures: response.measures,
+    residual,
+    pattern: response.risk,
+    cells: {
+      title: word(risk.title, lang),
+      risk: word(risk.message, lang),
+      threat: word(THREATS[risk.threat], lang),
+      phase: risk.phases.map((p) => PHASES[p][lang]).join(lang === 'ja' ? '・' : ', '),
+      decision: word(DECISIONS[response.decision], lang),
+      measures: response.measures.map((m) => `${MEASURE_CATEGORIES[m.category][lang]}${lang === 'ja' ? `（${MEASURE_OWNERS[m.owner].ja}）` : ` (${MEASURE_OWNERS[m.owner].en})`}: ${m.text}`),
+      residual: residual ? grades(residual.impact, residual.likelihood, residual.level, residual.rank, lang) : '—',
+      rationale: response.rationale ?? '',
+      agreedWith: response.agreedWith ?? '',
+      date: response.date ?? '',
+      source: position(response.source),
+    },
+  }));
+}
+
+export function orphanedRows(assessment: ResponseAssessment, lang: Lang): OrphanedRow[] {
+  return assessment.orphaned.map((r) => ({ pattern: r.risk, decision: r.decision, cells: { decision: word(DECISIONS[r.decision], lang), source: position(r.source) } }));
+}
+
+/**
+ * What the institution is asked to do (医療機関等へ対応を求める事項): every measure owned by the institution
+ * (or by both), grouped by category, one entry per distinct text with the risks it answers.
+ */
+export function institutionRequests(assessment: ResponseAssessment, lang: Lang): RequestGroup[] {
+  const categories = Object.keys(MEASURE_CATEGORIES) as MeasureCategory[];
+  return categories.flatMap((category) => {
+    const byText = new Map<string, { text: string; owner: MeasureOwner; risks: Set<string> }>();
+    for (const { risk, response } of assessment.answered) {
+      for (const m of response.measures) {
+        if (m.category !== category || m.owner === 'provider') continue;
+        const key = `${m.owner}\u0000${m.text}`;
+        const item = byText.get(key) ?? { text: m.text, owner: m.owner, risks: new Set<string>() };
+        item.risks.add(risk.id);
+        byText.set(key, item);
+      }
+    }
+    if (byText.size === 0) return [];
+    return [{
+      category,
+      title: MEASURE_CATEGORIES[category][lang],
+      items: [...byText.values()].map((i) => ({ text: i.text, owner: i.owner, ownerWord: MEASURE_OWNERS[i.owner][lang], risks: [...i.risks].sort() })),
+    }];
+  });
+}
+
+export interface ReportInput {
+  readonly model: Model;
+  readonly lang: Lang;
+  readonly threats: ThreatList;
+  readonly matrix: RiskMatrix;
+  readonly responses: ResponseAssessment;
+  readonly checklist: Checklist;
+  readonly diagram: { readonly svg: string; readonly mermaid: string };
+}
+
+export function reportView(input: ReportInput): ReportView {
+  const { model, lang } = input;
+  const w = WORDS[lang];
+  return {
+    lang,
+    title: `${w.report} — ${model.system.title}`,
+    system: { id: model.system.id, title: model.system.title, provider: model.system.provider ?? '', description: model.system.description ?? '' },
+    source: { files: model.files, contentHash: model.contentHash },
+    diagram: input.diagram,
+    flows: flowTable(model, lang),
+    threats: input.threats,
+    responses: { rows: responseRows(input.responses, lang), orphaned: orphanedRows(input.responses, lang) },
+    requests: institutionRequests(input.responses, lang),
+    checklist: input.checklist,
+    open: input.responses.open.map((r) => threatRow(r, input.matrix, lang)),
+    words: w,
+  };
+}
