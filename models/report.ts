@@ -96,5 +96,11 @@ export interface ReportView {
   /** Risks that need a response (by the rank criteria) and have none. */
   readonly open: readonly ThreatRow[];
   /** Headings and fixed words of the report, in the output language. */
-  readonly words: Readonly<Record<string, string>>;
+  readonly words: ReportWords;
 }
+
+/** The report's headings and fixed words, by key. */
+export type ReportWordKey =
+  'report' | 'provider' | 'source' | 'hash' | 'contents' | 'diagram' | 'flows' | 'threats' | 'responses' | 'requests' | 'checklist' | 'open' | 'orphaned' | 'riskId' | 'rank' | 'level' | 'decision' | 'measures' | 'residual' | 'rationale' | 'agreedWith' | 'date' | 'where' | 'category' | 'owner' | 'risks' | 'item' | 'requirement' | 'status' | 'evidence' | 'reference' | 'none' | 'noOpen' | 'noResponses' | 'noRequests' | 'pattern' | 'title' | 'threat' | 'phase';
+
+export type ReportWords = Readonly<Record<ReportWordKey, string>>;

@@ -2,7 +2,7 @@
 // is asked to do, the open risks, and the report view bundling them with the diagram, the flow table, the
 // risk assessment list and the regulatory checklist. Pure: everything is given (the diagram already drawn).
 import type { Model } from '../models/model.js';
-import type { Checklist, OrphanedRow, ReportView, RequestGroup, ResponseRow } from '../models/report.js';
+import type { Checklist, OrphanedRow, ReportView, ReportWords, RequestGroup, ResponseRow } from '../models/report.js';
 import type { ResponseAssessment } from '../models/responses.js';
 import type { RiskMatrix } from '../models/risk.js';
 import type { ThreatList } from '../models/threats.js';
@@ -13,7 +13,7 @@ import {
 import { flowTable } from './flows.js';
 import { threatRow } from './threats.js';
 
-const WORDS = {
+const WORDS: Readonly<Record<Lang, ReportWords>> = {
   ja: {
     report: 'リスクアセスメント報告書', provider: '対象事業者', source: 'モデル', hash: 'モデルのハッシュ', contents: '目次',
     diagram: '全体構成図', flows: '情報流', threats: 'リスクアセスメント結果一覧', responses: 'リスク対応一覧',
@@ -34,9 +34,7 @@ const WORDS = {
     reference: 'Reference', none: 'none', noOpen: 'No risk that needs a response is left without one', noResponses: 'No responses written yet',
     noRequests: 'No measures are asked of the institution yet', pattern: 'Response written for', title: 'Risk', threat: 'Related threat', phase: 'Phase',
   },
-} as const;
-
-export type ReportWords = (typeof WORDS)[Lang];
+};
 
 export function reportWords(lang: Lang): ReportWords {
   return WORDS[lang];

@@ -11,7 +11,7 @@
 import type { ChecklistItem, ChecklistStatus, ReportView } from '../../models/report.js';
 import type { ThreatRow } from '../../models/threats.js';
 import type { MeasureCategory, Rank } from '../../models/vocabulary.js';
-import type { ReportWords } from '../../src/report.js';
+import type { ReportWords } from '../../models/report.js';
 
 /**
  * Text as HTML content or a double- or single-quoted attribute: markup escaped, and characters HTML
@@ -236,7 +236,7 @@ interface Part {
 }
 
 export function reportHtml(view: ReportView): string {
-  const w: Words = (key) => view.words[key] ?? key;
+  const w: Words = (key) => view.words[key];
   const ctx: Context = { view, w, ja: view.lang === 'ja', listed: new Set(view.threats.rows.map((r) => r.id)) };
   const parts: Part[] = [
     diagramPart(ctx),

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type { Alignment, Fill, Font, Workbook, Worksheet } from 'exceljs';
 import type { FlowTable } from '../../models/flows.js';
-import type { ChecklistStatus, ReportView } from '../../models/report.js';
+import type { ChecklistStatus, ReportView, ReportWordKey } from '../../models/report.js';
 import type { ThreatList, ThreatRow } from '../../models/threats.js';
 import { FORMS, PHASES, type Lang, type Rank } from '../../models/vocabulary.js';
 
@@ -138,7 +138,7 @@ function risksSheet(name: string, list: ThreatList, risks: readonly ThreatRow[])
 function sheets(view: ReportView): Sheet[] {
   const names = XLSX_SHEETS[view.lang];
   const w = view.words;
-  const word = (key: string): string => w[key] ?? key;
+  const word = (key: ReportWordKey): string => w[key];
   const out: Sheet[] = [
     flowsSheet(names.flows, view.flows, view.threats.headings),
     risksSheet(names.threats, view.threats, view.threats.rows),
