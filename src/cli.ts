@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { Rule } from '../models/risk.js';
 import { MEASURE_CATEGORIES, PHASES, RANKS, SEGMENT_KINDS, THREATS, type Lang, type Phase, type Rank, type SegmentKind } from '../models/vocabulary.js';
 import {
-  applyResponses, assessModel, buildReport, BUILTIN_RULES, diagnosticsJson, diagramGraph, formatDiagnostics, hasErrors, loadModel, renderDiagramSvg, subsetFontsFor, summary, threatList,
+  applyResponses, assessModel, buildReport, BUILTIN_RULES, type LoadResult, type Model, diagnosticsJson, diagramGraph, formatDiagnostics, hasErrors, loadModel, renderDiagramSvg, subsetFontsFor, summary, threatList,
 } from './index.js';
 import { diskHost, loadElkWithCodeCache, packageVersion, readDiagramFonts, schemaFile, withTempFiles, writeNewFile, writeOutput } from './io.js';
 import { toSlashes } from './load.js';
@@ -164,10 +164,8 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .option('-o, --output <file>', 'where to write (standard output without it)')
     .addHelpText('after', '\nExamples:\n  $ npx koseizu flows examples/cloud-ehr/model.yaml\n  $ npx koseizu flows examples/cloud-ehr/model.yaml --format csv -o flows.csv')
     .action(async (file: string, options: { format: 'md' | 'csv' | 'json'; output?: string }) => {
-      const result = loadModel(toSlashes(file), diskHost);
-      io.err(formatDiagnostics(result.diagnostics, lang));
-      if (!result.model) {
-        io.err(`${summary(result.diagnostics, lang)}\n`);
+      const result = loadForCommand(file, [], lang, io);
+      if (!result) {
         exitCode = EXIT_INVALID;
         return;
       }
@@ -189,10 +187,8 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .option('--rules <path>', 'add the rules of these files or folders to the built-in catalogue (repeatable)', collect, [])
     .addHelpText('after', '\nExamples:\n  $ npx koseizu threats examples/cloud-ehr/model.yaml\n  $ npx koseizu threats model.yaml --rules our-rules/\n  $ npx koseizu threats examples/cloud-ehr/model.yaml --min-rank A --phase operation\n  $ npx koseizu threats examples/cloud-ehr/model.yaml --format csv -o risks.csv')
     .action(async (file: string, options: ThreatsOptions) => {
-      const result = loadModel(toSlashes(file), diskHost, { rules: options.rules });
-      io.err(formatDiagnostics(result.diagnostics, lang));
-      if (!result.model) {
-        io.err(`${summary(result.diagnostics, lang)}\n`);
+      const result = loadForCommand(file, options.rules, lang, io);
+      if (!result) {
         exitCode = EXIT_INVALID;
         return;
       }
@@ -225,10 +221,8 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .option('--rules <path>', 'add the rules of these files or folders to the built-in catalogue (repeatable)', collect, [])
     .addHelpText('after', '\nExamples:\n  $ npx koseizu check examples/cloud-ehr/model.yaml --fail-on A\n  $ npx koseizu check model.yaml --strict --format sarif -o koseizu.sarif\n\nExit codes: 0 nothing fails; 1 an unanswered risk at or above the threshold (or, with --strict, an orphaned response); 2 invalid model or usage.')
     .action(async (file: string, options: CheckOptions) => {
-      const result = loadModel(toSlashes(file), diskHost, { rules: options.rules });
-      io.err(formatDiagnostics(result.diagnostics, lang));
-      if (!result.model) {
-        io.err(`${summary(result.diagnostics, lang)}\n`);
+      const result = loadForCommand(file, options.rules, lang, io);
+      if (!result) {
         exitCode = EXIT_INVALID;
         return;
       }
@@ -360,12 +354,8 @@ const REPORT_TEXT = {
 
 /** koseizu report: the report view rendered five ways into one folder. */
 async function reportCommand(file: string, options: { output: string; direction: 'down' | 'right'; rules: readonly string[] }, lang: Lang, outputLang: Lang | undefined, io: Console): Promise<number> {
-  const result = loadModel(toSlashes(file), diskHost, { rules: options.rules });
-  io.err(formatDiagnostics(result.diagnostics, lang));
-  if (!result.model) {
-    io.err(`${summary(result.diagnostics, lang)}\n`);
-    return EXIT_INVALID;
-  }
+  const result = loadForCommand(file, options.rules, lang, io);
+  if (!result) return EXIT_INVALID;
   const model = result.model;
   const request = { lang: outputLang ?? model.system.lang, direction: options.direction };
   const names = ['index.html', 'report.md', 'risks.xlsx', 'diagram.svg', 'diagram.png'] as const;
@@ -396,6 +386,15 @@ async function reportCommand(file: string, options: { output: string; direction:
   io.err(REPORT_TEXT[lang].wrote(options.output, names));
   if (built.responses.open.length > 0) io.err(REPORT_TEXT[lang].open(built.responses.open.length));
   return EXIT_OK;
+}
+
+/** Loads a model (and its user rules) for a command, printing its diagnostics; undefined after the summary when it has errors. */
+function loadForCommand(file: string, rules: readonly string[], lang: Lang, io: Console): (LoadResult & { readonly model: Model }) | undefined {
+  const result = loadModel(toSlashes(file), diskHost, { rules });
+  io.err(formatDiagnostics(result.diagnostics, lang));
+  if (result.model) return { ...result, model: result.model };
+  io.err(`${summary(result.diagnostics, lang)}\n`);
+  return undefined;
 }
 
 /** Collects a repeatable option's values. */
@@ -462,12 +461,8 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
     io.err(t.scale(options.scale));
     return EXIT_INVALID;
   }
-  const result = loadModel(toSlashes(file), diskHost);
-  io.err(formatDiagnostics(result.diagnostics, lang));
-  if (!result.model) {
-    io.err(`${summary(result.diagnostics, lang)}\n`);
-    return EXIT_INVALID;
-  }
+  const result = loadForCommand(file, [], lang, io);
+  if (!result) return EXIT_INVALID;
   const model = result.model;
   if (options.output && isModelFile(options.output, model.files)) {
     io.err(t.sameAsModel(options.output));
