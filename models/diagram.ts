@@ -21,6 +21,17 @@ export const LINK_STYLE_OF: Readonly<Record<NetworkKind, LinkStyle>> = Object.fr
   'vpc-peering': 'cloud',
 });
 
+/**
+ * How an element differs from the older version, in a diff diagram (src/diff-diagram.ts): drawn green
+ * (added), ghosted red (removed) or amber (changed). Absent in every other diagram.
+ */
+export type DiagramState = 'added' | 'removed' | 'changed';
+
+export const DIAGRAM_STATES: readonly DiagramState[] = ['added', 'removed', 'changed'];
+
+/** The sign printed beside an element in each state, so the states read without colour. */
+export const STATE_SIGNS: Readonly<Record<DiagramState, string>> = Object.freeze({ added: '+', removed: '\u2212', changed: '~' });
+
 export interface DiagramDevice {
   readonly id: string;
   readonly label: string;
@@ -29,6 +40,8 @@ export interface DiagramDevice {
   readonly kindLabel: string;
   /** A group of identical devices is one node with a "×N" badge. */
   readonly count: number;
+  /** Diff diagrams only. */
+  readonly state?: DiagramState;
 }
 
 export interface DiagramLocation {
@@ -36,6 +49,8 @@ export interface DiagramLocation {
   readonly label: string;
   readonly public: boolean;
   readonly devices: readonly DiagramDevice[];
+  /** Diff diagrams only. */
+  readonly state?: DiagramState;
 }
 
 export interface DiagramSite {
@@ -45,6 +60,8 @@ export interface DiagramSite {
   /** "医療機関等" / "provider" ...: shown on the site's box. */
   readonly ownerLabel: string;
   readonly locations: readonly DiagramLocation[];
+  /** Diff diagrams only. */
+  readonly state?: DiagramState;
 }
 
 export interface DiagramLink {
@@ -56,6 +73,8 @@ export interface DiagramLink {
   readonly networkLabel: string;
   /** Protocol and TLS ("HTTPS / TLS 1.3"), the link's own label, or null when there is nothing to say. */
   readonly label: string | null;
+  /** Diff diagrams only. */
+  readonly state?: DiagramState;
 }
 
 export interface DiagramMedia {
@@ -67,9 +86,11 @@ export interface DiagramMedia {
   readonly encrypted: boolean;
   /** "バックアップテープ（テープ）/ 委託運送業者 / 暗号化あり". */
   readonly label: string;
+  /** Diff diagrams only. */
+  readonly state?: DiagramState;
 }
 
-export type LegendKey = `link:${LinkStyle}` | 'media' | 'public' | `owner:${Org}`;
+export type LegendKey = `link:${LinkStyle}` | 'media' | 'public' | `owner:${Org}` | `state:${DiagramState}`;
 
 export interface LegendEntry {
   readonly key: LegendKey;

@@ -17,11 +17,14 @@
 //     loc_a -.- media_<id> -.-> loc_b      (an edge straight between two boxes is often hidden by them)
 //     linkStyle 0,3 stroke:...             one line per link style used
 //     class site_x owner-institution
+//     class dev_x added                    diff diagrams only: the states (classDef added/removed/changed),
+//                                          with the sign (+, −, ~) at the start of the element's label
 //
 // Every label is written in the quoted form and escaped with Mermaid's entity codes (see LABEL_ENTITIES),
 // so no label can end a string, open markup, start a comment or a directive, or fence off Markdown.
-import type {
-  DiagramDevice, DiagramGraph, DiagramLink, DiagramLocation, DiagramMedia, DiagramSite, LegendKey, LinkStyle,
+import {
+  DIAGRAM_STATES, STATE_SIGNS, type DiagramDevice, type DiagramGraph, type DiagramLink, type DiagramLocation, type DiagramMedia,
+  type DiagramSite, type DiagramState, type LegendKey, type LinkStyle,
 } from '../../models/diagram.js';
 import type { DeviceKind, Lang, Org } from '../../models/vocabulary.js';
 
@@ -169,6 +172,34 @@ const STUB_CLASSES: readonly string[] = [
   'classDef elsewhere fill:none,stroke:#888888,stroke-width:1px,stroke-dasharray:4 3,color:#444444',
 ];
 
+// A diff diagram's states: added green, removed faint red dashes, changed amber. Declared after the owners'
+// classes, so on a site both apply to, the state's outline wins.
+const STATE_CLASS: Readonly<Record<DiagramState, string>> = Object.freeze({
+  added: 'classDef added fill:#e8f7e9,stroke:#2e9d3a,stroke-width:2.5px,color:#1a1a1a',
+  removed: 'classDef removed fill:#fdecec,stroke:#d62728,stroke-width:2px,stroke-dasharray:5 3,color:#6b6b6b,opacity:0.6',
+  changed: 'classDef changed fill:#fff4dc,stroke:#d98e04,stroke-width:2.5px,color:#1a1a1a',
+});
+const STATE_STROKES: Readonly<Record<DiagramState, string>> = Object.freeze({
+  added: 'stroke:#2e9d3a,stroke-width:3.5px',
+  removed: 'stroke:#d62728,stroke-width:2px,stroke-dasharray:3 3,opacity:0.5',
+  changed: 'stroke:#d98e04,stroke-width:3.5px',
+});
+
+/** A label with its state's sign in front ("+ プリンタ"), when it has a state. */
+function signed(label: string, state: DiagramState | undefined): string {
+  return state ? `${STATE_SIGNS[state]} ${label}` : label;
+}
+
+/** The states any element of the graph has, in a fixed order. */
+function statesUsed(graph: DiagramGraph): DiagramState[] {
+  const used = new Set<DiagramState | undefined>([
+    ...graph.sites.flatMap((s) => [s.state, ...s.locations.flatMap((l) => [l.state, ...l.devices.map((d) => d.state)])]),
+    ...graph.links.map((l) => l.state),
+    ...graph.media.map((m) => m.state),
+  ]);
+  return DIAGRAM_STATES.filter((s) => used.has(s));
+}
+
 /** Which way the diagram runs: Mermaid's `LR` (left to right) or `TB` (top to bottom). */
 export type MermaidDirection = 'LR' | 'TB';
 
@@ -197,6 +228,7 @@ const WORDS: Readonly<Record<Lang, {
       'link:internet': '赤の太線', 'link:vpn': '青の破線', 'link:closed': '紫の線', 'link:lan': '灰色の線',
       'link:wireless': '青緑の点線', 'link:cloud': 'オレンジの線', media: '破線の台形と矢印', public: '赤茶の破線の枠',
       'owner:institution': '青の枠', 'owner:provider': '緑の枠', 'owner:third-party': '黄色の枠',
+      'state:added': '緑の太枠・太線（+）', 'state:removed': '薄い赤の破線（−）', 'state:changed': '琥珀色の太枠・太線（~）',
     },
   },
   en: {
@@ -210,6 +242,7 @@ const WORDS: Readonly<Record<Lang, {
       'link:internet': 'thick red', 'link:vpn': 'dashed blue', 'link:closed': 'purple', 'link:lan': 'grey',
       'link:wireless': 'dotted teal', 'link:cloud': 'orange', media: 'dashed trapezoid and arrow', public: 'dashed red-brown box',
       'owner:institution': 'blue box', 'owner:provider': 'green box', 'owner:third-party': 'yellow box',
+      'state:added': 'thick green (+)', 'state:removed': 'faint dashed red (−)', 'state:changed': 'thick amber (~)',
     },
   },
 });
@@ -245,12 +278,12 @@ function where(graph: DiagramGraph): Where {
 }
 
 function siteTitle(graph: DiagramGraph, site: DiagramSite): string {
-  return graph.lang === 'ja' ? `${site.label}［${site.ownerLabel}］` : `${site.label} (${site.ownerLabel})`;
+  return signed(graph.lang === 'ja' ? `${site.label}［${site.ownerLabel}］` : `${site.label} (${site.ownerLabel})`, site.state);
 }
 
 function deviceLabel(device: DiagramDevice): string {
   const label = device.label.replace(CONTROL_RUN, ' ').trim() || device.id;
-  return device.count > 1 ? `${label} ×${device.count}` : label;
+  return signed(device.count > 1 ? `${label} ×${device.count}` : label, device.state);
 }
 
 function deviceNode(ids: Ids, device: DiagramDevice): string {
@@ -260,8 +293,8 @@ function deviceNode(ids: Ids, device: DiagramDevice): string {
 
 /** The first lines: the model's hash as a comment, the diagram type, the classDefs used. */
 function header(w: Writer, graph: DiagramGraph, options: MermaidOptions,
-  used: { readonly sites: readonly DiagramSite[]; readonly locations: readonly DiagramLocation[]; readonly media: boolean; readonly stubs: boolean }): void {
-  const hash = graph.hash.replace(/[^A-Za-z0-9]/g, '');
+  used: { readonly sites: readonly DiagramSite[]; readonly locations: readonly DiagramLocation[]; readonly media: boolean; readonly stubs: boolean; readonly states: readonly DiagramState[] }): void {
+  const hash = graph.hash.replace(/[^A-Za-z0-9]+/g, ' ').trim();
   w.line(hash ? `%% koseizu ${hash}` : '%% koseizu');
   w.open(`flowchart ${options.direction === 'LR' ? 'LR' : 'TB'}`);
   w.line(NODE_CLASS);
@@ -270,6 +303,7 @@ function header(w: Writer, graph: DiagramGraph, options: MermaidOptions,
   if (used.locations.some((l) => l.public)) w.line(PUBLIC_CLASS);
   if (used.media) w.line(MEDIA_CLASS);
   if (used.stubs) for (const def of STUB_CLASSES) w.line(def);
+  for (const state of used.states) w.line(STATE_CLASS[state]);
 }
 
 class Writer {
@@ -294,7 +328,7 @@ class Writer {
 function writeSite(w: Writer, ids: Ids, graph: DiagramGraph, site: DiagramSite): void {
   w.open(`subgraph ${ids.get('site', site.id)}["${mermaidText(siteTitle(graph, site), site.id)}"]`);
   for (const location of site.locations) {
-    w.open(`subgraph ${ids.get('loc', location.id)}["${mermaidText(location.label, location.id)}"]`);
+    w.open(`subgraph ${ids.get('loc', location.id)}["${mermaidText(signed(location.label, location.state), location.id)}"]`);
     for (const device of location.devices) w.line(deviceNode(ids, device));
     w.close();
   }
@@ -308,35 +342,39 @@ interface Edges {
   readonly mediaIds: string[];
   readonly lines: string[];
   readonly styles: Map<LinkStyle | 'media', number[]>;
+  /** Edges of a diff diagram's added, removed and changed elements: styled by their state instead. */
+  readonly states: Map<DiagramState, number[]>;
   count: number;
 }
 
 function newEdges(): Edges {
-  return { nodes: [], mediaIds: [], lines: [], styles: new Map(), count: 0 };
+  return { nodes: [], mediaIds: [], lines: [], styles: new Map(), states: new Map(), count: 0 };
 }
 
 function addLink(edges: Edges, ids: Ids, link: DiagramLink): void {
-  const label = link.label === null ? '' : link.label.replace(CONTROL_RUN, ' ').trim();
+  const label = signed(link.label === null ? '' : link.label.replace(CONTROL_RUN, ' ').trim(), link.state).trim();
   const from = ids.get('dev', link.from);
   const to = ids.get('dev', link.to);
   edges.lines.push(label ? `${from} ---|"${mermaidText(label)}"| ${to}` : `${from} --- ${to}`);
   const style: LinkStyle = LINK_STYLES.includes(link.style) ? link.style : 'lan';
-  pushIndex(edges, style);
+  pushIndex(edges, style, link.state);
 }
 
 function addMedia(edges: Edges, ids: Ids, media: DiagramMedia): void {
   const node = ids.get('media', media.id);
-  edges.nodes.push(`${node}[/"${mermaidText(media.label, media.id)}"\\]`);
+  edges.nodes.push(`${node}[/"${mermaidText(signed(media.label, media.state), media.id)}"\\]`);
   edges.mediaIds.push(node);
   edges.lines.push(`${ids.get('loc', media.from)} -.- ${node} -.-> ${ids.get('loc', media.to)}`);
-  pushIndex(edges, 'media');
-  pushIndex(edges, 'media');
+  pushIndex(edges, 'media', media.state);
+  pushIndex(edges, 'media', media.state);
 }
 
-function pushIndex(edges: Edges, style: LinkStyle | 'media'): void {
-  const list = edges.styles.get(style) ?? [];
+function pushIndex(edges: Edges, style: LinkStyle | 'media', state?: DiagramState): void {
+  const map: Map<LinkStyle | 'media' | DiagramState, number[]> = state ? edges.states : edges.styles;
+  const key = state ?? style;
+  const list = map.get(key) ?? [];
   list.push(edges.count++);
-  edges.styles.set(style, list);
+  map.set(key, list);
 }
 
 function writeEdges(w: Writer, edges: Edges): void {
@@ -345,6 +383,10 @@ function writeEdges(w: Writer, edges: Edges): void {
   for (const style of [...LINK_STYLES, 'media'] as const) {
     const indexes = edges.styles.get(style);
     if (indexes && indexes.length > 0) w.line(`linkStyle ${indexes.join(',')} ${STROKES[style]}`);
+  }
+  for (const state of DIAGRAM_STATES) {
+    const indexes = edges.states.get(state);
+    if (indexes && indexes.length > 0) w.line(`linkStyle ${indexes.join(',')} ${STATE_STROKES[state]}`);
   }
   if (edges.mediaIds.length > 0) w.line(`class ${edges.mediaIds.join(',')} media`);
 }
@@ -363,6 +405,17 @@ function writeLocationClasses(w: Writer, ids: Ids, locations: readonly DiagramLo
   const open = locations.filter((l) => l.public);
   if (open.length > 0) w.line(`class ${open.map((l) => ids.get('loc', l.id)).join(',')} public-area`);
 }
+
+/** `class <ids> added` and so on, for the elements written that have a state (media nodes included). */
+function writeStateClasses(w: Writer, ids: Ids, elements: readonly { readonly kind: 'site' | 'loc' | 'dev' | 'media'; readonly id: string; readonly state?: DiagramState | undefined }[]): void {
+  for (const state of DIAGRAM_STATES) {
+    const of = elements.filter((e) => e.state === state).map((e) => ids.get(e.kind, e.id));
+    if (of.length > 0) w.line(`class ${[...new Set(of)].join(',')} ${state}`);
+  }
+}
+
+type Stated = { readonly kind: 'site' | 'loc' | 'dev' | 'media'; readonly id: string; readonly state?: DiagramState | undefined };
+const stated = (kind: Stated['kind']) => (e: { readonly id: string; readonly state?: DiagramState | undefined }): Stated => ({ kind, id: e.id, state: e.state });
 
 function limitWarnings(graph: DiagramGraph, edges: number, chars: number): string[] {
   const wd = words(graph);
@@ -393,7 +446,7 @@ export function renderMermaid(graph: DiagramGraph, options: MermaidOptions = {})
   const ids = new Ids();
   const w = new Writer();
   const locations = graph.sites.flatMap((s) => s.locations);
-  header(w, graph, options, { sites: graph.sites, locations, media: media.length > 0, stubs: false });
+  header(w, graph, options, { sites: graph.sites, locations, media: media.length > 0, stubs: false, states: statesUsed(graph) });
   for (const site of graph.sites) writeSite(w, ids, graph, site);
   const edges = newEdges();
   for (const link of links) addLink(edges, ids, link);
@@ -401,6 +454,10 @@ export function renderMermaid(graph: DiagramGraph, options: MermaidOptions = {})
   writeEdges(w, edges);
   writeOwnerClasses(w, ids, graph.sites);
   writeLocationClasses(w, ids, locations);
+  writeStateClasses(w, ids, [
+    ...graph.sites.map(stated('site')), ...locations.map(stated('loc')),
+    ...locations.flatMap((l) => l.devices.map(stated('dev'))), ...media.map(stated('media')),
+  ]);
 
   const text = w.text();
   return { text, edges: edges.count, warnings: [...limitWarnings(graph, edges.count, text.length), ...warnings] };
@@ -431,14 +488,14 @@ export function renderMermaidBySite(graph: DiagramGraph, options: MermaidOptions
 
     const ids = new Ids();
     const w = new Writer();
-    header(w, graph, options, { sites: [site, ...farSites], locations: site.locations, media: media.length > 0, stubs: farSites.length > 0 });
+    header(w, graph, options, { sites: [site, ...farSites], locations: site.locations, media: media.length > 0, stubs: farSites.length > 0, states: statesUsed(graph) });
     writeSite(w, ids, graph, site);
     if (farSites.length > 0) {
       w.open(`subgraph elsewhere["${mermaidText(wd.elsewhere)}"]`);
       for (const far of farSites) {
         w.open(`subgraph ${ids.get('site', far.id)}["${mermaidText(siteTitle(graph, far), far.id)}"]`);
         for (const location of far.locations) {
-          if (farLocations.has(location.id)) w.line(`${ids.get('loc', location.id)}["${mermaidText(location.label, location.id)}"]`);
+          if (farLocations.has(location.id)) w.line(`${ids.get('loc', location.id)}["${mermaidText(signed(location.label, location.state), location.id)}"]`);
           for (const device of location.devices) if (farDevices.has(device.id)) w.line(deviceNode(ids, device));
         }
         w.close();
@@ -458,6 +515,12 @@ export function renderMermaidBySite(graph: DiagramGraph, options: MermaidOptions
     ];
     if (stubs.length > 0) w.line(`class ${stubs.join(',')} stub`);
     if (farSites.length > 0) w.line('class elsewhere elsewhere');
+    writeStateClasses(w, ids, [
+      stated('site')(site), ...site.locations.map(stated('loc')), ...site.locations.flatMap((l) => l.devices.map(stated('dev'))),
+      ...farSites.flatMap((s) => s.locations.filter((l) => farLocations.has(l.id)).map(stated('loc'))),
+      ...farSites.flatMap((s) => s.locations.flatMap((l) => l.devices.filter((d) => farDevices.has(d.id)).map(stated('dev')))),
+      ...media.map(stated('media')),
+    ]);
 
     const text = w.text();
     const over = edges.count > GITHUB_MAX_EDGES || text.length > GITHUB_MAX_TEXT;
@@ -472,7 +535,7 @@ export function renderMermaidBySite(graph: DiagramGraph, options: MermaidOptions
 export function renderMermaidMarkdown(graph: DiagramGraph, options: MermaidOptions = {}): MermaidResult {
   const wd = words(graph);
   const whole = renderMermaid(graph, options);
-  const hash = graph.hash.replace(/[^A-Za-z0-9]/g, '');
+  const hash = graph.hash.replace(/[^A-Za-z0-9]+/g, ' ').trim();
   const out: string[] = [
     `## ${markdownText(graph.title) || '-'}`,
     '',

@@ -4,8 +4,8 @@
 // escaped, no external reference, numbers rounded, a fixed element order. Every id starts with a prefix of
 // its own (site-, loc-, dev-, link-, media-, title-, label-), and model ids are unique, so ids never clash.
 import {
-  DIAGRAM_FONT_FAMILY, METRICS, type Box, type DiagramGraph, type DiagramLayout, type LaidOutEdge, type LegendKey,
-  type LinkStyle, type TextBlock,
+  DIAGRAM_FONT_FAMILY, METRICS, STATE_SIGNS, type Box, type DiagramGraph, type DiagramLayout, type DiagramState, type LaidOutEdge,
+  type LegendKey, type LinkStyle, type Point, type TextBlock,
 } from '../../models/diagram.js';
 import type { Org } from '../../models/vocabulary.js';
 import { DEVICE_ICONS, ICON_SIZE } from './icons.js';
@@ -37,6 +37,21 @@ export const OWNER_COLORS: Readonly<Record<Org, { fill: string; stroke: string; 
  * most likely has, whose widths are close to it.
  */
 const FONT_STACK = `'${DIAGRAM_FONT_FAMILY}', 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif`;
+
+/**
+ * A diff diagram's states: added green, removed red and ghosted (drawn faint, dashed), changed amber; each
+ * also carries its sign (+, −, ~) in a small disc, so the states read without telling the colours apart.
+ */
+export const STATE_COLORS: Readonly<Record<DiagramState, { stroke: string; fill: string; sign: string }>> = {
+  added: { stroke: '#16a34a', fill: '#f0fdf4', sign: '#15803d' },
+  removed: { stroke: '#dc2626', fill: '#fef2f2', sign: '#b91c1c' },
+  changed: { stroke: '#d97706', fill: '#fffbeb', sign: '#b45309' },
+};
+/** How faint a removed element is drawn. */
+const GHOST_OPACITY = 0.4;
+const STATE_DASH = '6 3';
+/** The disc a state's sign is drawn in: centred on a box's corner, or just before an edge's label. */
+const SIGN_RADIUS = 7.5;
 
 const INK = '#0f172a';
 const PUBLIC_FILL = '#fffbeb';
@@ -105,19 +120,25 @@ export function renderSvg(graph: DiagramGraph, layout: DiagramLayout): string {
   out.push(`<desc>${escapeXml(`koseizu ${graph.subtitle}; ${graph.words.hash} ${graph.hash}`)}</desc>`);
   out.push('<defs>');
   out.push(`<marker id="arrow-media" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,1 L10,5 L0,9 z" fill="${MEDIA_STROKE.color}"/></marker>`);
+  if (hasStates(graph)) {
+    out.push(`<marker id="arrow-media-removed" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,1 L10,5 L0,9 z" fill="${STATE_COLORS.removed.stroke}"/></marker>`);
+  }
   out.push('</defs>');
   out.push(`<rect${attrs({ x: 0, y: 0, width: layout.width, height: layout.height, fill: '#ffffff' })}/>`);
 
   // Sites, then the locations inside them: boxes first; their titles go above the lines, later.
   const titles: string[] = [];
+  // The signs of the states go on top of everything in the drawing.
+  const signs: string[] = [];
   out.push('<g id="sites">');
   for (const c of layout.containers.filter((c) => c.kind === 'site')) {
     const site = siteById.get(c.id);
     if (!site) continue;
     const colors = OWNER_COLORS[site.owner];
     const m = METRICS.site;
-    out.push(`<rect id="site-${c.id}" class="site owner-${site.owner}"${attrs({ x: c.x, y: c.y, width: c.width, height: c.height, rx: 10, fill: colors.fill, stroke: colors.stroke, 'stroke-width': 1.5 })}/>`);
-    titles.push(`<g id="title-site-${c.id}">${textLines(c.label, c.x + m.padX, c.y + m.padTop, m.fontSize, m.lineHeight, { bold: true, halo: colors.fill })}`
+    out.push(`<rect id="site-${c.id}" class="site owner-${site.owner}${stateClass(site.state)}"${attrs({ x: c.x, y: c.y, width: c.width, height: c.height, rx: 10, fill: colors.fill, ...boxStroke(site.state, colors.stroke, 1.5, null), ...ghost(site.state) })}/>`);
+    if (site.state) signs.push(stateSign(site.state, c.x + c.width, c.y));
+    titles.push(`<g id="title-site-${c.id}"${attrs(ghost(site.state))}>${textLines(c.label, c.x + m.padX, c.y + m.padTop, m.fontSize, m.lineHeight, { bold: true, halo: colors.fill })}`
       + `<text${attrs({ x: c.x + m.padX, y: c.y + m.padTop + c.label.height + m.ownerLineHeight / 2 + m.ownerFontSize * 0.36, 'font-size': m.ownerFontSize, fill: colors.text, ...halo(colors.fill) })}>${escapeXml(site.ownerLabel)}</text></g>`);
   }
   out.push('</g>');
@@ -127,8 +148,9 @@ export function renderSvg(graph: DiagramGraph, layout: DiagramLayout): string {
     if (!location) continue;
     const m = METRICS.location;
     const fill = location.public ? PUBLIC_FILL : '#ffffff';
-    out.push(`<rect id="loc-${c.id}" class="location${location.public ? ' public' : ''}"${attrs({ x: c.x, y: c.y, width: c.width, height: c.height, rx: 6, fill, stroke: '#94a3b8', 'stroke-width': 1.2, 'stroke-dasharray': location.public ? '5 3' : null })}/>`);
-    titles.push(`<g id="title-loc-${c.id}">${textLines(c.label, c.x + m.padX, c.y + m.padTop, m.fontSize, m.lineHeight, { bold: true, fill: '#334155', halo: fill })}</g>`);
+    out.push(`<rect id="loc-${c.id}" class="location${location.public ? ' public' : ''}${stateClass(location.state)}"${attrs({ x: c.x, y: c.y, width: c.width, height: c.height, rx: 6, fill, ...boxStroke(location.state, '#94a3b8', 1.2, location.public ? '5 3' : null), ...ghost(location.state) })}/>`);
+    if (location.state) signs.push(stateSign(location.state, c.x + c.width, c.y));
+    titles.push(`<g id="title-loc-${c.id}"${attrs(ghost(location.state))}>${textLines(c.label, c.x + m.padX, c.y + m.padTop, m.fontSize, m.lineHeight, { bold: true, fill: '#334155', halo: fill })}</g>`);
   }
   out.push('</g>');
 
@@ -139,7 +161,12 @@ export function renderSvg(graph: DiagramGraph, layout: DiagramLayout): string {
   for (const e of links) {
     const link = linkById.get(e.id);
     if (!link) continue;
-    out.push(`<path id="link-${e.id}" class="link ${link.style}"${attrs({ d: pathData(e.points), ...strokeAttrs(LINK_STROKES[link.style]) })}><title>${escapeXml(`${link.networkLabel}${link.label ? ` — ${link.label}` : ''}`)}</title></path>`);
+    const stroke = LINK_STROKES[link.style];
+    if (link.state) {
+      out.push(edgeUnderlay(e, link.state, stroke.width));
+      signs.push(edgeSign(e, link.state));
+    }
+    out.push(`<path id="link-${e.id}" class="link ${link.style}${stateClass(link.state)}"${attrs({ d: pathData(e.points), ...edgeStroke(stroke, link.state) })}><title>${escapeXml(`${link.networkLabel}${link.label ? ` — ${link.label}` : ''}`)}</title></path>`);
   }
   out.push('</g>');
 
@@ -148,20 +175,27 @@ export function renderSvg(graph: DiagramGraph, layout: DiagramLayout): string {
     const device = deviceById.get(d.id);
     if (!device) continue;
     const m = METRICS.device;
-    out.push(`<g id="dev-${d.id}" class="device ${device.kind}">`);
+    out.push(`<g id="dev-${d.id}" class="device ${device.kind}${stateClass(device.state)}"${attrs(ghost(device.state))}>`);
     out.push(`<title>${escapeXml(`${device.label} (${device.kindLabel}${device.count > 1 ? ` ×${device.count}` : ''})`)}</title>`);
-    out.push(`<rect${attrs({ x: d.x, y: d.y, width: d.width, height: d.height, rx: 6, fill: '#ffffff', stroke: '#64748b', 'stroke-width': 1.2 })}/>`);
+    out.push(`<rect${attrs({ x: d.x, y: d.y, width: d.width, height: d.height, rx: 6, fill: device.state ? STATE_COLORS[device.state].fill : '#ffffff', ...boxStroke(device.state, '#64748b', 1.2, null) })}/>`);
     out.push(`<g${attrs({ transform: `translate(${n(d.x + d.width / 2 - ICON_SIZE / 2)} ${n(d.y + m.padTop)})`, fill: 'none', stroke: '#334155', 'stroke-width': 1.6, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })}>${DEVICE_ICONS[device.kind]}</g>`);
     out.push(textLines(d.label, d.x + d.width / 2, d.y + m.padTop + ICON_SIZE + m.iconGap, m.fontSize, m.lineHeight, { anchor: 'middle' }));
     if (device.count > 1) out.push(badge(`×${device.count}`, d));
     out.push('</g>');
+    if (device.state) signs.push(stateSign(device.state, d.x, d.y));
   }
   out.push('</g>');
 
   out.push('<g id="media">');
   for (const e of media) {
-    const label = mediaById.get(e.id)?.label ?? '';
-    out.push(`<path id="media-${e.id}" class="media"${attrs({ d: pathData(e.points), ...strokeAttrs(MEDIA_STROKE), 'marker-end': 'url(#arrow-media)' })}><title>${escapeXml(label)}</title></path>`);
+    const item = mediaById.get(e.id);
+    const label = item?.label ?? '';
+    const state = item?.state;
+    if (state) {
+      out.push(edgeUnderlay(e, state, MEDIA_STROKE.width));
+      signs.push(edgeSign(e, state));
+    }
+    out.push(`<path id="media-${e.id}" class="media${stateClass(state)}"${attrs({ d: pathData(e.points), ...edgeStroke(MEDIA_STROKE, state), 'marker-end': `url(#${state === 'removed' ? 'arrow-media-removed' : 'arrow-media'})` })}><title>${escapeXml(label)}</title></path>`);
   }
   out.push('</g>');
 
@@ -177,9 +211,62 @@ export function renderSvg(graph: DiagramGraph, layout: DiagramLayout): string {
   }
   out.push('</g>');
 
+  if (signs.length > 0) {
+    out.push('<g id="states">');
+    out.push(...signs);
+    out.push('</g>');
+  }
+
   out.push(footer(graph, layout));
   out.push('</svg>');
   return `${out.join('\n')}\n`;
+}
+
+function hasStates(graph: DiagramGraph): boolean {
+  return graph.links.some((l) => l.state) || graph.media.some((m) => m.state)
+    || graph.sites.some((s) => s.state || s.locations.some((l) => l.state || l.devices.some((d) => d.state)));
+}
+
+const stateClass = (state: DiagramState | undefined): string => (state ? ` state-${state}` : '');
+
+/** A removed element's whole group is drawn faint. */
+function ghost(state: DiagramState | undefined): Record<string, number | null> {
+  return { opacity: state === 'removed' ? GHOST_OPACITY : null };
+}
+
+/** A box's outline: its own, or its state's (thicker; dashed when removed). */
+function boxStroke(state: DiagramState | undefined, stroke: string, width: number, dash: string | null): Record<string, string | number | null> {
+  if (!state) return { stroke, 'stroke-width': width, 'stroke-dasharray': dash };
+  return { stroke: STATE_COLORS[state].stroke, 'stroke-width': Math.max(width, 1.2) + 1, 'stroke-dasharray': state === 'removed' ? STATE_DASH : dash };
+}
+
+/** An edge keeps its network's stroke when added or changed (the band under it says so); a removed one is faint red dashes. */
+function edgeStroke(s: Stroke, state: DiagramState | undefined): Record<string, string | number | null> {
+  if (state !== 'removed') return strokeAttrs(s);
+  return { ...strokeAttrs({ color: STATE_COLORS.removed.stroke, width: s.width, dash: STATE_DASH }), opacity: GHOST_OPACITY };
+}
+
+/** A wide, light band of the state's colour under an added or changed edge. */
+function edgeUnderlay(e: LaidOutEdge, state: DiagramState, width: number): string {
+  if (state === 'removed') return '';
+  return `<path class="state-band"${attrs({ d: pathData(e.points), stroke: STATE_COLORS[state].stroke, 'stroke-width': width + 7, 'stroke-opacity': 0.3, 'stroke-linejoin': 'round', fill: 'none' })}/>`;
+}
+
+/** The sign of an edge's state: just before its label, beside its numbered marker, or else half way along its longest segment. */
+function edgeSign(e: LaidOutEdge, state: DiagramState): string {
+  if (e.label) return stateSign(state, e.label.x - SIGN_RADIUS - 1, e.label.y + e.label.height / 2);
+  if (e.callout) return stateSign(state, e.callout.x + METRICS.callout.radius + SIGN_RADIUS + 2, e.callout.y);
+  const segments = e.points.slice(1).map((b, i) => [e.points[i] as Point, b] as const)
+    .sort(([a, b], [c, d]) => (Math.abs(d.x - c.x) + Math.abs(d.y - c.y)) - (Math.abs(b.x - a.x) + Math.abs(b.y - a.y)));
+  const longest = segments[0];
+  const at = longest ? { x: (longest[0].x + longest[1].x) / 2, y: (longest[0].y + longest[1].y) / 2 } : (e.points[0] ?? { x: 0, y: 0 });
+  return stateSign(state, at.x, at.y);
+}
+
+/** A small disc in the state's colour with its sign (+, −, ~) in white. */
+function stateSign(state: DiagramState, cx: number, cy: number): string {
+  const size = METRICS.callout.fontSize;
+  return `<g class="state-sign ${state}"><circle${attrs({ cx, cy, r: SIGN_RADIUS, fill: STATE_COLORS[state].sign, stroke: '#ffffff', 'stroke-width': 1.2 })}/><text${attrs({ x: cx, y: cy + size * 0.36, 'font-size': size + 1, 'font-weight': 700, 'text-anchor': 'middle', fill: '#ffffff' })}>${escapeXml(STATE_SIGNS[state])}</text></g>`;
 }
 
 /** A numbered marker: a dark disc with a white number, the same on the arrow and in the list. */
@@ -241,6 +328,10 @@ function footer(graph: DiagramGraph, layout: DiagramLayout): string {
 }
 
 function swatch(key: LegendKey, x: number, y: number, width: number): string {
+  if (key.startsWith('state:')) {
+    const state = key.slice('state:'.length) as DiagramState;
+    return `<rect${attrs({ x, y: y - 8, width: width - 10, height: 16, rx: 4, fill: STATE_COLORS[state].fill, ...boxStroke(state, '#64748b', 1.2, null), ...ghost(state) })}/>${stateSign(state, x + width - 10, y)}`;
+  }
   if (key === 'media') {
     return `<path${attrs({ d: `M${n(x)},${n(y)} L${n(x + width - 2)},${n(y)}`, ...strokeAttrs(MEDIA_STROKE), 'marker-end': 'url(#arrow-media)' })}/>`;
   }

@@ -1,0 +1,125 @@
+// The diff diagram: one configuration diagram of the union of two versions of a model, so what did not
+// change stays in place, with every site, location, device, link and media transport that was added,
+// removed or changed marked with its state (src/diff.ts says which). Pure up to the layout:
+// Models in, DiagramGraph out; renderDiffDiagram lays it out and draws it like renderDiagramSvg.
+import { DIAGRAM_STATES, STATE_SIGNS, type DiagramGraph, type DiagramState, type LegendEntry } from '../models/diagram.js';
+import type { ElementChange } from '../models/diff.js';
+import type { ElementKind, Model } from '../models/model.js';
+import type { Lang } from '../models/vocabulary.js';
+import { diagramGraph } from './diagram.js';
+import { elementChanges, elementStates } from './diff.js';
+import type { DiagramRequest, RenderedDiagram } from './index.js';
+import type { ElkLoader } from './layout/elk.js';
+
+export interface DiffDiagramRequest extends DiagramRequest {
+  /** How the two versions are named in the title ("main:model.yaml", a file); their hashes by default. */
+  readonly labels?: { readonly old: string; readonly new: string } | undefined;
+}
+
+const WORDS: Readonly<Record<Lang, { title: (a: string, b: string) => string; states: Readonly<Record<DiagramState, string>> }>> = {
+  ja: { title: (a, b) => `差分: ${a} → ${b}`, states: { added: '追加', removed: '削除', changed: '変更' } },
+  en: { title: (a, b) => `Diff: ${a} → ${b}`, states: { added: 'Added', removed: 'Removed', changed: 'Changed' } },
+};
+
+type Section = 'sites' | 'locations' | 'actors' | 'devices' | 'networks' | 'links' | 'media' | 'flows';
+
+/**
+ * `next`'s elements, and `old`'s that are gone, each put after the element that came before it in the old
+ * version (so a removed device keeps its neighbours, and the layout its place).
+ */
+function merged<T extends { readonly id: string }>(old: readonly T[], next: readonly T[]): T[] {
+  const out = [...next];
+  const present = new Set(next.map((e) => e.id));
+  let previous: string | null = null;
+  for (const e of old) {
+    if (!present.has(e.id)) {
+      const at = previous === null ? -1 : out.findIndex((x) => x.id === previous);
+      out.splice(at + 1, 0, e);
+      present.add(e.id);
+    }
+    previous = e.id;
+  }
+  return out;
+}
+
+/**
+ * Both versions in one Model: the new one, plus what the old one had and the new one has not. A removed
+ * device brings back its location and site when those went too; removed links and media join ends that
+ * exist in the union, since every removed end is in it.
+ */
+export function unionModel(old: Model, next: Model): Model {
+  const sections: readonly Section[] = ['sites', 'locations', 'actors', 'devices', 'networks', 'links', 'media', 'flows'];
+  const union: Record<string, unknown> = { ...next };
+  for (const s of sections) union[s] = merged<{ id: string }>(old[s], next[s]);
+  return union as unknown as Model;
+}
+
+/** Element id -> state, per kind (ids are unique within a kind). */
+function statesByKind(changes: readonly ElementChange[]): (kind: ElementKind, id: string) => DiagramState | undefined {
+  const byKind = new Map<ElementKind, Map<string, DiagramState>>();
+  for (const kind of new Set(changes.map((c) => c.kind))) byKind.set(kind, elementStates(changes.filter((c) => c.kind === kind)));
+  return (kind, id) => byKind.get(kind)?.get(id);
+}
+
+/** `{ state }` when there is one: absent, not undefined, otherwise. */
+const withState = (state: DiagramState | undefined): { state?: DiagramState } => (state ? { state } : {});
+
+/**
+ * The diagram of the union of `old` and `next`, each element marked added, removed or changed. A device
+ * that moved is changed and drawn where it is now; a link over a network that changed is changed too.
+ */
+export function diffGraph(old: Model, next: Model, request: DiffDiagramRequest): DiagramGraph {
+  const changes = elementChanges(old, next);
+  const state = statesByKind(changes);
+  const base = diagramGraph(unionModel(old, next), request);
+  const w = WORDS[request.lang];
+
+  const sites = base.sites.map((site) => ({
+    ...site,
+    ...withState(state('site', site.id)),
+    locations: site.locations.map((location) => ({
+      ...location,
+      ...withState(state('location', location.id)),
+      devices: location.devices.map((device) => ({ ...device, ...withState(state('device', device.id)) })),
+    })),
+  }));
+  const networkChanged = new Set(changes.filter((c) => c.kind === 'network' && c.state !== 'removed').map((c) => c.id));
+  const links = base.links.map((link) => ({
+    ...link,
+    ...withState(state('link', link.id) ?? (networkChanged.has(link.network) ? 'changed' : undefined)),
+  }));
+  const media = base.media.map((m) => ({ ...m, ...withState(state('media', m.id)) }));
+
+  const used = new Set<DiagramState>([
+    ...sites.flatMap((s) => [s.state, ...s.locations.flatMap((l) => [l.state, ...l.devices.map((d) => d.state)])]),
+    ...links.map((l) => l.state),
+    ...media.map((m) => m.state),
+  ].filter((s): s is DiagramState => s !== undefined));
+  const legend: LegendEntry[] = [
+    ...DIAGRAM_STATES.filter((s) => used.has(s)).map((s): LegendEntry => ({ key: `state:${s}`, label: `${STATE_SIGNS[s]} ${w.states[s]}` })),
+    ...base.legend,
+  ];
+
+  const hashes = { old: old.contentHash.slice(0, 12), new: next.contentHash.slice(0, 12) };
+  const labels = request.labels ?? hashes;
+  return {
+    ...base,
+    title: w.title(labels.old, labels.new),
+    subtitle: `${next.system.title} — ${base.subtitle}`,
+    hash: `${hashes.old} → ${hashes.new}`,
+    sites,
+    links,
+    media,
+    legend,
+  };
+}
+
+/** The diff diagram laid out with ELK and drawn as SVG, with the same pieces as renderDiagramSvg. */
+export async function renderDiffDiagram(old: Model, next: Model, request: DiffDiagramRequest, loadElk?: ElkLoader): Promise<RenderedDiagram> {
+  const graph = diffGraph(old, next, request);
+  const [{ fontMeasurer }, { layoutDiagram }, { createElkEngine }, { renderSvg }] = await Promise.all([
+    import('../renderers/font/index.js'), import('./layout/index.js'), import('./layout/elk.js'), import('../renderers/svg/index.js'),
+  ]);
+  const layout = await layoutDiagram(graph, fontMeasurer(), createElkEngine(loadElk), request.direction ?? 'down');
+  return { graph, layout, svg: renderSvg(graph, layout) };
+}
