@@ -9,6 +9,7 @@ import {
 } from './index.js';
 import { diskHost, loadElkWithCodeCache, packageVersion, readDiagramFonts, schemaFile, withTempFiles, writeNewFile, writeOutput } from './io.js';
 import { toSlashes } from './load.js';
+import { ranksAtOrAbove } from './score.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -33,6 +34,7 @@ const TEXT = {
     threats: 'すべての情報流を断面ごとに調べ、リスクアセスメント結果一覧を出力する',
     report: '医療機関等に渡す報告書（HTML・Markdown・Excel・構成図）をフォルダに書き出す',
     check: '未対応のリスクがあれば失敗する（CI 用。--format sarif でコードスキャン用の SARIF）',
+    diff: 'モデルの 2 つの版の違い（要素・リスク・対応・構成図）を示す（プルリクエスト用）',
     rules: '脅威ルールの一覧を表示する（ID を指定するとそのルールを説明する）',
     unknownRule: (id: string, hint: string) => `ルール "${id}" はありません${hint ? `（もしかして "${hint}"?）` : ''}\nヒント: npx koseizu rules で一覧を表示できます\n`,
     schema: 'モデル DSL の JSON Schema を表示する',
@@ -51,6 +53,7 @@ const TEXT = {
     threats: 'walk every flow segment and print the risk assessment result list',
     report: 'write the report for the medical institution (HTML, Markdown, Excel, diagram) into a folder',
     check: 'fail when risks are left unanswered (for CI; --format sarif for code scanning)',
+    diff: 'show what changed between two versions of a model: elements, risks, responses and the diagram (for pull requests)',
     rules: 'list the threat rules (explain one when its id is given)',
     unknownRule: (id: string, hint: string) => `no rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}\nhint: npx koseizu rules lists them\n`,
     schema: 'print the JSON Schema of the model DSL',
@@ -252,6 +255,21 @@ export async function main(argv: readonly string[], io: Console = processConsole
       exitCode = failed ? EXIT_FINDINGS : EXIT_OK;
     });
 
+  program.command('diff')
+    .description(t.diff)
+    .argument('<model>', 'the old model file, or with --base the model file whose old version git holds')
+    .argument('[new]', 'the new model file (not with --base)')
+    .option('--base <ref>', 'compare the model with its version at this git ref (e.g. origin/main)')
+    .addOption(new Option('--format <format>', 'text (default), md (a pull-request comment) or json').choices(['text', 'md', 'json']).default('text'))
+    .option('-o, --output <file>', 'where to write (standard output without it)')
+    .option('--diagram <file>', 'also draw the diagram of the change (.svg or .png)')
+    .addOption(new Option('--fail-on <rank>', 'exit 1 when the change adds an unanswered risk of this rank or higher').choices([...RANKS]))
+    .option('--rules <path>', 'add the rules of these files or folders to the built-in catalogue (repeatable)', collect, [])
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu diff old.yaml new.yaml\n  $ npx koseizu diff --base origin/main model.yaml --format md -o diff.md\n  $ npx koseizu diff --base HEAD~1 model.yaml --diagram diff.png --fail-on A')
+    .action(async (first: string, second: string | undefined, options: DiffOptions) => {
+      exitCode = await diffCommand(first, second, options, lang, explicitLang(argv), io);
+    });
+
   program.command('rules')
     .description(t.rules)
     .argument('[id]', 'a rule id, to explain that rule')
@@ -386,6 +404,107 @@ async function reportCommand(file: string, options: { output: string; direction:
   io.err(REPORT_TEXT[lang].wrote(options.output, names));
   if (built.responses.open.length > 0) io.err(REPORT_TEXT[lang].open(built.responses.open.length));
   return EXIT_OK;
+}
+
+interface DiffOptions {
+  readonly base?: string;
+  readonly format: 'text' | 'md' | 'json';
+  readonly output?: string;
+  readonly diagram?: string;
+  readonly failOn?: Rank;
+  readonly rules: readonly string[];
+}
+
+const DIFF_TEXT = {
+  ja: {
+    args: 'diff には「旧 新」の 2 つのモデルか、--base <ref> と 1 つのモデルを指定してください\nヒント: npx koseizu diff old.yaml new.yaml / npx koseizu diff --base origin/main model.yaml\n',
+    old: '（旧版）',
+  },
+  en: {
+    args: 'diff takes two models (old and new), or --base <ref> and one model\nhint: npx koseizu diff old.yaml new.yaml / npx koseizu diff --base origin/main model.yaml\n',
+    old: ' (old version)',
+  },
+} as const;
+
+/** koseizu diff: both versions loaded and assessed, their difference in words, tables and a picture. */
+async function diffCommand(first: string, second: string | undefined, options: DiffOptions, lang: Lang, outputLang: Lang | undefined, io: Console): Promise<number> {
+  const t = DIFF_TEXT[lang];
+  if ((options.base === undefined) === (second === undefined)) {
+    io.err(t.args);
+    return EXIT_INVALID;
+  }
+  let oldLoaded: LoadResult;
+  let oldLabel: string;
+  const newFile = toSlashes(second ?? first);
+  if (options.base !== undefined) {
+    const { gitHost, gitErrorText } = await import('./io.js');
+    const git = gitHost(options.base, { model: newFile });
+    if ('error' in git) {
+      io.err(gitErrorText(git.error, lang));
+      return EXIT_INVALID;
+    }
+    oldLoaded = loadModel(newFile, git.host, { rules: options.rules });
+    oldLabel = `${options.base}:${newFile}`;
+  } else {
+    oldLoaded = loadModel(toSlashes(first), diskHost, { rules: options.rules });
+    oldLabel = toSlashes(first);
+  }
+  io.err(formatDiagnostics(oldLoaded.diagnostics, lang));
+  const next = loadForCommand(newFile, options.rules, lang, io);
+  if (!oldLoaded.model || !next) {
+    if (!oldLoaded.model) io.err(`${summary(oldLoaded.diagnostics, lang)}${t.old}\n`);
+    return EXIT_INVALID;
+  }
+  const assess = (model: Model, rules: readonly Rule[], label: string) => {
+    const { risks, matrix } = assessModel(model, rules);
+    return { model, risks, responses: applyResponses(model, risks, matrix), label };
+  };
+  const { modelDiff } = await import('./diff.js');
+  const diff = modelDiff(assess(oldLoaded.model, oldLoaded.rules, oldLabel), assess(next.model, next.rules, newFile));
+  const words = outputLang ?? next.model.system.lang;
+  const { diffJson, diffMarkdown, diffText } = await import('../renderers/diff/index.js');
+  let mermaid: string | null = null;
+  if (options.format === 'md' || options.diagram) {
+    const { diffGraph } = await import('./diff-diagram.js');
+    const request = { lang: words, direction: 'down' as const };
+    const graph = diffGraph(oldLoaded.model, next.model, request);
+    if (options.format === 'md') {
+      const { renderMermaid } = await import('../renderers/mermaid/index.js');
+      mermaid = renderMermaid(graph, { direction: 'TB' }).text;
+    }
+    if (options.diagram) {
+      const written = await writeDiffDiagram(oldLoaded.model, next.model, request, options.diagram, [...oldLoaded.model.files, ...next.model.files], lang, io);
+      if (written !== EXIT_OK) return written;
+    }
+  }
+  const text = options.format === 'json' ? diffJson(diff, words) : options.format === 'md' ? diffMarkdown(diff, words, { mermaid }) : diffText(diff, words);
+  const written = writeResult(text, options.output, [...oldLoaded.model.files, ...next.model.files], lang, io);
+  if (written !== EXIT_OK) return written;
+  if (options.failOn) {
+    const ranks = new Set(ranksAtOrAbove(options.failOn));
+    const added = diff.risks.filter((r) => (r.state === 'added' || r.state === 'reranked') && r.new && !r.new.answered && ranks.has(r.new.rank)
+      && !(r.old && ranks.has(r.old.rank)));
+    if (added.length > 0) return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+/** The diff diagram as SVG or PNG (by the file's extension). */
+async function writeDiffDiagram(old: Model, next: Model, request: { lang: Lang; direction: 'down' }, file: string, modelFiles: readonly string[], lang: Lang, io: Console): Promise<number> {
+  const ext = file.toLowerCase().match(/\.(svg|png)$/)?.[1];
+  if (!ext) {
+    io.err(DIAGRAM_TEXT[lang].format(file));
+    return EXIT_INVALID;
+  }
+  const { renderDiffDiagram } = await import('./diff-diagram.js');
+  const rendered = await renderDiffDiagram(old, next, request, loadElkWithCodeCache);
+  if (ext === 'svg') return writeResult(rendered.svg, file, modelFiles, lang, io);
+  const { charactersOf, subsetFonts } = await import('../renderers/font/index.js');
+  const subset = await subsetFonts(readDiagramFonts(), charactersOf(rendered.graph));
+  const { renderPng, fitScale } = await import('../renderers/png/index.js');
+  const zoom = fitScale(rendered.layout.width, rendered.layout.height, 1);
+  const png = await withTempFiles({ 'regular.ttf': subset.regular, 'bold.ttf': subset.bold }, (p) => renderPng(rendered.svg, [p['regular.ttf'] ?? '', p['bold.ttf'] ?? ''], zoom));
+  return writeResult(png, file, modelFiles, lang, io);
 }
 
 /** Loads a model (and its user rules) for a command, printing its diagnostics; undefined after the summary when it has errors. */
