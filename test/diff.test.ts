@@ -121,6 +121,21 @@ describe('golden diffs of the cloud-EHR example', () => {
 });
 
 describe('the pull-request comment', () => {
+  it('carries a Mermaid block that GitHub\'s Mermaid parses, for every pair', async () => {
+    const { JSDOM } = await import('jsdom');
+    const dom = new JSDOM('');
+    Object.assign(globalThis, { window: dom.window, document: dom.window.document });
+    const mermaid = (await import('mermaid')).default;
+    mermaid.initialize({ startOnLoad: false });
+    for (const path of Object.values(PAIRS)) {
+      const md = (await run(['diff', base, path, '--format', 'md'])).out;
+      const block = /```mermaid\n([\s\S]*?)```/.exec(md)?.[1];
+      expect(block, path).toBeDefined();
+      await mermaid.parse(block ?? '');
+      expect(md.length).toBeLessThan(65_536);
+    }
+  }, 60_000);
+
   it('stays under GitHub\'s limit and says what it cut', async () => {
     const diff = JSON.parse((await run(['diff', base, PAIRS['vpn-to-internet'] ?? '', '--format', 'json'])).out) as ModelDiff;
     const full = diffMarkdown(diff, 'ja', { mermaid: 'flowchart TB\n' + '  a --> b\n'.repeat(2000) });
@@ -130,6 +145,16 @@ describe('the pull-request comment', () => {
     expect(cut).toContain('Cut to fit');
     expect(cut).toContain(diffSummary(diff, 'en'));
   });
+
+  it('--diagram draws the change as SVG or PNG; another extension is refused', async () => {
+    const svg = join(root, 'change.svg');
+    const png = join(root, 'change.png');
+    expect((await run(['diff', base, PAIRS['internet-device'] ?? '', '--diagram', svg, '-o', join(root, 'd.txt')])).code).toBe(0);
+    expect(readFileSync(svg, 'utf8')).toContain('患者向けポータル');
+    expect((await run(['diff', base, PAIRS['internet-device'] ?? '', '--diagram', png, '-o', join(root, 'd2.txt')])).code).toBe(0);
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+    expect((await run(['diff', base, PAIRS['internet-device'] ?? '', '--diagram', join(root, 'x.gif')])).code).toBe(2);
+  }, 60_000);
 
   it('needs two models or --base and one', async () => {
     expect((await run(['diff', base])).code).toBe(2);
