@@ -466,7 +466,7 @@ async function diffCommand(first: string, second: string | undefined, options: D
   let mermaid: string | null = null;
   if (options.format === 'md' || options.diagram) {
     const { diffGraph } = await import('./diff-diagram.js');
-    const request = { lang: words, direction: 'down' as const };
+    const request = { lang: words, direction: 'down' as const, labels: { old: oldLabel, new: newFile } };
     const graph = diffGraph(oldLoaded.model, next.model, request);
     if (options.format === 'md') {
       const { renderMermaid } = await import('../renderers/mermaid/index.js');
@@ -490,7 +490,7 @@ async function diffCommand(first: string, second: string | undefined, options: D
 }
 
 /** The diff diagram as SVG or PNG (by the file's extension). */
-async function writeDiffDiagram(old: Model, next: Model, request: { lang: Lang; direction: 'down' }, file: string, modelFiles: readonly string[], lang: Lang, io: Console): Promise<number> {
+async function writeDiffDiagram(old: Model, next: Model, request: { lang: Lang; direction: 'down'; labels: { old: string; new: string } }, file: string, modelFiles: readonly string[], lang: Lang, io: Console): Promise<number> {
   const ext = file.toLowerCase().match(/\.(svg|png)$/)?.[1];
   if (!ext) {
     io.err(DIAGRAM_TEXT[lang].format(file));
