@@ -50,6 +50,7 @@ export const DIAGNOSTIC_CODES = {
   KZ306: 'warning', // a response answers no risk (orphaned)
   KZ307: 'warning', // an S risk reduced by a single measure (S needs several)
   KZ308: 'warning', // a risk accepted without a rationale
+  KZ309: 'warning', // an S risk accepted (S needs several measures)
   // User rule files (KZ4xx; docs/rules.md)
   KZ400: 'error', // not a rule file: no (or an unsupported) `koseizu-rules:` version
   KZ401: 'error', // unknown key in a rule file

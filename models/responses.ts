@@ -14,12 +14,17 @@ export interface AnsweredRisk {
   readonly responseIndex: number;
   /** The residual risk re-scored through the matrix, or null when the response gives no residual grades. */
   readonly residual: { readonly impact: Grade; readonly likelihood: Grade; readonly level: Grade; readonly rank: Rank } | null;
+  /**
+   * Whether the response meets the rank criteria: an S risk needs several measures (the sample criteria),
+   * so reducing it with one, or accepting it, is an answer that does not suffice.
+   */
+  readonly sufficient: boolean;
 }
 
 export interface ResponseAssessment {
   /** Every risk that a response answers, in risk order (rank, then id). */
   readonly answered: readonly AnsweredRisk[];
-  /** Risks whose rank needs a response (S, A under the sample criteria) and that no response answers. */
+  /** Risks whose rank needs a response (S, A under the sample criteria) that no response answers, or answers insufficiently. */
   readonly open: readonly Risk[];
   /** Responses that match no risk: kept and reported, never dropped. */
   readonly orphaned: readonly Response[];

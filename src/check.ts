@@ -51,7 +51,8 @@ export function locateRisk(risk: Risk, sources: ReadonlyMap<string, SourceRange>
 }
 
 export function checkRisks(model: Model, risks: readonly Risk[], responses: ResponseAssessment, failOn: Rank | null): CheckResult {
-  const answered = new Set(responses.answered.map((a) => a.risk.id));
+  // An insufficient answer (an S risk with one measure, or accepted) does not close the gate.
+  const answered = new Set(responses.answered.filter((a) => a.sufficient).map((a) => a.risk.id));
   const atOrAbove = failOn ? new Set(ranksAtOrAbove(failOn)) : null;
   const sources = elementSources(model);
   const order = (r: Risk): number => 'SABCD'.indexOf(r.rank);

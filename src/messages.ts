@@ -604,8 +604,8 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
     ja: (a) => `ランク S のリスク ${a.q('risk')} を対策 1 件だけで低減としています`,
     en: (a) => `rank S risk ${a.q('risk')} is reduced by a single measure`,
     hint: {
-      ja: () => 'S ランクは複数の対策による対応が必須です（対応基準）。measures に対策を追加してください',
-      en: () => 'rank S needs several measures (the response criteria): add measures',
+      ja: () => 'S ランクは複数の対策による対応が必須です（対応基準）。measures に対策を追加してください。それまで check では未対応として扱います',
+      en: () => 'rank S needs several measures (the response criteria): add measures; until then check counts it as unanswered',
     },
   },
   KZ308: {
@@ -614,6 +614,14 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
     hint: {
       ja: () => '受容は意思決定に基づくものです。rationale に理由を、agreed-with に合意先を書いてください',
       en: () => 'acceptance is a decision: give its reason in rationale, and who agreed in agreed-with',
+    },
+  },
+  KZ309: {
+    ja: (a) => `ランク S のリスク ${a.q('risk')} を受容・保有としています`,
+    en: (a) => `rank S risk ${a.q('risk')} is accepted`,
+    hint: {
+      ja: () => 'S ランクは複数の対策による対応が必須です（対応基準）。低減・回避・共有を検討するか、risk-matrix: で対応基準を見直してください。それまで check では未対応として扱います',
+      en: () => 'rank S needs several measures (the response criteria): reduce, avoid or share it, or revise the criteria in risk-matrix:; until then check counts it as unanswered',
     },
   },
   ...RULE_MESSAGES,

@@ -52,11 +52,15 @@ export function applyResponses(model: Model, risks: readonly Risk[], matrix: Ris
           return { impact, likelihood, level, rank: rankOf(level) };
         })()
       : null;
-    answered.push({ risk, response, responseIndex: match.index, residual });
-    // The sample criteria: an S risk needs several measures.
-    if (risk.need === 'several' && response.decision === 'reduce' && response.measures.length === 1) {
+    // The rank criteria: an S risk needs several measures, so one measure, or acceptance, does not suffice.
+    const several = risk.need === 'several';
+    const sufficient = !several || (response.decision === 'reduce' ? response.measures.length >= 2 : response.decision !== 'accept');
+    answered.push({ risk, response, responseIndex: match.index, residual, sufficient });
+    if (several && response.decision === 'reduce' && response.measures.length < 2) {
       diagnostics.push(diagnostic('KZ307', response.source, { risk: risk.id }));
     }
+    if (several && response.decision === 'accept') diagnostics.push(diagnostic('KZ309', response.source, { risk: risk.id }));
+    if (!sufficient) open.push(risk);
   }
   const orphaned = model.responses.filter((_, index) => !used.has(index));
   for (const response of orphaned) diagnostics.push(diagnostic('KZ306', response.source, { risk: response.risk }));

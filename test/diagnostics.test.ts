@@ -175,6 +175,7 @@ const UNREACHABLE: Readonly<Partial<Record<DiagnosticCode, string>>> = {
   KZ306: 'made after the threat walk, when responses are matched to risks (test/responses.test.ts)',
   KZ307: 'made after the threat walk, when responses are matched to risks (test/responses.test.ts)',
   KZ308: 'made after the threat walk, when responses are matched to risks (test/responses.test.ts)',
+  KZ309: 'made after the threat walk, when responses are matched to risks (test/responses.test.ts)',
 };
 
 const ALL_CODES = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];

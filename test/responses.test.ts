@@ -144,14 +144,31 @@ describe('koseizu check', () => {
   it('an orphaned response is a warning, and a failure with --strict', async () => {
     // The world's S risks (the doctor's flow, the terminal's single factor) are answered: only the orphan remains.
     const path = write('orphan', [
-      { risk: '*@view/*', decision: 'accept', rationale: 'test' },
-      { risk: 'auth-single-factor@terminal', decision: 'accept', rationale: 'test' },
+      { risk: '*@view/*', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
+      { risk: 'auth-single-factor@terminal', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
       { risk: 'input-spoofing@gone/*', decision: 'accept', rationale: 'x' },
     ]);
     const loose = await run(['--lang', 'en', 'check', path, '--fail-on', 'S']);
     expect(loose.code, loose.out + loose.err).toBe(0);
-    expect(loose.err).toContain('KZ306');
+    expect(loose.out).toContain('answers no risk (orphaned)');
     expect((await run(['check', path, '--fail-on', 'S', '--strict'])).code).toBe(1);
+  });
+
+  it('an S risk with a single measure, or accepted, does not close the gate (KZ307, KZ309)', async () => {
+    const others = [
+      { risk: '*@view/*', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
+    ];
+    const single = write('single', [...others, { risk: 'auth-single-factor@terminal', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'MFA' }] }]);
+    const r1 = await run(['--lang', 'en', 'check', single, '--fail-on', 'S']);
+    expect(r1.code).toBe(1);
+    expect(r1.out).toContain('S auth-single-factor@terminal');
+    expect(r1.err).toContain('KZ307');
+    const accepted = write('accepted', [...others, { risk: 'auth-single-factor@terminal', decision: 'accept', rationale: 'we accept' }]);
+    const r2 = await run(['--lang', 'en', 'check', accepted, '--fail-on', 'S']);
+    expect(r2.code).toBe(1);
+    expect(r2.err).toContain('KZ309');
+    const several = write('several', [...others, { risk: 'auth-single-factor@terminal', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'MFA' }, { category: 'human', owner: 'institution', text: 'cards' }] }]);
+    expect((await run(['check', several, '--fail-on', 'S'])).code).toBe(0);
   });
 
   it('an invalid model exits 2', async () => {
