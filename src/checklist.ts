@@ -141,8 +141,12 @@ function backupsOf(store: PlacedDevice, facts: Facts): { readonly text: Term; re
   for (const p of inModelOrder(peers, (d) => d.device.id, facts.order.devices)) {
     found.push({ text: t(`${p.device.label}へのバックアップ`, `backups to ${p.device.label}`), ids: [p.device.id] });
   }
-  for (const { media, toSite } of index.backupMediaAway.get(store.site.id) ?? []) {
-    found.push({ text: t(`${media.label}で${toSite.label}へ搬送`, `${media.label} carried to ${toSite.label}`), ids: [media.id, toSite.id] });
+  // Backup media leaving the site say nothing of which store they copy: they count only for a store that
+  // is backed up at all (a backup control, or a backup device on its paths).
+  if (found.length > 0) {
+    for (const { media, toSite } of index.backupMediaAway.get(store.site.id) ?? []) {
+      found.push({ text: t(`${media.label}で${toSite.label}へ搬送`, `${media.label} carried to ${toSite.label}`), ids: [media.id, toSite.id] });
+    }
   }
   return found;
 }
@@ -376,7 +380,7 @@ function backupsApart(facts: Facts): Outcome {
     for (const c of ['offline-backup', 'immutable-backup'] as const) {
       if (hasControl(device, c)) return line(true, t(`${device.label}: ${DEVICE_CONTROLS[c].ja}`, `${device.label}: ${DEVICE_CONTROLS[c].en}`), [device.id]);
     }
-    const carried = index.backupMediaAway.get(store.site.id)?.[0];
+    const carried = backupsOf(store, facts).length > 0 ? index.backupMediaAway.get(store.site.id)?.[0] : undefined;
     if (carried) {
       const { media, toSite } = carried;
       return line(true, t(

@@ -307,10 +307,17 @@ table('storage-jp', [
 
 table('backups-apart', [
   {
-    name: 'backup tapes go to the vault',
+    name: 'the database is backed up, and backup tapes go to the vault',
+    edit: (w) => { el(w, 'devices', 'db')['controls'] = ['backup']; },
     status: 'met',
     evidence: ['Database: backups carried on Backup tape to another site (Vault)'],
     elements: ['db', 'tape', 'vault'],
+  },
+  {
+    // A tape leaving the site does not say whose backup it holds: a store with no backup of its own is not covered.
+    name: 'backup tapes go to the vault, but the database records no backup of its own',
+    status: 'not-met',
+    evidence: ['Database: no backup recorded'],
   },
   {
     name: 'an immutable backup on the database, no tape',
@@ -339,7 +346,7 @@ table('backups-apart', [
 ]);
 
 const legalMet = (w: World): void => {
-  el(w, 'devices', 'db')['controls'] = ['timestamp', 'audit-log'];
+  el(w, 'devices', 'db')['controls'] = ['timestamp', 'audit-log', 'backup'];
   el(w, 'data', 'claims')['legal-record'] = false;
 };
 
@@ -351,7 +358,7 @@ table('legal-records', [
     evidence: [
       'authenticity: Database: timestamp, audit log',
       'legibility: Records: displayed on Terminal',
-      'preservation: Database: Backup tape carried to Vault',
+      'preservation: Database: backup; Backup tape carried to Vault',
     ],
     elements: ['db', 'records', 'tape', 'terminal', 'vault'],
   },
@@ -363,22 +370,22 @@ table('legal-records', [
       'legibility: Records: displayed on Terminal',
       'legibility: Claims: printed on Printer',
       'preservation: Claims: no device stores it in the model',
-      'preservation: Database: Backup tape carried to Vault',
+      'preservation: Database: no backup recorded',
     ],
   },
   {
     name: 'an electronic signature without audit logs is not enough',
-    edit: (w) => { legalMet(w); el(w, 'devices', 'db')['controls'] = ['electronic-signature']; },
+    edit: (w) => { legalMet(w); el(w, 'devices', 'db')['controls'] = ['electronic-signature', 'backup']; },
     status: 'not-met',
     evidence: [
       'authenticity: Database: no audit log (in place: electronic signature)',
       'legibility: Records: displayed on Terminal',
-      'preservation: Database: Backup tape carried to Vault',
+      'preservation: Database: backup; Backup tape carried to Vault',
     ],
   },
   {
     name: 'records stored but never displayed or printed, and no backup',
-    edit: (w) => { legalMet(w); noWho(w); w.media = []; },
+    edit: (w) => { legalMet(w); noWho(w); w.media = []; el(w, 'devices', 'db')['controls'] = ['timestamp', 'audit-log']; },
     status: 'not-met',
     evidence: [
       'authenticity: Database: timestamp, audit log',
