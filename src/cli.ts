@@ -233,7 +233,8 @@ export async function main(argv: readonly string[], io: Console = processConsole
       const outputLang = explicitLang(argv) ?? model.system.lang;
       const { risks, matrix } = assessModel(model, result.rules);
       const responses = applyResponses(model, risks, matrix);
-      io.err(formatDiagnostics(responses.diagnostics, lang));
+      // Orphaned responses are the gate's own lines below: their KZ306 would say it twice.
+      io.err(formatDiagnostics(responses.diagnostics.filter((d) => d.code !== 'KZ306'), lang));
       const { checkRisks } = await import('./check.js');
       const { checkSarif, checkText } = await import('../renderers/check/index.js');
       const checked = checkRisks(model, risks, responses, options.failOn ?? null);
@@ -419,10 +420,14 @@ const DIFF_TEXT = {
   ja: {
     args: 'diff には「旧 新」の 2 つのモデルか、--base <ref> と 1 つのモデルを指定してください\nヒント: npx koseizu diff old.yaml new.yaml / npx koseizu diff --base origin/main model.yaml\n',
     old: '（旧版）',
+    oldProblems: (label: string) => `旧版 ${label} の問題（行番号は旧版のもの）:\n`,
+    failing: (rank: string, id: string) => `この変更で未対応のランク ${rank} のリスクが加わります: ${id}\n`,
   },
   en: {
     args: 'diff takes two models (old and new), or --base <ref> and one model\nhint: npx koseizu diff old.yaml new.yaml / npx koseizu diff --base origin/main model.yaml\n',
     old: ' (old version)',
+    oldProblems: (label: string) => `problems in the old version ${label} (line numbers are the old version's):\n`,
+    failing: (rank: string, id: string) => `the change brings an unanswered rank ${rank} risk: ${id}\n`,
   },
 } as const;
 
@@ -449,7 +454,7 @@ async function diffCommand(first: string, second: string | undefined, options: D
     oldLoaded = loadModel(toSlashes(first), diskHost, { rules: options.rules });
     oldLabel = toSlashes(first);
   }
-  io.err(formatDiagnostics(oldLoaded.diagnostics, lang));
+  if (oldLoaded.diagnostics.length > 0) io.err(`${t.oldProblems(oldLabel)}${formatDiagnostics(oldLoaded.diagnostics, lang)}`);
   const next = loadForCommand(newFile, options.rules, lang, io);
   if (!oldLoaded.model || !next) {
     if (!oldLoaded.model) io.err(`${summary(oldLoaded.diagnostics, lang)}${t.old}\n`);
@@ -484,7 +489,10 @@ async function diffCommand(first: string, second: string | undefined, options: D
     const ranks = new Set(ranksAtOrAbove(options.failOn));
     const added = diff.risks.filter((r) => (r.state === 'added' || r.state === 'reranked') && r.new && !r.new.answered && ranks.has(r.new.rank)
       && !(r.old && ranks.has(r.old.rank)));
-    if (added.length > 0) return EXIT_FINDINGS;
+    if (added.length > 0) {
+      for (const r of added) io.err(t.failing(r.new?.rank ?? '', r.id));
+      return EXIT_FINDINGS;
+    }
   }
   return EXIT_OK;
 }
@@ -493,7 +501,7 @@ async function diffCommand(first: string, second: string | undefined, options: D
 async function writeDiffDiagram(old: Model, next: Model, request: { lang: Lang; direction: 'down'; labels: { old: string; new: string } }, file: string, modelFiles: readonly string[], lang: Lang, io: Console): Promise<number> {
   const ext = file.toLowerCase().match(/\.(svg|png)$/)?.[1];
   if (!ext) {
-    io.err(DIAGRAM_TEXT[lang].format(file));
+    io.err(lang === 'ja' ? `${file}: 差分の構成図は .svg か .png で書き出します\n` : `${file}: the diagram of the change is written as .svg or .png\n`);
     return EXIT_INVALID;
   }
   const { renderDiffDiagram } = await import('./diff-diagram.js');

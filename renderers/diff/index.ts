@@ -1,6 +1,6 @@
 // koseizu diff's outputs: a one-line summary, a terminal listing, a pull-request comment in Markdown (with
 // the Mermaid diff diagram, kept under GitHub's 65,536-character limit and saying what it cut), and JSON.
-import type { ModelDiff, RiskChange } from '../../models/diff.js';
+import type { ModelDiff, PropertyChange, RiskChange } from '../../models/diff.js';
 import { RANKS, type Lang } from '../../models/vocabulary.js';
 import { mdCell as cell } from '../table-text.js';
 
@@ -40,7 +40,16 @@ function elementLine(diff: ModelDiff, lang: Lang): string {
     : `elements: ${s.elementsAdded} added, ${s.elementsRemoved} removed, ${s.elementsChanged} changed, ${s.renamed} renamed`;
 }
 
-const rankMove = (r: RiskChange): string => `${r.old?.rank ?? '—'} → ${r.new?.rank ?? '—'}`;
+/** "A → S"; for a residual change, the risk's rank and its residual rank before and after. */
+const rankMove = (r: RiskChange, lang: Lang): string => (r.state === 'residual'
+  ? `${r.new?.rank ?? ''} (${lang === 'ja' ? '残存' : 'residual'} ${r.old?.residual ?? '—'} → ${r.new?.residual ?? '—'})`
+  : `${r.old?.rank ?? '—'} → ${r.new?.rank ?? '—'}`);
+
+/** A property's values, shortened for a line or a table cell. */
+const values = (p: PropertyChange): string => {
+  const short = (v: string): string => (v.length > 80 ? `${v.slice(0, 77)}…` : v || '—');
+  return `${p.key}: ${short(p.old)} → ${short(p.new)}`;
+};
 
 /** The risk changes that matter most first: added and re-ranked by new rank, then removed, then the rest. */
 function ordered(diff: ModelDiff): RiskChange[] {
@@ -54,14 +63,17 @@ export function diffText(diff: ModelDiff, lang: Lang): string {
   const lines = [`${diff.old.label} → ${diff.new.label}`, diffSummary(diff, lang), elementLine(diff, lang)];
   for (const r of ordered(diff)) {
     const title = (r.new ?? r.old)?.title[lang] ?? '';
-    lines.push(`  ${w[r.state].padEnd(lang === 'ja' ? 6 : 18)} ${rankMove(r)}  ${r.id}  ${title}`);
+    lines.push(`  ${w[r.state].padEnd(lang === 'ja' ? 6 : 18)} ${rankMove(r, lang)}  ${r.id}  ${title}`);
     for (const why of r.why) lines.push(`      ${why[lang]}`);
   }
   for (const e of diff.elements) {
     const label = e.state === 'renamed' ? `"${e.label.old}" → "${e.label.new}"` : (e.label.new ?? e.label.old ?? '');
     lines.push(`  ${w[e.state]} ${KIND_WORDS[lang][e.kind]} ${e.id} ${label}${e.state === 'changed' ? ` (${e.properties.map((p) => p.key).join(', ')})` : ''}`);
   }
-  for (const r of diff.responses) lines.push(`  ${w[r.state]} ${lang === 'ja' ? '対応' : 'response'} ${r.pattern} ${r.source}`);
+  for (const r of diff.responses) {
+    lines.push(`  ${w[r.state]} ${lang === 'ja' ? '対応' : 'response'} ${r.pattern} ${r.source}`);
+    for (const p of r.properties) lines.push(`      ${values(p)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -88,14 +100,14 @@ export function diffMarkdown(diff: ModelDiff, lang: Lang, options: DiffMarkdownO
     const side = r.new ?? r.old;
     const why = r.why.map((x) => cell(x[lang])).join('<br>');
     const answered = r.new ? (r.new.answered ? (ja ? '対応あり' : 'answered') : (ja ? '**未対応**' : '**unanswered**')) : '—';
-    return `| ${w[r.state]} | ${rankMove(r)} | \`${r.id}\` | ${cell(side?.title[lang] ?? '')} | ${answered} | ${why || '—'} |`;
+    return `| ${w[r.state]} | ${rankMove(r, lang)} | \`${r.id}\` | ${cell(side?.title[lang] ?? '')} | ${answered} | ${why || '—'} |`;
   });
   const elementRows = diff.elements.map((e) => {
     const label = e.state === 'renamed' ? `${cell(e.label.old ?? '')} → ${cell(e.label.new ?? '')}` : cell(e.label.new ?? e.label.old ?? '');
     const props = e.properties.filter((p) => p.key !== 'label').map((p) => `\`${p.key}\`: ${cell(p.old || '—')} → ${cell(p.new || '—')}`).join('<br>');
     return `| ${w[e.state]} | ${KIND_WORDS[lang][e.kind]} | \`${e.id}\` | ${label} | ${props || '—'} |`;
   });
-  const responseRows = diff.responses.map((r) => `| ${w[r.state]} | \`${r.pattern}\` | \`${r.source}\` | ${r.properties.map((p) => `\`${p.key}\``).join(', ') || '—'} |`);
+  const responseRows = diff.responses.map((r) => `| ${w[r.state]} | \`${r.pattern}\` | \`${r.source}\` | ${r.properties.map((p) => cell(values(p))).join('<br>') || '—'} |`);
 
   const riskHead = [`### ${ja ? 'リスクの増減' : 'Risk delta'}`, '', `| ${ja ? '変化' : 'change'} | ${ja ? 'ランク' : 'rank'} | ${ja ? 'リスクID' : 'risk id'} | ${ja ? 'リスク' : 'risk'} | ${ja ? '対応' : 'response'} | ${ja ? '理由（評価を動かした事実）' : 'why (facts that moved the score)'} |`, '| --- | --- | --- | --- | --- | --- |'];
   const elementHead = [`### ${ja ? '要素の変更' : 'Element changes'}`, '', `| ${ja ? '変化' : 'change'} | ${ja ? '種類' : 'kind'} | id | ${ja ? '名称' : 'label'} | ${ja ? '変更されたプロパティ' : 'properties changed'} |`, '| --- | --- | --- | --- | --- |'];
