@@ -93,7 +93,8 @@ export function diffMarkdown(diff: ModelDiff, lang: Lang, options: DiffMarkdownO
     `## ${ja ? 'koseizu 差分' : 'koseizu diff'}: \`${diff.old.label}\` → \`${diff.new.label}\``, '',
     `**${cell(diffSummary(diff, lang))}**`, '', elementLine(diff, lang), '',
   ];
-  const diagram = options.mermaid
+  // Nothing in the picture changed (risks or responses only): the diagram would show nothing marked.
+  const diagram = options.mermaid && diff.elements.length > 0
     ? [`### ${ja ? '構成図の差分' : 'Diagram of the change'}`, '', ja ? '緑: 追加、赤（破線）: 削除、黄: 変更' : 'green: added, red (dashed): removed, amber: changed', '', '```mermaid', options.mermaid.trimEnd(), '```', '']
     : [];
   const riskRows = ordered(diff).map((r) => {
@@ -117,9 +118,9 @@ export function diffMarkdown(diff: ModelDiff, lang: Lang, options: DiffMarkdownO
   const build = (withDiagram: boolean, risks: number, elements: number, responses: number): string => {
     const out = [...head];
     if (withDiagram) out.push(...diagram);
-    if (riskRows.length > 0) out.push(...riskHead, ...riskRows.slice(0, risks), '');
-    if (elementRows.length > 0) out.push(...elementHead, ...elementRows.slice(0, elements), '');
-    if (responseRows.length > 0) out.push(...responseHead, ...responseRows.slice(0, responses), '');
+    if (risks > 0) out.push(...riskHead, ...riskRows.slice(0, risks), '');
+    if (elements > 0) out.push(...elementHead, ...elementRows.slice(0, elements), '');
+    if (responses > 0) out.push(...responseHead, ...responseRows.slice(0, responses), '');
     if (cuts.length > 0) out.push(`> ${ja ? 'GitHub のコメントの上限（65,536 文字）に収めるため省略しました' : 'Cut to fit GitHub\'s 65,536-character comment limit'}: ${cuts.join(ja ? '、' : '; ')}. ${ja ? '全体は --format json で出力できます。' : 'The whole diff is in --format json.'}`, '');
     return `${out.join('\n').trimEnd()}\n`;
   };
