@@ -1,31 +1,19 @@
 // docs/ci/koseizu.yml, the workflow docs/ci.md offers: valid YAML with its jobs, shown whole in the doc, and
 // every `npx koseizu ...` line in it run for real against the cloud-EHR example in a temporary git
 // repository (the model committed on origin/main, then changed), exiting as the doc says.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../src/cli.js';
+import { git } from './helpers/git.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const WORKFLOW_FILE = join(ROOT, 'docs', 'ci', 'koseizu.yml');
 const WORKFLOW_TEXT = readFileSync(WORKFLOW_FILE, 'utf8');
 const EXAMPLE = join(ROOT, 'examples', 'cloud-ehr');
 
-/** git with a fixed identity and none of the machine's settings (as in test/git-host.test.ts). */
-function git(cwd: string, args: readonly string[]): void {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'koseizu test', GIT_AUTHOR_EMAIL: 'test@koseizu.invalid',
-    GIT_COMMITTER_NAME: 'koseizu test', GIT_COMMITTER_EMAIL: 'test@koseizu.invalid',
-    GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: process.platform === 'win32' ? 'NUL' : '/dev/null',
-  };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete env[name];
-  const result = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...args], { cwd, env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-}
 
 interface Step { readonly run?: string; readonly uses?: string; readonly with?: Record<string, unknown>; readonly if?: string; readonly id?: string; readonly 'continue-on-error'?: boolean }
 interface Job { readonly 'runs-on': string; readonly steps: readonly Step[]; readonly permissions?: Record<string, string> }

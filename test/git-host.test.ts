@@ -1,7 +1,6 @@
 // The git host (src/io.ts): a model and its includes read as they were at a git ref, from the repository's
 // top and from sub-folders; each reason it cannot read them at all; and the limits diskHost keeps (size,
 // UTF-8 text, nothing outside the model's folder, symbolic links included) kept at the ref too.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,25 +8,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadModel, type LoadResult } from '../src/index.js';
 import { diskHost, gitErrorText, gitHost, gitRefExists, type GitError, type GitHost } from '../src/io.js';
 import { MAX_FILE_BYTES } from '../src/parse.js';
+import { git } from './helpers/git.js';
 
 const MINIMAL = readFileSync(join(import.meta.dirname, '..', 'examples', 'minimal', 'model.yaml'), 'utf8');
 const NETWORKS = 'networks:\n  - {id: office-lan, label: Office LAN, kind: lan}\n';
 
-/** git with a fixed identity and none of the machine's or an outer repository's settings. */
-function git(cwd: string, args: readonly string[], input?: string | Buffer): string {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'koseizu test', GIT_AUTHOR_EMAIL: 'test@koseizu.invalid',
-    GIT_COMMITTER_NAME: 'koseizu test', GIT_COMMITTER_EMAIL: 'test@koseizu.invalid',
-    GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: process.platform === 'win32' ? 'NUL' : '/dev/null',
-  };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete env[name];
-  const result = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...args], {
-    cwd, env, input, encoding: 'utf8', maxBuffer: 64 << 20,
-  });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout.trim();
-}
 
 /** Adds a symbolic link blob to the index without making one on disk (so it works where links cannot). */
 function stageSymlink(repo: string, path: string, target: string): void {
