@@ -35,6 +35,7 @@ const TEXT = {
     report: '医療機関等に渡す報告書（HTML・Markdown・Excel・構成図）をフォルダに書き出す',
     check: '未対応のリスクがあれば失敗する（CI 用。--format sarif でコードスキャン用の SARIF）',
     diff: 'モデルの 2 つの版の違い（要素・リスク・対応・構成図）を示す（プルリクエスト用）',
+    serve: 'ワークショップ用のページをローカルに表示し、モデルを保存するたびに更新する',
     rules: '脅威ルールの一覧を表示する（ID を指定するとそのルールを説明する）',
     unknownRule: (id: string, hint: string) => `ルール "${id}" はありません${hint ? `（もしかして "${hint}"?）` : ''}\nヒント: npx koseizu rules で一覧を表示できます\n`,
     schema: 'モデル DSL の JSON Schema を表示する',
@@ -54,6 +55,7 @@ const TEXT = {
     report: 'write the report for the medical institution (HTML, Markdown, Excel, diagram) into a folder',
     check: 'fail when risks are left unanswered (for CI; --format sarif for code scanning)',
     diff: 'show what changed between two versions of a model: elements, risks, responses and the diagram (for pull requests)',
+    serve: 'show a local page for a workshop that updates each time the model is saved',
     rules: 'list the threat rules (explain one when its id is given)',
     unknownRule: (id: string, hint: string) => `no rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}\nhint: npx koseizu rules lists them\n`,
     schema: 'print the JSON Schema of the model DSL',
@@ -74,6 +76,8 @@ Examples:
   $ npx koseizu threats examples/cloud-ehr/model.yaml --min-rank A
   $ npx koseizu report examples/cloud-ehr/model.yaml -o out/cloud-ehr
   $ npx koseizu check examples/cloud-ehr/model.yaml --fail-on A --format sarif -o koseizu.sarif
+  $ npx koseizu diff --base origin/main model.yaml --format md -o diff.md
+  $ npx koseizu serve examples/cloud-ehr/model.yaml --open
   $ npx koseizu rules input-spoofing
   $ npx koseizu validate --lang en --format json model.yaml
   $ npx koseizu init my-system.yaml
@@ -315,6 +319,18 @@ export async function main(argv: readonly string[], io: Console = processConsole
       io.out(`${JSON.stringify(schema, null, 2)}\n`);
     });
 
+  program.command('serve')
+    .description(t.serve)
+    .argument('<model>', 'model file (.yaml)')
+    .option('--port <port>', 'the port to listen on (0 picks a free one)', '4173')
+    .option('--host <host>', 'the address to listen on (default 127.0.0.1; others on the network can then read the model)')
+    .option('--open', 'open the page in the browser')
+    .option('--rules <path>', 'add the rules of these files or folders to the built-in catalogue (repeatable)', collect, [])
+    .addHelpText('after', '\nExamples:\n  $ npx koseizu serve examples/cloud-ehr/model.yaml\n  $ npx koseizu serve model.yaml --port 0 --open')
+    .action(async (file: string, options: { port: string; host?: string; open?: boolean; rules: string[] }) => {
+      exitCode = await serveCommand(file, options, lang, io);
+    });
+
   program.command('init')
     .description(t.init)
     .argument('[file]', 'where to write the starter model', 'model.yaml')
@@ -404,6 +420,38 @@ async function reportCommand(file: string, options: { output: string; direction:
   }
   io.err(REPORT_TEXT[lang].wrote(options.output, names));
   if (built.responses.open.length > 0) io.err(REPORT_TEXT[lang].open(built.responses.open.length));
+  return EXIT_OK;
+}
+
+/** koseizu serve: runs until Ctrl-C (SIGINT or SIGTERM), then closes everything and returns 0. */
+async function serveCommand(file: string, options: { port: string; host?: string; open?: boolean; rules: readonly string[] }, lang: Lang, io: Console): Promise<number> {
+  const port = /^\d{1,5}$/.test(options.port) ? Number(options.port) : NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    io.err(lang === 'ja' ? `--port ${options.port}: 0 から 65535 までの数を指定してください\n` : `--port ${options.port}: give a number from 0 to 65535\n`);
+    return EXIT_INVALID;
+  }
+  const { startServer, openBrowser } = await import('./serve.js');
+  let server;
+  try {
+    server = await startServer({ model: file, port, rules: options.rules, lang, log: io.err, ...(options.host === undefined ? {} : { host: options.host }) });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    io.err(lang === 'ja'
+      ? `${options.host ?? '127.0.0.1'}:${port} で待ち受けられません（${code}）\nヒント: ${code === 'EADDRINUSE' ? '別のポートを --port で指定するか、--port 0 で空きポートを使ってください' : '--host と --port を確かめてください'}\n`
+      : `cannot listen on ${options.host ?? '127.0.0.1'}:${port} (${code})\nhint: ${code === 'EADDRINUSE' ? 'give another --port, or --port 0 for a free one' : 'check --host and --port'}\n`);
+    return EXIT_INVALID;
+  }
+  if (options.open) await openBrowser(server.url);
+  const running = server;
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void running.close().then(done);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   return EXIT_OK;
 }
 
