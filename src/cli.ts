@@ -126,8 +126,9 @@ export async function main(argv: readonly string[], io: Console = processConsole
       const all = [];
       for (const file of models) {
         const loaded = loadModel(toSlashes(file), diskHost, { rules: options.rules });
-        // A valid model's responses are checked against its risks too: orphaned ones, S with one measure.
-        const responseDiagnostics = loaded.model
+        // A valid model's responses are checked against its risks too (orphaned ones, S with one measure);
+        // a model without responses skips the walk.
+        const responseDiagnostics = loaded.model && loaded.model.responses.length > 0
           ? (() => { const { risks, matrix } = assessModel(loaded.model, loaded.rules); return applyResponses(loaded.model, risks, matrix).diagnostics; })()
           : [];
         const result = { ...loaded, diagnostics: [...loaded.diagnostics, ...responseDiagnostics] };
