@@ -289,7 +289,7 @@ const t0 = performance.now();
 const [model, out, emit] = process.argv.slice(2);
 const dist = ${JSON.stringify(pathToFileURL(join(root, 'dist')).href)};
 const [{ loadModel, renderDiagramSvg, subsetFontsFor }, { diskHost, readDiagramFonts, withTempFiles }, { renderPng, fitScale }] = await Promise.all([
-  import(dist + '/src/index.js'), import(dist + '/src/io.js'), import(dist + '/renderers/png/index.js'),
+  import(dist + '/src/index.js'), import(dist + '/src/io/disk.js'), import(dist + '/renderers/png/index.js'),
 ]);
 const { writeFileSync } = await import('node:fs');
 const result = loadModel(model, diskHost);

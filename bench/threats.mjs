@@ -683,8 +683,8 @@ const COLD = (file) => `
 const t0 = performance.now();
 const dist = ${JSON.stringify(dist)};
 const [{ loadModel }, { diskHost }, { walk }, { assess }, { riskMatrix }, { BUILTIN_RULES }] = await Promise.all([
-  import(dist + '/src/index.js'), import(dist + '/src/io.js'), import(dist + '/src/walk.js'), import(dist + '/src/engine.js'),
-  import(dist + '/src/score.js'), import(dist + '/threat-rules/index.js'),
+  import(dist + '/src/index.js'), import(dist + '/src/io/disk.js'), import(dist + '/src/analysis/walk.js'), import(dist + '/src/analysis/engine.js'),
+  import(dist + '/src/analysis/score.js'), import(dist + '/threat-rules/index.js'),
 ]);
 const t1 = performance.now();
 const result = loadModel(${JSON.stringify(file)}, diskHost);
@@ -771,9 +771,9 @@ try {
     { loadModel, formatDiagnostics }, { diskHost }, { walk }, { assess }, { riskMatrix }, { BUILTIN_RULES },
     { parseYaml }, { checkStructure }, { resolveModel }, { OPERATIONS }, yaml,
   ] = await Promise.all([
-    import(`${dist}/src/index.js`), import(`${dist}/src/io.js`), import(`${dist}/src/walk.js`), import(`${dist}/src/engine.js`),
-    import(`${dist}/src/score.js`), import(`${dist}/threat-rules/index.js`), import(`${dist}/src/parse.js`),
-    import(`${dist}/src/structure.js`), import(`${dist}/src/resolve.js`), import(`${dist}/models/vocabulary.js`), import('yaml'),
+    import(`${dist}/src/index.js`), import(`${dist}/src/io/disk.js`), import(`${dist}/src/analysis/walk.js`), import(`${dist}/src/analysis/engine.js`),
+    import(`${dist}/src/analysis/score.js`), import(`${dist}/threat-rules/index.js`), import(`${dist}/src/load/parse.js`),
+    import(`${dist}/src/load/structure.js`), import(`${dist}/src/load/resolve.js`), import(`${dist}/models/vocabulary.js`), import('yaml'),
   ]);
   const yamlVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'yaml', 'package.json'), 'utf8')).version;
   const hasTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;

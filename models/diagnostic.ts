@@ -1,5 +1,5 @@
 // Diagnostics are plain data: a code, a severity, a position and the arguments of the message.
-// The words live in src/messages.ts (ja and en); every code has both, which a test enforces.
+// The words live in src/words/diagnostics.ts (ja and en); every code has both, which a test enforces.
 import type { SourceRange } from './source.js';
 
 export const DIAGNOSTIC_CODES = {

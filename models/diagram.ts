@@ -1,6 +1,6 @@
 // The configuration diagram (全体構成図) as renderers see it: a view model built from the Model
-// (src/diagram.ts), with every word already in the output language, and the layout of it
-// (src/layout/). Renderers (SVG, PNG, Mermaid) read these two and nothing else.
+// (src/diagram/graph.ts), with every word already in the output language, and the layout of it
+// (src/diagram/). Renderers (SVG, PNG, Mermaid) read these two and nothing else.
 import type { DeviceKind, Lang, MediaKind, NetworkKind, Org, Phase } from './vocabulary.js';
 
 /** How a link is drawn, by the kind of its network. */
@@ -22,7 +22,7 @@ export const LINK_STYLE_OF: Readonly<Record<NetworkKind, LinkStyle>> = Object.fr
 });
 
 /**
- * How an element differs from the older version, in a diff diagram (src/diff-diagram.ts): drawn green
+ * How an element differs from the older version, in a diff diagram (src/diff/graph.ts): drawn green
  * (added), ghosted red (removed) or amber (changed). Absent in every other diagram.
  */
 export type DiagramState = 'added' | 'removed' | 'changed';

@@ -1,5 +1,5 @@
 // What changed between two versions of a model (koseizu diff), matched by id: elements, risks, responses.
-// Built by src/diff.ts; the diagram of the union of both versions marks each element with its state.
+// Built by src/diff/diff.ts; the diagram of the union of both versions marks each element with its state.
 import type { ElementKind } from './model.js';
 import type { Phase, Rank, Term } from './vocabulary.js';
 

@@ -1,5 +1,5 @@
 // The information-flow table (情報流) as renderers see it: rows per provision form and phase, every word
-// already in the output language. Built by src/flows.ts; formatted by renderers/flows.
+// already in the output language. Built by src/report/flows.ts; formatted by renderers/flows.
 import type { Flow } from './model.js';
 import type { Form, Lang, Phase } from './vocabulary.js';
 

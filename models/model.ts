@@ -2,7 +2,7 @@
 // Every reference names an element that exists, every default is applied, and every element keeps
 // the range of the source it came from. It is plain, serialisable data, frozen once built.
 // References are kept as ids (not object pointers) so the model serialises and diffs cleanly;
-// src/walk.ts looks them up for the threat rules.
+// src/analysis/walk.ts looks them up for the threat rules.
 import type { SourceRange } from './source.js';
 import type {
   ActorOrg, AuthFactor, CustomControl, DataClass, DataKind, Decision, DeviceControl, DeviceKind, DeviceRole,
@@ -145,7 +145,7 @@ export interface Response {
   readonly source: SourceRange;
 }
 
-/** The model's own risk matrix and rank criteria, as written (src/score.ts fills in the rest from the sample). */
+/** The model's own risk matrix and rank criteria, as written (src/analysis/score.ts fills in the rest from the sample). */
 export interface RiskMatrixSpec {
   /** levels[impact - 1][likelihood - 1], or null to keep the sample's. */
   readonly levels: readonly (readonly number[])[] | null;

@@ -2,7 +2,7 @@
 // response list (リスク対応一覧), what the institution is asked to do (医療機関等へ対応を求める事項), the
 // regulatory checklist (制度上の要求事項への対応), the open risks, and one report bundling them with the
 // diagram, the flow table and the risk assessment list. Every word is already in the output language; ids
-// and keys are kept beside the words for tools. Built by src/report.ts and src/checklist.ts.
+// and keys are kept beside the words for tools. Built by src/report/report.ts and src/report/checklist.ts.
 import type { FlowTable } from './flows.js';
 import type { ThreatList, ThreatRow } from './threats.js';
 import type { Decision, Lang, MeasureCategory, MeasureOwner, Rank } from './vocabulary.js';

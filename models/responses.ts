@@ -1,6 +1,6 @@
 // Risk responses applied (リスク対応, 5.2.2-5.2.3): which response answers each risk, the residual risk
 // re-scored, the responses that answer nothing (orphaned), and the risks that need an answer and have
-// none (open). Built by src/responses.ts from scored risks and the model's `responses:`.
+// none (open). Built by src/analysis/responses.ts from scored risks and the model's `responses:`.
 import type { Diagnostic } from './diagnostic.js';
 import type { Response } from './model.js';
 import type { Grade, Risk } from './risk.js';

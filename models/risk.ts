@@ -1,6 +1,6 @@
 // Threat rules, their findings, and scored risks: the data of the guideline's risk identification,
 // analysis and evaluation (5.2.1). A rule (threat-rules/) reads one segment and returns findings; the
-// engine (src/engine.ts) merges findings into risks with stable ids; scoring (src/score.ts) turns
+// engine (src/analysis/engine.ts) merges findings into risks with stable ids; scoring (src/analysis/score.ts) turns
 // impact x likelihood into a level and a rank through the risk matrix.
 import type { SourceRange } from './source.js';
 import type { Segment } from './segment.js';

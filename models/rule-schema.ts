@@ -1,5 +1,5 @@
 // User rule files (独自の脅威ルール), version 1: threat rules written as YAML with declarative conditions over
-// the facts of a segment (断面), read by src/user-rules.ts. No code and no expressions: a condition names a
+// the facts of a segment (断面), read by src/load/user-rules.ts. No code and no expressions: a condition names a
 // fact from FACTS and tests it with one of OPERATORS, and conditions combine with not / any / all /
 // some-device. This module is the reference of the format: the fact catalogue (name, type, values, words),
 // the operators each type of fact accepts, the placeholders a message may use, and the JSON Schema, which

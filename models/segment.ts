@@ -1,4 +1,4 @@
-// A segment (断面) of an information flow: the unit the threat rules look at. The walker (src/walk.ts)
+// A segment (断面) of an information flow: the unit the threat rules look at. The walker (src/analysis/walk.ts)
 // cuts every flow, in its phase and provision form, into segments and gives each one every fact a rule
 // needs, already looked up: the actor, the devices with their location and site, the network hop, the
 // data and its class. Rules never search the model for these.

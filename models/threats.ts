@@ -1,6 +1,6 @@
 // The risk assessment result list (リスクアセスメント結果一覧) as renderers see it: one row per risk, every
 // word already in the output language, with the keys kept beside the words for tools. Built by
-// src/threats.ts from scored risks; formatted by renderers/threats.
+// src/report/threats.ts from scored risks; formatted by renderers/threats.
 import type { Risk } from './risk.js';
 import type { Lang, MeasureCategory, Rank } from './vocabulary.js';
 

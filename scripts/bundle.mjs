@@ -1,4 +1,4 @@
-// Bundles the compiled CLI (dist/src/cli.js) and its libraries into one file, dist/koseizu.mjs.
+// Bundles the compiled CLI (dist/src/cli/main.js) and its libraries into one file, dist/koseizu.mjs.
 // Why: `koseizu validate` runs cold on every save and in CI; resolving and loading ~90 small modules
 // (yaml alone has 60) cost about a quarter of its start-up. One file loads in a fraction of that.
 // Ajv's runtime helpers stay outside: the generated validator loads them with require() at run time.
@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['dist/src/cli.js'],
+  entryPoints: ['dist/src/cli/main.js'],
   outfile: 'dist/koseizu.mjs',
   bundle: true,
   platform: 'node',

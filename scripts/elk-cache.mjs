@@ -1,12 +1,12 @@
 // Part of `npm run build`: lays out the cloud-EHR example once with elkjs compiled from scratch, then saves
 // V8's code cache for elkjs (dist/elk.code-cache), so `koseizu diagram` skips most of elk's compilation.
-// The cache belongs to this Node version; a different one ignores it (see loadElkWithCodeCache in src/io.ts).
+// The cache belongs to this Node version; a different one ignores it (see loadElkWithCodeCache in src/io/disk.ts).
 import { writeFileSync } from 'node:fs';
 import { loadModel, diagramGraph } from '../dist/src/index.js';
-import { diskHost, elkScript, runElkScript, ELK_CODE_CACHE } from '../dist/src/io.js';
+import { diskHost, elkScript, runElkScript, ELK_CODE_CACHE } from '../dist/src/io/disk.js';
 import { fontMeasurer } from '../dist/renderers/font/index.js';
-import { sizeGraph } from '../dist/src/layout/index.js';
-import { createElkEngine } from '../dist/src/layout/elk.js';
+import { sizeGraph } from '../dist/src/diagram/layout.js';
+import { createElkEngine } from '../dist/src/diagram/elk.js';
 
 const script = elkScript();
 const ELK = runElkScript(script);

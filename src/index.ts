@@ -11,18 +11,18 @@ import type { ResponseAssessment } from '../models/responses.js';
 import type { Risk, RiskMatrix, Rule } from '../models/risk.js';
 import type { Segment } from '../models/segment.js';
 import { BUILTIN_RULES } from '../threat-rules/index.js';
-import { assess } from './engine.js';
-import { applyResponses } from './responses.js';
-import { riskMatrix } from './score.js';
-import { threatList } from './threats.js';
-import { loadUserRules, modelRulePaths } from './user-rules.js';
-import { walk } from './walk.js';
+import { assess } from './analysis/engine.js';
+import { applyResponses } from './analysis/responses.js';
+import { riskMatrix } from './analysis/score.js';
+import { threatList } from './report/threats.js';
+import { loadUserRules, modelRulePaths } from './load/user-rules.js';
+import { walk } from './analysis/walk.js';
 import type { Lang, Phase } from '../models/vocabulary.js';
 import type { FontSet } from '../renderers/font/index.js';
-import { diagramGraph } from './diagram.js';
-import type { ElkLoader } from './layout/elk.js';
-import { loadFiles, toSlashes, type SourceHost } from './load.js';
-import { resolveModel } from './resolve.js';
+import { diagramGraph } from './diagram/graph.js';
+import type { ElkLoader } from './diagram/elk.js';
+import { loadFiles, toSlashes, type SourceHost } from './load/files.js';
+import { resolveModel } from './load/resolve.js';
 
 export type { Diagnostic, DiagnosticCode, Severity } from '../models/diagnostic.js';
 export type * from '../models/model.js';
@@ -30,8 +30,8 @@ export type * from '../models/risk.js';
 export type * from '../models/segment.js';
 export type * from '../models/threats.js';
 export type { SourceRange, SourcePos } from '../models/source.js';
-export type { SourceHost, ReadResult } from './load.js';
-export { formatDiagnostic, formatDiagnostics, diagnosticsJson, summary } from './format.js';
+export type { SourceHost, ReadResult } from './load/files.js';
+export { formatDiagnostic, formatDiagnostics, diagnosticsJson, summary } from './words/format.js';
 
 export interface LoadResult {
   /** The resolved model, or undefined when there is any error (in the model or in its rule files). */
@@ -97,7 +97,7 @@ export interface RenderedDiagram {
 export async function renderDiagramSvg(model: Model, request: DiagramRequest, loadElk?: ElkLoader): Promise<RenderedDiagram> {
   const graph = diagramGraph(model, request);
   const [{ fontMeasurer }, { layoutDiagram }, { createElkEngine }, { renderSvg }] = await Promise.all([
-    import('../renderers/font/index.js'), import('./layout/index.js'), import('./layout/elk.js'), import('../renderers/svg/index.js'),
+    import('../renderers/font/index.js'), import('./diagram/layout.js'), import('./diagram/elk.js'), import('../renderers/svg/index.js'),
   ]);
   const layout = await layoutDiagram(graph, fontMeasurer(), createElkEngine(loadElk), request.direction ?? 'down');
   return { graph, layout, svg: renderSvg(graph, layout) };
@@ -112,7 +112,7 @@ export async function subsetFontsFor(model: Model, request: DiagramRequest, font
   return subsetFonts(fonts, charactersOf(diagramGraph(model, request)));
 }
 
-export { diagramGraph } from './diagram.js';
+export { diagramGraph } from './diagram/graph.js';
 
 // ---- The risk walk: segments -> findings -> scored risks ----
 
@@ -134,7 +134,7 @@ export function assessModel(model: Model, userRules: readonly Rule[] = []): Asse
 }
 
 export { BUILTIN_RULES } from '../threat-rules/index.js';
-export { applyResponses } from './responses.js';
+export { applyResponses } from './analysis/responses.js';
 
 // ---- The documents for the institution, and the report bundling them ----
 
@@ -166,8 +166,8 @@ export async function buildReport(model: Model, options: ReportOptions): Promise
   const [diagram, { renderMermaid }, { regulatoryChecklist }, { reportView }] = await Promise.all([
     renderDiagramSvg(model, request, options.loadElk),
     import('../renderers/mermaid/index.js'),
-    import('./checklist.js'),
-    import('./report.js'),
+    import('./report/checklist.js'),
+    import('./report/report.js'),
   ]);
   const mermaid = renderMermaid(diagram.graph, { direction: request.direction === 'right' ? 'LR' : 'TB' }).text;
   const view = reportView({
@@ -181,7 +181,7 @@ export async function buildReport(model: Model, options: ReportOptions): Promise
   });
   return { view, assessment, responses, diagram };
 }
-export { threatList, type ThreatFilter } from './threats.js';
+export { threatList, type ThreatFilter } from './report/threats.js';
 export type * from '../models/report.js';
 export type * from '../models/responses.js';
-export { walk } from './walk.js';
+export { walk } from './analysis/walk.js';

@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../models/model.js';
 import type { ChecklistItem, ChecklistStatus } from '../models/report.js';
 import type { Lang } from '../models/vocabulary.js';
-import { regulatoryChecklist } from '../src/checklist.js';
+import { regulatoryChecklist } from '../src/report/checklist.js';
 import { loadModel } from '../src/index.js';
-import { diskHost } from '../src/io.js';
-import { walk } from '../src/walk.js';
+import { diskHost } from '../src/io/disk.js';
+import { walk } from '../src/analysis/walk.js';
 import { baseWorld, el, loadWorld, type World } from './helpers/rule-table.js';
 
 const IDS = ['mfa', 'tls', 'ssl-vpn', 'ipsec-ike', 'wlan-8021x', 'usb-media', 'log-retention', 'storage-jp', 'backups-apart', 'legal-records', 'termination'];

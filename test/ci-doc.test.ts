@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 import { git } from './helpers/git.js';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type Console } from '../src/cli.js';
+import { main, type Console } from '../src/cli/main.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const EXAMPLE = 'examples/cloud-ehr/model.yaml';
@@ -211,7 +211,7 @@ describe('schema and init (in-process)', () => {
     expect(check.err).toBe('');
   });
 
-  // BUG (src/cli.ts, src/io.ts): writeNewFile rethrows ENOENT, and main() reports it as an internal error
+  // BUG (src/cli/main.ts, src/io/disk.ts): writeNewFile rethrows ENOENT, and main() reports it as an internal error
   // ("内部エラー: ENOENT: no such file or directory, open ...", "please report it") instead of a usage error.
   it('init into a folder that does not exist is a plain error (exit 2), not an internal error', async () => {
     const path = join(dir, 'no', 'such', 'folder', 'model.yaml');

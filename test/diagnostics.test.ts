@@ -15,8 +15,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../models/diagnostic.js';
 import type { Lang } from '../models/vocabulary.js';
 import { formatDiagnostics, loadModel, type LoadResult } from '../src/index.js';
-import { diskHost } from '../src/io.js';
-import { MAX_FILE_BYTES } from '../src/parse.js';
+import { diskHost } from '../src/io/disk.js';
+import { MAX_FILE_BYTES } from '../src/load/parse.js';
 import { expectGolden } from './helpers/golden.js';
 
 const DIR = 'test/fixtures/broken';

@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type Console } from '../src/cli.js';
+import { main, type Console } from '../src/cli/main.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const MINIMAL = 'examples/minimal/model.yaml';
@@ -266,7 +266,7 @@ describe('diagram: writing over an existing file', () => {
     expect(leftovers(folder)).toEqual([]);
   });
 
-  // Regression (src/cli.ts diagramCommand / src/io.ts writeOutput, fixed): an output path that cannot be written (here an
+  // Regression (src/cli/main.ts diagramCommand / src/io/disk.ts writeOutput, fixed): an output path that cannot be written (here an
   // existing folder named like the output) makes writeOutput throw EISDIR, which main() reports as an internal
   // error ("内部エラー: EISDIR: illegal operation on a directory, rename …" and "please report it") instead of
   // a plain "cannot write" error like init's; the exit code, 2, is right.

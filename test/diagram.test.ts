@@ -11,7 +11,7 @@ import { charactersOf, fontMeasurer, subsetFonts, type FontSet } from '../render
 import { fitScale, MAX_PNG_PIXELS, renderPng } from '../renderers/png/index.js';
 import { escapeXml } from '../renderers/svg/index.js';
 import { loadModel, renderDiagramSvg, type RenderedDiagram } from '../src/index.js';
-import { diskHost, readDiagramFonts, withTempFiles } from '../src/io.js';
+import { diskHost, readDiagramFonts, withTempFiles } from '../src/io/disk.js';
 import { expectGolden } from './helpers/golden.js';
 import { memoryHost } from './helpers/memory-host.js';
 
@@ -395,7 +395,7 @@ describe('hostile labels', () => {
     }
   });
 
-  // Regression (src/layout/text.ts wrapGreedy, fixed): a piece that does not fit after what is already on the line (a long
+  // Regression (src/diagram/text.ts wrapGreedy, fixed): a piece that does not fit after what is already on the line (a long
   // Latin word after "Ward ", the katakana run "ファイアウォールルータスイッチ" after kanji) is moved to a
   // line of its own but never cut, so the line is as wide as the piece (1375 px for "Ward ZZZ…(190)"):
   // the device box grows to fit it, and a link label's line runs past the 130 px limit.
@@ -404,7 +404,7 @@ describe('hostile labels', () => {
     expect(lineProblems(layout, { limit: true })).toEqual([]);
   });
 
-  // Regression (src/layout/elk.ts, fixed): with direction down, a location's 'elk.nodeSize.minimum' is ignored: a location
+  // Regression (src/diagram/elk.ts, fixed): with direction down, a location's 'elk.nodeSize.minimum' is ignored: a location
   // whose title is wider than its devices gets a box as narrow as its devices (room-6 "[brackets] {braces}
   // (parens) |pipes|": 206 px of title in a 149 px box), so the title runs out of the box.
   it('every container title fits inside its box', async () => {

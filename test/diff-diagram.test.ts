@@ -1,4 +1,4 @@
-// The diff diagram (src/diff-diagram.ts): the union of two versions of the cloud-EHR example, each element
+// The diff diagram (src/diff/graph.ts): the union of two versions of the cloud-EHR example, each element
 // marked added, removed or changed; goldens of its SVG and Mermaid; the Mermaid parses; the layout keeps
 // what did not change where it was.
 import { JSDOM } from 'jsdom';
@@ -11,9 +11,9 @@ import type { Model } from '../models/model.js';
 import { charactersOf, subsetFonts } from '../renderers/font/index.js';
 import { renderMermaid, renderMermaidBySite, renderMermaidMarkdown } from '../renderers/mermaid/index.js';
 import { renderPng } from '../renderers/png/index.js';
-import { diffGraph, renderDiffDiagram, unionModel } from '../src/diff-diagram.js';
+import { diffGraph, renderDiffDiagram, unionModel } from '../src/diff/graph.js';
 import { loadModel, renderDiagramSvg, type RenderedDiagram } from '../src/index.js';
-import { diskHost, readDiagramFonts, withTempFiles } from '../src/io.js';
+import { diskHost, readDiagramFonts, withTempFiles } from '../src/io/disk.js';
 import { expectGolden } from './helpers/golden.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden', 'diff');

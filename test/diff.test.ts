@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ModelDiff } from '../models/diff.js';
 import { diffMarkdown, diffSummary } from '../renderers/diff/index.js';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 import { expectGolden } from './helpers/golden.js';
 
 const run = async (argv: string[]): Promise<{ code: number; out: string; err: string }> => {

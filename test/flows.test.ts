@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flowsCsv, flowsJson, flowsMarkdown } from '../renderers/flows/index.js';
-import { main } from '../src/cli.js';
-import { flowTable, listJa } from '../src/flows.js';
+import { main } from '../src/cli/main.js';
+import { flowTable, listJa } from '../src/report/flows.js';
 import { loadModel } from '../src/index.js';
-import { diskHost } from '../src/io.js';
+import { diskHost } from '../src/io/disk.js';
 import { expectGolden } from './helpers/golden.js';
 import { memoryHost } from './helpers/memory-host.js';
 

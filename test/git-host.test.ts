@@ -1,4 +1,4 @@
-// The git host (src/io.ts): a model and its includes read as they were at a git ref, from the repository's
+// The git host (src/io/disk.ts): a model and its includes read as they were at a git ref, from the repository's
 // top and from sub-folders; each reason it cannot read them at all; and the limits diskHost keeps (size,
 // UTF-8 text, nothing outside the model's folder, symbolic links included) kept at the ref too.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadModel, type LoadResult } from '../src/index.js';
-import { diskHost, gitErrorText, gitHost, gitRefExists, type GitError, type GitHost } from '../src/io.js';
-import { MAX_FILE_BYTES } from '../src/parse.js';
+import { diskHost, gitErrorText, gitHost, gitRefExists, type GitError, type GitHost } from '../src/io/disk.js';
+import { MAX_FILE_BYTES } from '../src/load/parse.js';
 import { git } from './helpers/git.js';
 
 const MINIMAL = readFileSync(join(import.meta.dirname, '..', 'examples', 'minimal', 'model.yaml'), 'utf8');

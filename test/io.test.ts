@@ -1,4 +1,4 @@
-// The disk host (src/io.ts) on real files in a temporary folder: what it refuses (too large, binary,
+// The disk host (src/io/disk.ts) on real files in a temporary folder: what it refuses (too large, binary,
 // outside the model's folder, directories), what it cleans up (a BOM), that line ends do not move
 // positions, and that writeNewFile never replaces a file.
 import { spawn, spawnSync } from 'node:child_process';
@@ -9,8 +9,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Diagnostic } from '../models/diagnostic.js';
 import { loadModel, type LoadResult } from '../src/index.js';
-import { diskHost, elkScript, loadElkWithCodeCache, runElkScript, writeNewFile } from '../src/io.js';
-import { MAX_FILE_BYTES } from '../src/parse.js';
+import { diskHost, elkScript, loadElkWithCodeCache, runElkScript, writeNewFile } from '../src/io/disk.js';
+import { MAX_FILE_BYTES } from '../src/load/parse.js';
 
 // openSync is watched (and still does its work) so a test can tell whether a file was opened to be read at all.
 vi.mock('node:fs', async (importOriginal) => {

@@ -1,4 +1,4 @@
-// Invariants of the diagram layout (src/layout/, ELK): for both examples, both directions and a generated
+// Invariants of the diagram layout (src/diagram/, ELK): for both examples, both directions and a generated
 // model of about 100 devices, every box is where it belongs, nothing overlaps that must not, every route
 // joins its ends orthogonally, the legend says what is drawn, the footer sits below the drawing, and the
 // canvas holds it all. Then determinism, and stability under a small edit.
@@ -10,11 +10,11 @@ import {
 import type { Model } from '../models/model.js';
 import type { Lang } from '../models/vocabulary.js';
 import { fontMeasurer } from '../renderers/font/index.js';
-import { diagramGraph } from '../src/diagram.js';
+import { diagramGraph } from '../src/diagram/graph.js';
 import { loadModel } from '../src/index.js';
-import { diskHost } from '../src/io.js';
-import { elkEngine } from '../src/layout/elk.js';
-import { layoutDiagram, locationTitleHeight, siteTitleHeight } from '../src/layout/index.js';
+import { diskHost } from '../src/io/disk.js';
+import { elkEngine } from '../src/diagram/elk.js';
+import { layoutDiagram, locationTitleHeight, siteTitleHeight } from '../src/diagram/layout.js';
 import { memoryHost } from './helpers/memory-host.js';
 
 let measure: TextMeasurer;
@@ -294,7 +294,7 @@ describe('layout invariants', () => {
   }
 
   // Regression: in the termination view the clinic holds only the back office, and its box was once 94 px
-  // wide for a 126 px title "医療機関（診療所）" (ELK read the minimum size transposed; see src/layout/elk.ts).
+  // wide for a 126 px title "医療機関（診療所）" (ELK read the minimum size transposed; see src/diagram/elk.ts).
   for (const phase of ['development', 'operation', 'termination'] as const) {
     it(`cloud-ehr, ${phase} phase view: every invariant holds`, async () => {
       const graph = diagramGraph(loadFile(CLOUD), { lang: 'ja', phase });
@@ -338,7 +338,7 @@ describe('layout invariants', () => {
     }
   });
 
-  // Regression (src/layout/elk.ts, fixed): with direction down, ELK ignores a location's 'elk.nodeSize.minimum': a location
+  // Regression (src/diagram/elk.ts, fixed): with direction down, ELK ignores a location's 'elk.nodeSize.minimum': a location
   // whose title is wider than its devices gets a box only as wide as its devices (120 px for one device), and
   // its title runs out of the box ("Another rather long room name here": 217 px of title in a 120 px box).
   // With direction right the same model lays out correctly (241 px).

@@ -1,4 +1,4 @@
-// The pure pipeline (src/load.ts -> src/resolve.ts through src/index.ts) on models held in memory:
+// The pure pipeline (src/load/files.ts -> src/load/resolve.ts through src/index.ts) on models held in memory:
 // includes, the defaults of the resolved model, ids, source ranges, the content hash and the order of
 // diagnostics. No disk: test/io.test.ts covers the disk host.
 import { describe, expect, it } from 'vitest';
@@ -220,7 +220,7 @@ describe('includes', () => {
     expect(result.model).toBeUndefined();
   });
 
-  // BUG (src/load.ts): the root path is used as given, so "a//model.yaml" and the "a/model.yaml" an include
+  // BUG (src/load/files.ts): the root path is used as given, so "a//model.yaml" and the "a/model.yaml" an include
   // resolves to look like two files: a cycle back to the root reads the root a second time (KZ110 "an included
   // file has a system section", in a file the user never named) instead of reporting the cycle once.
   it('a cycle back to a root given as "a//model.yaml" is one KZ011', () => {

@@ -10,9 +10,9 @@ import type { Lang, Phase } from '../models/vocabulary.js';
 import {
   GITHUB_MAX_EDGES, mermaidText, renderMermaid, renderMermaidBySite, renderMermaidMarkdown,
 } from '../renderers/mermaid/index.js';
-import { diagramGraph } from '../src/diagram.js';
+import { diagramGraph } from '../src/diagram/graph.js';
 import { loadModel } from '../src/index.js';
-import { diskHost } from '../src/io.js';
+import { diskHost } from '../src/io/disk.js';
 import { expectGolden } from './helpers/golden.js';
 import { memoryHost } from './helpers/memory-host.js';
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../models/diagnostic.js';
 import { formatDiagnostics, loadModel, type LoadResult } from '../src/index.js';
-import { starterModel } from '../src/starter.js';
+import { starterModel } from '../src/cli/starter.js';
 import { memoryHost } from './helpers/memory-host.js';
 
 const MODEL = 'examples/cloud-ehr/model.yaml';

@@ -14,7 +14,7 @@ import type { ReportView } from '../models/report.js';
 import type { Lang } from '../models/vocabulary.js';
 import { escapeHtml, reportHtml, riskAnchor } from '../renderers/report/html.js';
 import { buildReport, loadModel } from '../src/index.js';
-import { diskHost } from '../src/io.js';
+import { diskHost } from '../src/io/disk.js';
 import { expectGolden } from './helpers/golden.js';
 import { baseWorld, el, loadWorld } from './helpers/rule-table.js';
 

@@ -8,7 +8,7 @@ import type { ReportView } from '../models/report.js';
 import type { Lang } from '../models/vocabulary.js';
 import { displayWidth, reportXlsx, XLSX_SHEETS } from '../renderers/report/xlsx.js';
 import { buildReport, loadModel, type SourceHost } from '../src/index.js';
-import { diskHost } from '../src/io.js';
+import { diskHost } from '../src/io/disk.js';
 import { memoryHost } from './helpers/memory-host.js';
 
 const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { reportMarkdown } from '../renderers/report/markdown.js';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 import { applyResponses, assessModel, buildReport, loadModel } from '../src/index.js';
-import { diskHost } from '../src/io.js';
-import { globPattern } from '../src/responses.js';
-import { institutionRequests } from '../src/report.js';
+import { diskHost } from '../src/io/disk.js';
+import { globPattern } from '../src/analysis/responses.js';
+import { institutionRequests } from '../src/report/report.js';
 import { expectGolden } from './helpers/golden.js';
 import { baseWorld, loadWorld, type World } from './helpers/rule-table.js';
 

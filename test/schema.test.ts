@@ -14,7 +14,7 @@ import {
 import { fontMeasurer } from '../renderers/font/index.js';
 import { FONT_METRICS_PATH, fontMetricsSource, readFont } from '../scripts/font-metrics.js';
 import { loadModel } from '../src/index.js';
-import { diskHost } from '../src/io.js';
+import { diskHost } from '../src/io/disk.js';
 
 type SchemaNode = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // Scoring: the sample matrix, ranks, response needs, and a model's own matrix.
 import { describe, expect, it } from 'vitest';
 import type { Grade } from '../models/risk.js';
-import { levelOf, rankOf, ranksAtOrAbove, riskMatrix, SAMPLE_MATRIX } from '../src/score.js';
+import { levelOf, rankOf, ranksAtOrAbove, riskMatrix, SAMPLE_MATRIX } from '../src/analysis/score.js';
 import { baseWorld, loadWorld } from './helpers/rule-table.js';
 
 const grades: Grade[] = [1, 2, 3, 4, 5];

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer, type WorkshopState } from '../src/serve.js';
+import { startServer, type RunningServer, type WorkshopState } from '../src/io/serve.js';
 
 let dir: string;
 let model: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../src/index.js';
-import { diskHost } from '../src/io.js';
+import { diskHost } from '../src/io/disk.js';
 
 describe('cloud-EHR example', () => {
   it('loads without diagnostics', () => {

@@ -1,4 +1,4 @@
-// User rules as YAML (src/user-rules.ts, models/rule-schema.ts, docs/rules.md): each operator and combinator on
+// User rules as YAML (src/load/user-rules.ts, models/rule-schema.ts, docs/rules.md): each operator and combinator on
 // the rule-table world, any-semantics over a segment's devices and what some-device changes, scores with their
 // reasons, placeholders, `at`, folders (sorted, not recursive), every kind of error with its position and words,
 // determinism, the disk host's folder listing, the generated schema files, the docs, and one end-to-end run
@@ -13,14 +13,14 @@ import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../models/diagnostic.js';
 import type { Risk, Rule } from '../models/risk.js';
 import { COMBINATOR_NAMES, FACTS, FACT_NAMES, OPERATOR_NAMES, OPERATORS_BY_TYPE, PLACEHOLDERS, ruleSchema } from '../models/rule-schema.js';
 import { RULE_SCHEMA_JSON_PATH, RULE_VALIDATOR_PATH, ruleSchemaJson, ruleValidatorSource } from '../scripts/schema-codegen.js';
-import { assess } from '../src/engine.js';
+import { assess } from '../src/analysis/engine.js';
 import { formatDiagnostics, loadModel } from '../src/index.js';
-import { diskHost } from '../src/io.js';
-import { MAX_LISTED_ENTRIES } from '../src/load.js';
-import { MESSAGES } from '../src/messages.js';
-import { riskMatrix } from '../src/score.js';
-import { loadUserRules, modelRulePaths, type LoadedUserRules, type UserRulePath } from '../src/user-rules.js';
-import { walk } from '../src/walk.js';
+import { diskHost } from '../src/io/disk.js';
+import { MAX_LISTED_ENTRIES } from '../src/load/files.js';
+import { MESSAGES } from '../src/words/diagnostics.js';
+import { riskMatrix } from '../src/analysis/score.js';
+import { loadUserRules, modelRulePaths, type LoadedUserRules, type UserRulePath } from '../src/load/user-rules.js';
+import { walk } from '../src/analysis/walk.js';
 import { BUILTIN_RULES } from '../threat-rules/index.js';
 import { memoryHost } from './helpers/memory-host.js';
 import { baseWorld, el, loadWorld, risksOf, type World } from './helpers/rule-table.js';

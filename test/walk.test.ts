@@ -1,8 +1,8 @@
 // The walk: which segments each flow gives, in which order, with which facts; pure and deterministic.
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../src/index.js';
-import { diskHost } from '../src/io.js';
-import { walk } from '../src/walk.js';
+import { diskHost } from '../src/io/disk.js';
+import { walk } from '../src/analysis/walk.js';
 import { baseWorld, el, loadWorld } from './helpers/rule-table.js';
 
 const example = () => {

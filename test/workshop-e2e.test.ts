@@ -30,7 +30,7 @@ describe.skipIf(!haveChromium)(`workshop page in Chromium (${CHROMIUM})`, () => 
     model = join(dir, 'model.yaml');
     original = readFileSync(model, 'utf8');
     expect(original).toContain(EHR_LABEL);
-    const { startServer } = await import('../src/serve.js');
+    const { startServer } = await import('../src/io/serve.js');
     server = await startServer({ model, port: 0 });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({

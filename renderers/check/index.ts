@@ -2,7 +2,7 @@
 // scanning (GitHub keeps an alert across pushes by its partial fingerprint, the risk id).
 import type { SourceRange } from '../../models/source.js';
 import type { Term } from '../../models/vocabulary.js';
-import type { CheckResult, LocatedRisk } from '../../src/check.js';
+import type { CheckResult, LocatedRisk } from '../../src/analysis/gate.js';
 
 type Lang = 'ja' | 'en';
 

@@ -1,5 +1,5 @@
 // The rule catalogue (`koseizu rules`) as Markdown and JSON. Reads the catalogue view only.
-import type { RuleCatalogue, RuleEntry } from '../../src/rules.js';
+import type { RuleCatalogue, RuleEntry } from '../../src/report/catalogue.js';
 import { mdCell as cell, mdText as text } from '../table-text.js';
 
 export function rulesMarkdown(catalogue: RuleCatalogue): string {

@@ -2,7 +2,7 @@
 // Folders are implied by the paths: "rules/a.yaml" makes a folder "rules" that lists "a.yaml".
 // Like the disk host, it refuses a path outside `within` (here by its text: a map has no symbolic links).
 import { posix } from 'node:path';
-import { MAX_LISTED_ENTRIES, type ListResult, type ReadResult, type SourceHost } from '../../src/load.js';
+import { MAX_LISTED_ENTRIES, type ListResult, type ReadResult, type SourceHost } from '../../src/load/files.js';
 
 const outside = (path: string, within: string | null): boolean => {
   if (within === null) return false;

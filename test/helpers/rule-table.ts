@@ -6,10 +6,10 @@ import { expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Model } from '../../models/model.js';
 import type { Risk, Rule } from '../../models/risk.js';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { formatDiagnostics, loadModel } from '../../src/index.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { memoryHost } from './memory-host.js';
 
 type Json = Record<string, unknown>;

@@ -3,11 +3,11 @@
 // +1 when reachable from the internet, -1 when the device is isolated; nothing else moves it.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/auth-single-factor.js';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
 
 describe('auth-single-factor', () => {

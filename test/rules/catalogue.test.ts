@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CIA, THREATS, type Threat } from '../../models/vocabulary.js';
 import { assessModel, loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
+import { diskHost } from '../../src/io/disk.js';
 import { BUILTIN_RULES } from '../../threat-rules/index.js';
 
 const RULE_DIR = new URL('../../threat-rules/', import.meta.url);

@@ -2,11 +2,11 @@
 // maintenance), that reaches a production device; 3, +1 without multi-factor at the entry, audit log and
 // access control on production lower it.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/dev-production-access.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
 

@@ -1,11 +1,11 @@
 // dev-production-data: medical information processed or stored on a development, test or staging device in
 // the development phase (4, data masking lowers it to no less than 2); one risk per device.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/dev-production-data.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
 

@@ -1,11 +1,11 @@
 // disaster-backup-same-site: medical information stored at a site with no copy at another (no off-site
 // backup control, no backup device elsewhere on a flow, no backup media carried away): 3; one risk per site.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/disaster-backup-same-site.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
 

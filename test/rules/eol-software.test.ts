@@ -1,11 +1,11 @@
 // eol-software: a device past its end of support in an operation-phase input, processing or storage
 // (4, +1 from the internet, -1 when isolated; patches do not lower it); one risk per device.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/eol-software.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
 

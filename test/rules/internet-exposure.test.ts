@@ -4,11 +4,11 @@
 // off (not below 3: grade 2 needs a device that is not exposed). One risk per device.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/internet-exposure.js';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
 
 describe('internet-exposure', () => {

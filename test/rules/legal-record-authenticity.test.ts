@@ -1,11 +1,11 @@
 // legal-record-authenticity: legal records stored on a device lacking electronic signatures, timestamps or
 // audit logs (3, less one for each in place); the message names the missing ones. One risk per device.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/legal-record-authenticity.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
 

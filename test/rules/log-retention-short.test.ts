@@ -1,11 +1,11 @@
 // log-retention-short: logs kept for less than the longest legal retention of the model's legal records
 // (4), or with no retention stated (3); impact 3 for logs that may contain medical information, 4 with legal records.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/log-retention-short.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
 

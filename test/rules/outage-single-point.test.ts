@@ -1,11 +1,11 @@
 // outage-single-point: a production (or unstated) processing device without redundancy stops care when
 // it fails (3; device monitoring and the site's redundant power and network lower it); one risk per device.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/outage-single-point.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
 

@@ -2,11 +2,11 @@
 // end of support, -1 isolated, EDR -1, backups kept apart -1, no backup at all +1); one risk per store. A
 // backup device at another site reached online counts as kept apart only when it is offline or immutable.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/ransomware.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
 

@@ -1,11 +1,11 @@
 // storage-outside-japan: medical information stored at a site outside Japan (3), or at a site whose
 // country is not stated (2); one risk per site.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/storage-outside-japan.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
 

@@ -4,11 +4,11 @@
 // is encrypted unless the model says otherwise.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-eavesdropping.js';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
 
 /** Only the doctor's flow, with every hop but the one under test encrypted. */

@@ -2,11 +2,11 @@
 // model does not state (2, saying so); one risk per VPN, whatever hops and flows cross it.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-ipsec-no-ike.js';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
 
 describe('transfer-ipsec-no-ike', () => {

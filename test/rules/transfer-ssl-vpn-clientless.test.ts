@@ -2,11 +2,11 @@
 // only): likely (4), one lower with multi-factor authentication to join. One risk per VPN.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-ssl-vpn-clientless.js';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
 
 /** The clinic-DC VPN becomes an SSL-VPN of the given kind (ike applies to IPsec only). */

@@ -2,11 +2,11 @@
 // flow crosses the internet, 3 otherwise, one lower (not below 2) inside a VPN. One risk per link.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-tls-legacy.js';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
 
 const internetForVpn = (w: World): void => {

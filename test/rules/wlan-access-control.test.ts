@@ -2,11 +2,11 @@
 // the restriction 4, a personal passphrase or an unstated mode 3, unconfirmed enterprise mode 2. One risk per network.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/wlan-access-control.js';
-import { assess } from '../../src/engine.js';
+import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
-import { diskHost } from '../../src/io.js';
-import { riskMatrix } from '../../src/score.js';
-import { walk } from '../../src/walk.js';
+import { diskHost } from '../../src/io/disk.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
 
 /** The clinic LAN (crossed by the doctor's and the printing flows) becomes a wireless LAN with these settings. */

@@ -3,9 +3,9 @@
 import {
   LINK_STYLE_OF, type DiagramDevice, type DiagramGraph, type DiagramLink, type DiagramLocation, type DiagramMedia,
   type DiagramSite, type LegendEntry, type LinkStyle,
-} from '../models/diagram.js';
-import type { Model } from '../models/model.js';
-import { DEVICE_KINDS, MEDIA_KINDS, ORGS, PHASES, type Lang, type Org, type Phase } from '../models/vocabulary.js';
+} from '../../models/diagram.js';
+import type { Model } from '../../models/model.js';
+import { DEVICE_KINDS, MEDIA_KINDS, ORGS, PHASES, type Lang, type Org, type Phase } from '../../models/vocabulary.js';
 
 export interface DiagramOptions {
   readonly lang: Lang;

@@ -1,15 +1,15 @@
 // The documents for the medical institution (5.2.3, 5.3): the risk response list, what the institution
 // is asked to do, the open risks, and the report view bundling them with the diagram, the flow table, the
 // risk assessment list and the regulatory checklist. Pure: everything is given (the diagram already drawn).
-import type { Model } from '../models/model.js';
-import type { Checklist, OrphanedRow, ReportView, ReportWords, RequestGroup, ResponseRow } from '../models/report.js';
-import type { ResponseAssessment } from '../models/responses.js';
-import type { RiskMatrix } from '../models/risk.js';
-import type { ThreatList } from '../models/threats.js';
+import type { Model } from '../../models/model.js';
+import type { Checklist, OrphanedRow, ReportView, ReportWords, RequestGroup, ResponseRow } from '../../models/report.js';
+import type { ResponseAssessment } from '../../models/responses.js';
+import type { RiskMatrix } from '../../models/risk.js';
+import type { ThreatList } from '../../models/threats.js';
 import {
   DECISIONS, IMPACT_GRADES, LIKELIHOOD_GRADES, MEASURE_CATEGORIES, MEASURE_OWNERS, PHASES, THREATS,
   type Lang, type MeasureCategory, type MeasureOwner, type Term,
-} from '../models/vocabulary.js';
+} from '../../models/vocabulary.js';
 import { flowTable } from './flows.js';
 import { threatRow } from './threats.js';
 

@@ -10,23 +10,23 @@
 // *.yml files (sorted, not recursive) are all rule files. Rules come back sorted by id.
 import { posix } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../models/diagnostic.js';
-import validateRuleFile from '../models/generated/rule-schema-validator.js';
-import type { Model } from '../models/model.js';
-import type { Countermeasures, Finding, Rule, Score } from '../models/risk.js';
+import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../../models/diagnostic.js';
+import validateRuleFile from '../../models/generated/rule-schema-validator.js';
+import type { Model } from '../../models/model.js';
+import type { Countermeasures, Finding, Rule, Score } from '../../models/risk.js';
 import {
   ALL_CONTROLS, COMBINATOR_NAMES, FACTS, FACT_NAMES, MAX_CONDITION_DEPTH, OPERATOR_NAMES, PLACEHOLDERS, RULES_VERSION,
   operatorsOf, ruleSchema, type AtTarget, type FactName, type FactSpec, type Operator, type Placeholder,
-} from '../models/rule-schema.js';
-import { CUSTOM_CONTROL_PATTERN, ID_PATTERN } from '../models/schema.js';
-import type { Place, PlacedDevice, Segment } from '../models/segment.js';
-import type { SourceRange } from '../models/source.js';
+} from '../../models/rule-schema.js';
+import { CUSTOM_CONTROL_PATTERN, ID_PATTERN } from '../../models/schema.js';
+import type { Place, PlacedDevice, Segment } from '../../models/segment.js';
+import type { SourceRange } from '../../models/source.js';
 import {
   MEASURE_CATEGORIES, PHASES, SEGMENT_KINDS,
   type CiaProperty, type Lang, type Phase, type SegmentKind, type Term, type Threat,
-} from '../models/vocabulary.js';
-import { adjust, dataNames, gradeName, impactOf, isMultiFactor, mitigate, reachableFromInternet, start, where } from '../threat-rules/predicates.js';
-import { toSlashes, type SourceHost } from './load.js';
+} from '../../models/vocabulary.js';
+import { adjust, dataNames, gradeName, impactOf, isMultiFactor, mitigate, reachableFromInternet, start, where } from '../../threat-rules/predicates.js';
+import { toSlashes, type SourceHost } from './files.js';
 import { MAX_FILE_BYTES, describeType, diagnostic, parseYaml, pointRange, type Locator, type ParsedFile, type PathSegment } from './parse.js';
 import { toPath, valueAt } from './structure.js';
 import { suggest } from './suggest.js';

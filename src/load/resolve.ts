@@ -4,16 +4,16 @@
 // hide the problems of the others: every problem is reported at once.
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../models/diagnostic.js';
+import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../../models/diagnostic.js';
 import type {
   Actor, Auth, Data, Device, ElementKind, Flow, Link, Location, Media, Model, Network, Response, RiskMatrixSpec, RuleSource, Site, System,
-} from '../models/model.js';
-import type { SourceRange } from '../models/source.js';
+} from '../../models/model.js';
+import type { SourceRange } from '../../models/source.js';
 import {
   DEFAULT_NETWORK_ENCRYPTED, DEFAULT_ROLES, ENCRYPTING_PROTOCOLS, FORMS, PHASES, RANKS,
   type AuthFactor, type ResponseNeed, type DeviceKind, type Form, type NetworkKind, type Phase, type TlsVersion,
-} from '../models/vocabulary.js';
-import type { LoadedFiles } from './load.js';
+} from '../../models/vocabulary.js';
+import type { LoadedFiles } from './files.js';
 import { diagnostic, pointRange, type ParsedFile, type PathSegment } from './parse.js';
 import { SECTION_ELEMENT } from './structure.js';
 import { suggest } from './suggest.js';

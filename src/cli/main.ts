@@ -2,14 +2,14 @@
 // Exit codes: 0 clean (warnings allowed), 1 findings (reserved for check), 2 invalid model, bad usage or internal error.
 import { Command, CommanderError, Option } from 'commander';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Rule } from '../models/risk.js';
-import { MEASURE_CATEGORIES, PHASES, RANKS, SEGMENT_KINDS, THREATS, type Lang, type Phase, type Rank, type SegmentKind } from '../models/vocabulary.js';
+import type { Rule } from '../../models/risk.js';
+import { MEASURE_CATEGORIES, PHASES, RANKS, SEGMENT_KINDS, THREATS, type Lang, type Phase, type Rank, type SegmentKind } from '../../models/vocabulary.js';
 import {
   applyResponses, assessModel, buildReport, BUILTIN_RULES, type LoadResult, type Model, diagnosticsJson, diagramGraph, formatDiagnostics, hasErrors, loadModel, renderDiagramSvg, subsetFontsFor, summary, threatList,
-} from './index.js';
-import { diskHost, loadElkWithCodeCache, packageVersion, readDiagramFonts, schemaFile, withTempFiles, writeNewFile, writeOutput } from './io.js';
-import { toSlashes } from './load.js';
-import { ranksAtOrAbove } from './score.js';
+} from '../index.js';
+import { diskHost, loadElkWithCodeCache, packageVersion, readDiagramFonts, schemaFile, withTempFiles, writeNewFile, writeOutput } from '../io/disk.js';
+import { toSlashes } from '../load/files.js';
+import { ranksAtOrAbove } from '../analysis/score.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -177,8 +177,8 @@ export async function main(argv: readonly string[], io: Console = processConsole
         exitCode = EXIT_INVALID;
         return;
       }
-      const { flowTable } = await import('./flows.js');
-      const { flowsCsv, flowsJson, flowsMarkdown } = await import('../renderers/flows/index.js');
+      const { flowTable } = await import('../report/flows.js');
+      const { flowsCsv, flowsJson, flowsMarkdown } = await import('../../renderers/flows/index.js');
       const table = flowTable(result.model, explicitLang(argv) ?? result.model.system.lang);
       const text = options.format === 'csv' ? flowsCsv(table) : options.format === 'json' ? flowsJson(table) : flowsMarkdown(table);
       exitCode = writeResult(text, options.output, result.model.files, lang, io);
@@ -202,7 +202,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
       }
       const model = result.model;
       const { risks, matrix } = assessModel(model, result.rules);
-      const { threatsCsv, threatsJson, threatsMarkdown } = await import('../renderers/threats/index.js');
+      const { threatsCsv, threatsJson, threatsMarkdown } = await import('../../renderers/threats/index.js');
       const list = threatList(model, risks, matrix, explicitLang(argv) ?? model.system.lang, { phase: options.phase, segment: options.segment, minRank: options.minRank });
       const text = options.format === 'csv' ? threatsCsv(list) : options.format === 'json' ? threatsJson(list) : threatsMarkdown(list);
       exitCode = writeResult(text, options.output, model.files, lang, io);
@@ -240,8 +240,8 @@ export async function main(argv: readonly string[], io: Console = processConsole
       const responses = applyResponses(model, risks, matrix);
       // Orphaned responses are the gate's own lines below: their KZ306 would say it twice.
       io.err(formatDiagnostics(responses.diagnostics.filter((d) => d.code !== 'KZ306'), lang));
-      const { checkRisks } = await import('./check.js');
-      const { checkSarif, checkText } = await import('../renderers/check/index.js');
+      const { checkRisks } = await import('../analysis/gate.js');
+      const { checkSarif, checkText } = await import('../../renderers/check/index.js');
       const checked = checkRisks(model, risks, responses, options.failOn ?? null);
       const failed = checked.failing.length > 0 || (options.strict === true && checked.orphaned.length > 0);
       if (options.format === 'sarif') {
@@ -283,11 +283,11 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .option('--rules <path>', 'list these rule files or folders with the built-in ones (repeatable)', collect, [])
     .addHelpText('after', '\nExamples:\n  $ npx koseizu rules\n  $ npx koseizu rules input-spoofing\n  $ npx koseizu rules --rules our-rules/\n  $ npx koseizu rules --format json > rules.json')
     .action(async (id: string | undefined, options: { format: 'md' | 'json'; rules: string[] }) => {
-      const { rulesMarkdown, ruleMarkdown, rulesJson } = await import('../renderers/rules/index.js');
-      const { ruleCatalogue } = await import('./rules.js');
+      const { rulesMarkdown, ruleMarkdown, rulesJson } = await import('../../renderers/rules/index.js');
+      const { ruleCatalogue } = await import('../report/catalogue.js');
       let user: readonly Rule[] = [];
       if (options.rules.length > 0) {
-        const { loadUserRules } = await import('./user-rules.js');
+        const { loadUserRules } = await import('../load/user-rules.js');
         const loaded = loadUserRules(options.rules.map((p) => ({ path: toSlashes(p), source: null })), diskHost, BUILTIN_RULES.map((r) => r.id));
         io.err(formatDiagnostics(loaded.diagnostics, lang));
         if (hasErrors(loaded.diagnostics)) {
@@ -304,7 +304,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
       }
       const entry = catalogue.rules.find((r) => r.id === id);
       if (!entry) {
-        const { suggest } = await import('./suggest.js');
+        const { suggest } = await import('../load/suggest.js');
         io.err(t.unknownRule(id, suggest(id, catalogue.rules.map((r) => r.id))[0] ?? ''));
         exitCode = EXIT_INVALID;
         return;
@@ -316,7 +316,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .description(t.schema)
     .addHelpText('after', '\nExamples:\n  $ npx koseizu schema > koseizu.schema.json')
     .action(async () => {
-      const { schema } = await import('../models/schema.js');
+      const { schema } = await import('../../models/schema.js');
       io.out(`${JSON.stringify(schema, null, 2)}\n`);
     });
 
@@ -406,7 +406,7 @@ async function reportCommand(file: string, options: { output: string; direction:
   const built = await buildReport(model, { lang: request.lang, rules: result.rules, direction: options.direction, loadElk: loadElkWithCodeCache });
   io.err(formatDiagnostics(built.responses.diagnostics, lang));
   const [{ reportHtml }, { reportMarkdown }, { reportXlsx }, { renderPng, fitScale }] = await Promise.all([
-    import('../renderers/report/html.js'), import('../renderers/report/markdown.js'), import('../renderers/report/xlsx.js'), import('../renderers/png/index.js'),
+    import('../../renderers/report/html.js'), import('../../renderers/report/markdown.js'), import('../../renderers/report/xlsx.js'), import('../../renderers/png/index.js'),
   ]);
   const subset = await subsetting;
   const zoom = fitScale(built.diagram.layout.width, built.diagram.layout.height, 1);
@@ -431,7 +431,7 @@ async function serveCommand(file: string, options: { port: string; host?: string
     io.err(lang === 'ja' ? `--port ${options.port}: 0 から 65535 までの数を指定してください\n` : `--port ${options.port}: give a number from 0 to 65535\n`);
     return EXIT_INVALID;
   }
-  const { startServer, openBrowser } = await import('./serve.js');
+  const { startServer, openBrowser } = await import('../io/serve.js');
   let server;
   try {
     server = await startServer({ model: file, port, rules: options.rules, lang, log: io.err, ...(options.host === undefined ? {} : { host: options.host }) });
@@ -491,7 +491,7 @@ async function diffCommand(first: string, second: string | undefined, options: D
   let oldLabel: string;
   const newFile = toSlashes(second ?? first);
   if (options.base !== undefined) {
-    const { gitHost, gitErrorText } = await import('./io.js');
+    const { gitHost, gitErrorText } = await import('../io/disk.js');
     const git = gitHost(options.base, { model: newFile });
     if ('error' in git) {
       io.err(gitErrorText(git.error, lang));
@@ -513,17 +513,17 @@ async function diffCommand(first: string, second: string | undefined, options: D
     const { risks, matrix } = assessModel(model, rules);
     return { model, risks, responses: applyResponses(model, risks, matrix), label };
   };
-  const { modelDiff } = await import('./diff.js');
+  const { modelDiff } = await import('../diff/diff.js');
   const diff = modelDiff(assess(oldLoaded.model, oldLoaded.rules, oldLabel), assess(next.model, next.rules, newFile));
   const words = outputLang ?? next.model.system.lang;
-  const { diffJson, diffMarkdown, diffText } = await import('../renderers/diff/index.js');
+  const { diffJson, diffMarkdown, diffText } = await import('../../renderers/diff/index.js');
   let mermaid: string | null = null;
   if (options.format === 'md' || options.diagram) {
-    const { diffGraph } = await import('./diff-diagram.js');
+    const { diffGraph } = await import('../diff/graph.js');
     const request = { lang: words, direction: 'down' as const, labels: { old: oldLabel, new: newFile } };
     const graph = diffGraph(oldLoaded.model, next.model, request);
     if (options.format === 'md') {
-      const { renderMermaid } = await import('../renderers/mermaid/index.js');
+      const { renderMermaid } = await import('../../renderers/mermaid/index.js');
       mermaid = renderMermaid(graph, { direction: 'TB' }).text;
     }
     if (options.diagram) {
@@ -553,12 +553,12 @@ async function writeDiffDiagram(old: Model, next: Model, request: { lang: Lang; 
     io.err(lang === 'ja' ? `${file}: 差分の構成図は .svg か .png で書き出します\n` : `${file}: the diagram of the change is written as .svg or .png\n`);
     return EXIT_INVALID;
   }
-  const { renderDiffDiagram } = await import('./diff-diagram.js');
+  const { renderDiffDiagram } = await import('../diff/graph.js');
   const rendered = await renderDiffDiagram(old, next, request, loadElkWithCodeCache);
   if (ext === 'svg') return writeResult(rendered.svg, file, modelFiles, lang, io);
-  const { charactersOf, subsetFonts } = await import('../renderers/font/index.js');
+  const { charactersOf, subsetFonts } = await import('../../renderers/font/index.js');
   const subset = await subsetFonts(readDiagramFonts(), charactersOf(rendered.graph));
-  const { renderPng, fitScale } = await import('../renderers/png/index.js');
+  const { renderPng, fitScale } = await import('../../renderers/png/index.js');
   const zoom = fitScale(rendered.layout.width, rendered.layout.height, 1);
   const png = await withTempFiles({ 'regular.ttf': subset.regular, 'bold.ttf': subset.bold }, (p) => renderPng(rendered.svg, [p['regular.ttf'] ?? '', p['bold.ttf'] ?? ''], zoom));
   return writeResult(png, file, modelFiles, lang, io);
@@ -647,7 +647,7 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
   const request = { lang: outputLang ?? model.system.lang, phase: options.phase, direction: options.direction };
   let data: string | Uint8Array;
   if (format === 'mmd' || format === 'md') {
-    const { renderMermaid, renderMermaidMarkdown } = await import('../renderers/mermaid/index.js');
+    const { renderMermaid, renderMermaidMarkdown } = await import('../../renderers/mermaid/index.js');
     const graph = diagramGraph(model, request);
     const mermaidOptions = { direction: options.direction === 'right' ? 'LR' : 'TB' } as const;
     const mermaid = format === 'md' ? renderMermaidMarkdown(graph, mermaidOptions) : renderMermaid(graph, mermaidOptions);
@@ -663,7 +663,7 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
       data = rendered.svg;
     } else {
       const subset = await subsetting;
-      const { renderPng, fitScale, MAX_PNG_PIXELS } = await import('../renderers/png/index.js');
+      const { renderPng, fitScale, MAX_PNG_PIXELS } = await import('../../renderers/png/index.js');
       // A PNG's memory grows with its pixels (4 bytes each): past the limit it is drawn smaller.
       const zoom = fitScale(rendered.layout.width, rendered.layout.height, scale);
       if (zoom < scale) io.err(t.scaled(zoom, MAX_PNG_PIXELS));

@@ -1,5 +1,5 @@
 // The commented starter model `koseizu init` writes: small, valid, and a tour of every section.
-import type { Lang } from '../models/vocabulary.js';
+import type { Lang } from '../../models/vocabulary.js';
 
 const LABELS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   title: { ja: 'クラウド型電子カルテサービス', en: 'Cloud EHR service' },

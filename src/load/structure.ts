@@ -1,9 +1,9 @@
 // Stage 2: the shape of each file, checked against the DSL's JSON Schema (compiled ahead of time),
 // with every schema error turned into a positioned diagnostic in the user's terms.
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic } from '../models/diagnostic.js';
-import validateSchema from '../models/generated/schema-validator.js';
-import { ID_PATTERN, schema } from '../models/schema.js';
+import type { Diagnostic } from '../../models/diagnostic.js';
+import validateSchema from '../../models/generated/schema-validator.js';
+import { ID_PATTERN, schema } from '../../models/schema.js';
 import { describeType, diagnostic, pointRange, type Locator, type ParsedFile, type PathSegment } from './parse.js';
 import { suggest } from './suggest.js';
 

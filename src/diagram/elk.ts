@@ -4,7 +4,7 @@
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { createRequire } from 'node:module';
 import { METRICS, type DiagramDirection, type LaidOutContainer, type LaidOutDevice, type LaidOutEdge, type Point } from '../../models/diagram.js';
-import { locationTitleHeight, siteTitleHeight, type LayoutEngine, type Placement, type SizedGraph } from './index.js';
+import { locationTitleHeight, siteTitleHeight, type LayoutEngine, type Placement, type SizedGraph } from './layout.js';
 
 const LABEL_PAD = 2 * METRICS.edgeLabel.pad;
 
@@ -39,7 +39,7 @@ function baseOptions(fast: boolean, direction: DiagramDirection): Record<string,
   };
 }
 
-/** Something that gives the ELK constructor: plain require() by default, or a loader with a code cache (src/io.ts). */
+/** Something that gives the ELK constructor: plain require() by default, or a loader with a code cache (src/io/disk.ts). */
 export type ElkLoader = () => new () => ElkApi;
 
 /** The elkjs file, as the code-cache loader needs to name it. */
@@ -104,7 +104,7 @@ async function place(sized: SizedGraph, direction: DiagramDirection, loadElk: El
     };
   });
 
-  // A large model's link labels are placed after routing, like the media's (see src/layout/index.ts):
+  // A large model's link labels are placed after routing, like the media's (see src/diagram/layout.ts):
   // as ELK labels they would more than double the layout time of 500 devices.
   const labelOf = (id: string): { text: string; width: number; height: number }[] => {
     const block = sized.fast ? undefined : sized.edgeLabels.get(id);
@@ -112,7 +112,7 @@ async function place(sized: SizedGraph, direction: DiagramDirection, loadElk: El
   };
   const edges: ElkExtendedEdge[] = [
     ...graph.links.map((l) => ({ id: l.id, sources: [l.from], targets: [l.to], labels: labelOf(l.id), layoutOptions: LINK_OPTIONS })),
-    // Media labels are placed after routing (src/layout/index.ts): as ELK labels they would widen a whole layer.
+    // Media labels are placed after routing (src/diagram/layout.ts): as ELK labels they would widen a whole layer.
     ...graph.media.map((m) => ({ id: m.id, sources: [m.from], targets: [m.to], layoutOptions: MEDIA_OPTIONS })),
   ];
 

@@ -1,9 +1,9 @@
 // The information-flow table (情報流の特定): Who / Where / Which / What / How, per provision form and
 // phase, as the guideline writes it (5.2.1), and the media carried by hand in each phase. Pure: Model in,
 // the view model of models/flows.ts (every word in the output language) out; renderers/flows formats it.
-import type { FlowRow, FlowSection, FlowTable, MediaRow } from '../models/flows.js';
-import type { Model } from '../models/model.js';
-import { FORMS, MEDIA_KINDS, OPERATIONS, PHASES, type Form, type Lang, type Operation, type Phase } from '../models/vocabulary.js';
+import type { FlowRow, FlowSection, FlowTable, MediaRow } from '../../models/flows.js';
+import type { Model } from '../../models/model.js';
+import { FORMS, MEDIA_KINDS, OPERATIONS, PHASES, type Form, type Lang, type Operation, type Phase } from '../../models/vocabulary.js';
 
 const HEADINGS = {
   ja: {

@@ -1,13 +1,13 @@
 // The risk assessment result list (リスクアセスメント結果一覧, 5.2.1): scored risks in the output language,
 // filtered and ordered for reading (rank S first, then id). Pure: risks in, models/threats.ts view out.
-import type { Model } from '../models/model.js';
-import type { Risk, RiskMatrix, Score } from '../models/risk.js';
-import type { ThreatList, ThreatRow } from '../models/threats.js';
+import type { Model } from '../../models/model.js';
+import type { Risk, RiskMatrix, Score } from '../../models/risk.js';
+import type { ThreatList, ThreatRow } from '../../models/threats.js';
 import {
   CIA, DATA_CLASSES, FORMS, IMPACT_GRADES, LIKELIHOOD_GRADES, MEASURE_CATEGORIES, PHASES, RANKS, SEGMENT_KINDS, THREATS,
   type Lang, type MeasureCategory, type Phase, type Rank, type SegmentKind, type Term,
-} from '../models/vocabulary.js';
-import { ranksAtOrAbove } from './score.js';
+} from '../../models/vocabulary.js';
+import { ranksAtOrAbove } from '../analysis/score.js';
 
 export interface ThreatFilter {
   readonly phase?: Phase | undefined;

@@ -1,9 +1,9 @@
 // Stage 1: YAML text -> a plain value plus a locator that maps any path in it back to file:line:col.
 // Pure: the text comes in, diagnostics come out; nothing is thrown for bad input.
 import { Alias, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../models/diagnostic.js';
-import { severityOf } from '../models/diagnostic.js';
-import type { SourceFile, SourcePos, SourceRange } from '../models/source.js';
+import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../../models/diagnostic.js';
+import { severityOf } from '../../models/diagnostic.js';
+import type { SourceFile, SourcePos, SourceRange } from '../../models/source.js';
 
 /** Larger model files are refused before parsing: real models are a few hundred kilobytes at most. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -5,10 +5,10 @@
 // A risk id is "<rule>@<segment key or element id>": model ids only. Findings of one rule with the same
 // id (one device reached by several flows, one media transport in several phases) merge into one risk
 // that lists every phase, flow and segment; it keeps the message and scores of its worst finding.
-import type { Model } from '../models/model.js';
-import type { Finding, Risk, RiskMatrix, Rule, RuleContext } from '../models/risk.js';
-import { CLASS_ORDER, type Segment } from '../models/segment.js';
-import type { DataClass, Form, Phase } from '../models/vocabulary.js';
+import type { Model } from '../../models/model.js';
+import type { Finding, Risk, RiskMatrix, Rule, RuleContext } from '../../models/risk.js';
+import { CLASS_ORDER, type Segment } from '../../models/segment.js';
+import type { DataClass, Form, Phase } from '../../models/vocabulary.js';
 import { levelOf, rankOf } from './score.js';
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

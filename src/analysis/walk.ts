@@ -15,9 +15,9 @@
 // At contract termination a flow gives only its transfers and disposals: what happens there is the end of
 // the data, not its use. A media transport gives a `media` segment in each of its phases, and a `disposal`
 // segment too at contract termination.
-import type { Data, Flow, Media, Model } from '../models/model.js';
-import { CLASS_ORDER, type Hop, type PlacedDevice, type Place, type Segment } from '../models/segment.js';
-import type { DataClass, Form, Operation, Phase, SegmentKind } from '../models/vocabulary.js';
+import type { Data, Flow, Media, Model } from '../../models/model.js';
+import { CLASS_ORDER, type Hop, type PlacedDevice, type Place, type Segment } from '../../models/segment.js';
+import type { DataClass, Form, Operation, Phase, SegmentKind } from '../../models/vocabulary.js';
 
 /** Operations that read or hand information out without keeping it: a flow of only these stores nothing. */
 const READ_ONLY: ReadonlySet<Operation> = new Set(['view', 'print', 'export', 'return', 'erase', 'dispose']);

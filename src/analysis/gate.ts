@@ -1,10 +1,10 @@
 // The CI gate (koseizu check): which risks are left without a response at or above a rank, where in the
 // model each one is written, and which responses answer nothing. Pure: risks, responses and model in.
-import type { Model } from '../models/model.js';
-import type { ResponseAssessment } from '../models/responses.js';
-import type { Risk } from '../models/risk.js';
-import type { SourceRange } from '../models/source.js';
-import type { Rank } from '../models/vocabulary.js';
+import type { Model } from '../../models/model.js';
+import type { ResponseAssessment } from '../../models/responses.js';
+import type { Risk } from '../../models/risk.js';
+import type { SourceRange } from '../../models/source.js';
+import type { Rank } from '../../models/vocabulary.js';
 import { ranksAtOrAbove } from './score.js';
 
 export interface LocatedRisk {

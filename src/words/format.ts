@@ -1,7 +1,7 @@
 // Diagnostics as text (compiler style, one per line, with a fix hint) or as JSON for tools.
-import type { Diagnostic } from '../models/diagnostic.js';
-import type { Lang } from '../models/vocabulary.js';
-import { hint, message } from './messages.js';
+import type { Diagnostic } from '../../models/diagnostic.js';
+import type { Lang } from '../../models/vocabulary.js';
+import { hint, message } from './diagnostics.js';
 
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const { file, start } = d.range;

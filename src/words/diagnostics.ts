@@ -1,7 +1,7 @@
 // The words of every diagnostic, in Japanese and English, and a fix hint for each.
 // Diagnostics carry only a code and arguments; this table is the one place they become sentences.
-import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../models/diagnostic.js';
-import type { Lang } from '../models/vocabulary.js';
+import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../../models/diagnostic.js';
+import type { Lang } from '../../models/vocabulary.js';
 
 type Text = (a: Args) => string;
 interface Entry {

@@ -3,12 +3,12 @@
 // exactly, else by the first glob that matches it, in model order. A response that answers nothing is
 // orphaned and reported with its position, never dropped: its risk may have been renamed or fixed away.
 // Pure: risks and model in, the assessment of models/responses.ts out.
-import type { Diagnostic } from '../models/diagnostic.js';
-import type { Model, Response } from '../models/model.js';
-import type { AnsweredRisk, ResponseAssessment } from '../models/responses.js';
-import type { Grade, Risk, RiskMatrix } from '../models/risk.js';
-import { RANKS } from '../models/vocabulary.js';
-import { diagnostic } from './parse.js';
+import type { Diagnostic } from '../../models/diagnostic.js';
+import type { Model, Response } from '../../models/model.js';
+import type { AnsweredRisk, ResponseAssessment } from '../../models/responses.js';
+import type { Grade, Risk, RiskMatrix } from '../../models/risk.js';
+import { RANKS } from '../../models/vocabulary.js';
+import { diagnostic } from '../load/parse.js';
 import { levelOf, rankOf } from './score.js';
 
 /** A risk-id glob as a regular expression: * is any run of characters, ? one character, the rest literal. */

@@ -1,9 +1,9 @@
-// Reads a model and the files it includes, through a host that does the reading (src/io.ts on disk,
+// Reads a model and the files it includes, through a host that does the reading (src/io/disk.ts on disk,
 // a map in tests), so this stage stays pure. Includes are relative, stay inside the root model's
 // folder, are read once each, and may not form a cycle.
 import { posix } from 'node:path';
-import type { Diagnostic } from '../models/diagnostic.js';
-import type { SourceRange } from '../models/source.js';
+import type { Diagnostic } from '../../models/diagnostic.js';
+import type { SourceRange } from '../../models/source.js';
 import { MAX_FILE_BYTES, diagnostic, parseYaml, pointRange, type ParsedFile } from './parse.js';
 import { checkStructure } from './structure.js';
 

@@ -6,9 +6,9 @@ import { Script } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_LISTED_ENTRIES, type ListResult, type ReadResult, type SourceHost } from './load.js';
-import { MAX_FILE_BYTES } from './parse.js';
-import type { Lang } from '../models/vocabulary.js';
+import { MAX_LISTED_ENTRIES, type ListResult, type ReadResult, type SourceHost } from '../load/files.js';
+import { MAX_FILE_BYTES } from '../load/parse.js';
+import type { Lang } from '../../models/vocabulary.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -144,20 +144,36 @@ export function writeNewFile(path: string, text: string): WriteResult {
   return 'written';
 }
 
-/** koseizu's version, from its package.json (read only when asked for). */
-export function packageVersion(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [resolve(here, '..', 'package.json'), resolve(here, '..', '..', 'package.json')]) {
-    if (existsSync(candidate)) return (JSON.parse(readFileSync(candidate, 'utf8')) as { version: string }).version;
+/**
+ * koseizu's own folder: the nearest one above this module holding koseizu's package.json. The module runs
+ * from dist/koseizu.mjs (the CLI's bundle) or from dist/src/io/ (the library), in the repository or installed.
+ */
+function packageRoot(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      try {
+        if ((JSON.parse(readFileSync(candidate, 'utf8')) as { name?: unknown }).name === 'koseizu') return dir;
+      } catch {
+        // not ours: keep looking above
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) return null;
+    dir = up;
   }
-  return 'unknown';
 }
 
-/** The JSON Schema file shipped with koseizu (beside src/ in the repo, two levels up from dist/src/). */
+/** koseizu's version, from its package.json (read only when asked for). */
+export function packageVersion(): string {
+  const root = packageRoot();
+  return root === null ? 'unknown' : (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The JSON Schema file shipped with koseizu (models/koseizu.schema.json in its folder). */
 export function schemaFile(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '..', 'models', 'koseizu.schema.json'), resolve(here, '..', '..', 'models', 'koseizu.schema.json')];
-  return candidates.find((c) => existsSync(c)) ?? (candidates[1] as string);
+  return join(packageRoot() ?? process.cwd(), 'models', 'koseizu.schema.json');
 }
 
 const requireHere = createRequire(import.meta.url);
@@ -230,8 +246,8 @@ export function runElkScript<T>(script: Script): T {
 
 /** The ELK constructor, compiled with the build's code cache when there is one. */
 export function loadElkWithCodeCache<T>(): T {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const cacheFile = [resolve(here, ELK_CODE_CACHE), resolve(here, '..', ELK_CODE_CACHE)].find((c) => existsSync(c));
+  const root = packageRoot();
+  const cacheFile = root === null ? undefined : [join(root, 'dist', ELK_CODE_CACHE)].find((c) => existsSync(c));
   let cachedData: Buffer | undefined;
   try {
     cachedData = cacheFile ? readFileSync(cacheFile) : undefined;

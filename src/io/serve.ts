@@ -1,4 +1,4 @@
-// `koseizu serve`: a local page for a workshop that follows the model as it is saved. I/O like src/io.ts:
+// `koseizu serve`: a local page for a workshop that follows the model as it is saved. I/O like src/io/disk.ts:
 // it owns the HTTP server, the file watchers and the timers; the work itself is the library's (load ->
 // assess -> threat list -> diagram), turned here into one plain view per version and language.
 //
@@ -18,17 +18,17 @@ import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, resolve } from 'node:path';
-import type { Diagnostic } from '../models/diagnostic.js';
-import type { Model } from '../models/model.js';
-import type { Rule } from '../models/risk.js';
-import type { ThreatRow } from '../models/threats.js';
-import { FORMS, PHASES, RANKS, SEGMENT_KINDS, THREATS, type Form, type Lang, type Phase, type Rank, type SegmentKind, type Threat } from '../models/vocabulary.js';
-import { applyResponses, assessModel, loadModel, renderDiagramSvg, threatList, walk, type Assessment } from './index.js';
-import { diskHost, loadElkWithCodeCache, readDiagramFonts } from './io.js';
-import type { ElkLoader } from './layout/elk.js';
-import type { ListResult, ReadResult, SourceHost } from './load.js';
-import { toSlashes } from './load.js';
-import { hint, message } from './messages.js';
+import type { Diagnostic } from '../../models/diagnostic.js';
+import type { Model } from '../../models/model.js';
+import type { Rule } from '../../models/risk.js';
+import type { ThreatRow } from '../../models/threats.js';
+import { FORMS, PHASES, RANKS, SEGMENT_KINDS, THREATS, type Form, type Lang, type Phase, type Rank, type SegmentKind, type Threat } from '../../models/vocabulary.js';
+import { applyResponses, assessModel, loadModel, renderDiagramSvg, threatList, walk, type Assessment } from '../index.js';
+import { diskHost, loadElkWithCodeCache, readDiagramFonts } from './disk.js';
+import type { ElkLoader } from '../diagram/elk.js';
+import type { ListResult, ReadResult, SourceHost } from '../load/files.js';
+import { toSlashes } from '../load/files.js';
+import { hint, message } from '../words/diagnostics.js';
 
 export const DEFAULT_PORT = 4173;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -242,7 +242,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const modelPath = toSlashes(options.model);
   const host = options.host ?? DEFAULT_HOST;
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
-  const page = options.page ?? (await import('../renderers/workshop/page.js')).workshopPage;
+  const page = options.page ?? (await import('../../renderers/workshop/page.js')).workshopPage;
 
   // elkjs compiled once (with the build's code cache), then reused by every layout.
   let elk: ReturnType<ElkLoader> | undefined;

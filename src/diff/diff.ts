@@ -1,11 +1,11 @@
 // What changed between two versions of a model, matched by id (koseizu diff): elements added, removed,
 // changed (which properties) or only renamed; risks added, removed, re-ranked or re-scored, with the
 // reasons that moved them; responses added, changed or orphaned. Pure: both models, assessed, in.
-import type { ChangeState, DiffSummary, ElementChange, ModelDiff, PropertyChange, ResponseChange, RiskChange, RiskSide } from '../models/diff.js';
-import type { ElementKind, Model, Response } from '../models/model.js';
-import type { ResponseAssessment } from '../models/responses.js';
-import type { Risk, Score } from '../models/risk.js';
-import { PHASES, RANKS, type Rank, type Term } from '../models/vocabulary.js';
+import type { ChangeState, DiffSummary, ElementChange, ModelDiff, PropertyChange, ResponseChange, RiskChange, RiskSide } from '../../models/diff.js';
+import type { ElementKind, Model, Response } from '../../models/model.js';
+import type { ResponseAssessment } from '../../models/responses.js';
+import type { Risk, Score } from '../../models/risk.js';
+import { PHASES, RANKS, type Rank, type Term } from '../../models/vocabulary.js';
 
 /** One version of a model with what koseizu made of it. */
 export interface AssessedVersion {

@@ -2,9 +2,9 @@
 // level to a rank S / A / B / C / D with the guideline's sample criteria (S: several measures required,
 // A: a measure required, B-C: case by case, D: none). The guideline calls its matrix a sample, so a
 // model's `risk-matrix:` may replace the levels and the criteria.
-import type { RiskMatrixSpec } from '../models/model.js';
-import type { Grade, RiskMatrix } from '../models/risk.js';
-import { RANKS, RESPONSE_NEEDS, type Rank, type ResponseNeed } from '../models/vocabulary.js';
+import type { RiskMatrixSpec } from '../../models/model.js';
+import type { Grade, RiskMatrix } from '../../models/risk.js';
+import { RANKS, RESPONSE_NEEDS, type Rank, type ResponseNeed } from '../../models/vocabulary.js';
 
 /**
  * The sample matrix: rows impact 1..5, columns likelihood 1..5. Symmetric, rising with both; the three

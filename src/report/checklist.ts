@@ -9,15 +9,15 @@
 // that meets the requirement, or a note; an item is not applicable when nothing it is about is in the
 // model, not met when any line is a shortfall, met otherwise. Shortfalls come first, then what meets the
 // requirement, each in model order, so the reader sees what to fix at the top.
-import type { Data, Device, Link, Media, Model, Network, Site } from '../models/model.js';
-import type { Checklist, ChecklistItem, ChecklistStatus } from '../models/report.js';
-import type { RuleContext } from '../models/risk.js';
-import type { PlacedDevice, Segment } from '../models/segment.js';
+import type { Data, Device, Link, Media, Model, Network, Site } from '../../models/model.js';
+import type { Checklist, ChecklistItem, ChecklistStatus } from '../../models/report.js';
+import type { RuleContext } from '../../models/risk.js';
+import type { PlacedDevice, Segment } from '../../models/segment.js';
 import {
   DEVICE_CONTROLS, MEDIA_CONTROLS, MEDIA_KINDS, NETWORK_KINDS, OPERATIONS, WLAN_SECURITY,
   type Lang, type Operation, type Term,
-} from '../models/vocabulary.js';
-import { authStrength, factorNames, hasControl, walkIndex } from '../threat-rules/predicates.js';
+} from '../../models/vocabulary.js';
+import { authStrength, factorNames, hasControl, walkIndex } from '../../threat-rules/predicates.js';
 
 /** One line of evidence: a shortfall (false), a fact that meets the requirement (true), or a note (null). */
 interface Line {
