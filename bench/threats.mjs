@@ -682,9 +682,9 @@ function generateModel(deviceTarget, flowTarget, seed, operations) {
 const COLD = (file) => `
 const t0 = performance.now();
 const dist = ${JSON.stringify(dist)};
-const [{ loadModel }, { diskHost }, { walk }, { assess }, { riskMatrix }, { BUILTIN_RULES }] = await Promise.all([
+const [{ loadModel }, { diskHost }, { walk }, { assess }, { riskMatrix }, { BUILTIN_RULES }, { deriveFacts }] = await Promise.all([
   import(dist + '/src/index.js'), import(dist + '/src/io/disk.js'), import(dist + '/src/analysis/walk.js'), import(dist + '/src/analysis/engine.js'),
-  import(dist + '/src/analysis/score.js'), import(dist + '/threat-rules/index.js'),
+  import(dist + '/src/analysis/score.js'), import(dist + '/threat-rules/index.js'), import(dist + '/src/analysis/facts.js'),
 ]);
 const t1 = performance.now();
 const result = loadModel(${JSON.stringify(file)}, diskHost);
@@ -692,7 +692,7 @@ if (!result.model) { console.error('invalid model'); process.exit(2); }
 const t2 = performance.now();
 const segments = walk(result.model);
 const t3 = performance.now();
-const risks = assess(result.model, segments, BUILTIN_RULES, riskMatrix(result.model.riskMatrix));
+const risks = assess({ model: result.model, segments, facts: deriveFacts(result.model, segments) }, BUILTIN_RULES, riskMatrix(result.model.riskMatrix));
 const t4 = performance.now();
 process.stdout.write(JSON.stringify({ bootMs: t0, importMs: t1 - t0, loadMs: t2 - t1, walkMs: t3 - t2, assessMs: t4 - t3, sinceStartMs: t4,
   segments: segments.length, risks: risks.length, maxRssKb: process.resourceUsage().maxRSS }));
@@ -769,11 +769,12 @@ try {
   if (!existsSync(join(root, 'dist', 'src', 'index.js'))) bail('koseizu is not built: run `npm run build` first');
   const [
     { loadModel, formatDiagnostics }, { diskHost }, { walk }, { assess }, { riskMatrix }, { BUILTIN_RULES },
-    { parseYaml }, { checkStructure }, { resolveModel }, { OPERATIONS }, yaml,
+    { parseYaml }, { checkStructure }, { resolveModel }, { OPERATIONS }, yaml, { deriveFacts },
   ] = await Promise.all([
     import(`${dist}/src/index.js`), import(`${dist}/src/io/disk.js`), import(`${dist}/src/analysis/walk.js`), import(`${dist}/src/analysis/engine.js`),
     import(`${dist}/src/analysis/score.js`), import(`${dist}/threat-rules/index.js`), import(`${dist}/src/load/parse.js`),
     import(`${dist}/src/load/structure.js`), import(`${dist}/src/load/resolve.js`), import(`${dist}/models/vocabulary.js`), import('yaml'),
+    import(`${dist}/src/analysis/facts.js`),
   ]);
   const yamlVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'yaml', 'package.json'), 'utf8')).version;
   const hasTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
@@ -802,7 +803,7 @@ try {
   const model = checked.model;
   if (model.devices.length !== counts.devices || model.flows.length !== FLOWS) bail(`the model has ${model.devices.length} devices and ${model.flows.length} flows, not ${counts.devices} and ${FLOWS}`);
   const firstSegments = walk(model);
-  const firstRisks = assess(model, firstSegments, BUILTIN_RULES, riskMatrix(model.riskMatrix));
+  const firstRisks = assess({ model, segments: firstSegments, facts: deriveFacts(model, firstSegments) }, BUILTIN_RULES, riskMatrix(model.riskMatrix));
 
   section(`Model (generated, seed ${SEED}; ${(text.length / 1024).toFixed(0)} K characters, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB, ${text.split('\n').length - 1} lines)`);
   const list = (pairs) => pairs.map(([k, n]) => `${k} ${n}`).join(', ');
@@ -838,7 +839,7 @@ try {
     const [parseMs] = timed(() => yaml.parse(text));
     const [loadMs, result] = timed(() => loadModel(file, diskHost));
     const [walkMs, segments] = timed(() => walk(result.model));
-    const [assessMs, risks] = timed(() => assess(result.model, segments, BUILTIN_RULES, riskMatrix(result.model.riskMatrix)));
+    const [assessMs, risks] = timed(() => assess({ model: result.model, segments, facts: deriveFacts(result.model, segments) }, BUILTIN_RULES, riskMatrix(result.model.riskMatrix)));
     segmentsN = segments.length;
     risksN = risks.length;
     if (i === 0 && loadMs + walkMs + assessMs > SLOW_MS) {
@@ -860,7 +861,7 @@ try {
     ['yaml.parse(text) (the peer)', ms(warm.peer), ms(warm.peerMin), '', '1.0x'],
     ['loadModel (read, parse, schema, resolve)', ms(warm.load), ms(Math.min(...load)), share(warm.load, warm.total), ratio(warm.load, warm.peer)],
     ['walk -> segments', ms(warm.walk), ms(Math.min(...walkT)), share(warm.walk, warm.total), ratio(warm.walk, warm.peer)],
-    [`assess (${BUILTIN_RULES.length} rules) -> risks`, ms(warm.assess), ms(Math.min(...assessT)), share(warm.assess, warm.total), ratio(warm.assess, warm.peer)],
+    [`facts + assess (${BUILTIN_RULES.length} rules) -> risks`, ms(warm.assess), ms(Math.min(...assessT)), share(warm.assess, warm.total), ratio(warm.assess, warm.peer)],
     [`**pipeline: ${segmentsN} segments, ${risksN} risks**`, `**${ms(warm.total)}**`, ms(warm.totalMin), '100%', `**${ratio(warm.total, warm.peer)}**`],
   ], ['l']);
 
@@ -890,7 +891,7 @@ try {
   ], ['l']);
 
   // assess by rule: each rule's check over the segments it reads, outside the engine; the rest is the engine.
-  const context = { model, segments: firstSegments };
+  const context = { model, facts: deriveFacts(model, firstSegments) };
   const ruleRows = [];
   let checksMs = 0;
   for (const rule of BUILTIN_RULES) {

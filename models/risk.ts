@@ -5,6 +5,7 @@
 import type { SourceRange } from './source.js';
 import type { Segment } from './segment.js';
 import type { CiaProperty, DataClass, Form, MeasureCategory, Phase, Rank, ResponseNeed, SegmentKind, Term, Threat } from './vocabulary.js';
+import type { Facts } from './facts.js';
 import type { Model } from './model.js';
 
 /** A grade from 1 to 5. */
@@ -50,11 +51,11 @@ export interface RuleMeta {
   readonly origin: 'builtin' | { readonly file: string; readonly range: SourceRange };
 }
 
-/** What a rule may read besides the segment: the whole model and lookups over it. */
+/** What a rule may read besides the segment: the whole model, and the facts derived from it and its walk once. */
 export interface RuleContext {
   readonly model: Model;
-  /** Every segment of the walk, for rules that look across flows (backups at another site, data left behind). */
-  readonly segments: readonly Segment[];
+  /** Facts across the whole walk (backups and where they are, who shares a path, what termination ends...). */
+  readonly facts: Facts;
 }
 
 export interface Finding {

@@ -56,6 +56,12 @@ export interface Segment {
   readonly data: readonly Data[];
   /** The highest class among `data`: medical, then may-contain-medical, then other. */
   readonly dataClass: DataClass;
+  /**
+   * The ids of every model element the segment involves, in this order: the flow, the medium, the actor,
+   * each device with its location and site, the places' locations and sites, the hop's link and network,
+   * the data; each once.
+   */
+  readonly elements: readonly string[];
 }
 
 /** Classes from the most to the least sensitive. */

@@ -11,7 +11,7 @@ import type { ResponseAssessment } from '../models/responses.js';
 import type { Risk, RiskMatrix, Rule } from '../models/risk.js';
 import type { Segment } from '../models/segment.js';
 import { BUILTIN_RULES } from '../threat-rules/index.js';
-import { assess } from './analysis/engine.js';
+import { analyse, type Assessment } from './analysis/analyse.js';
 import { applyResponses } from './analysis/responses.js';
 import { riskMatrix } from './analysis/score.js';
 import { threatList } from './report/threats.js';
@@ -116,21 +116,14 @@ export { diagramGraph } from './diagram/graph.js';
 
 // ---- The risk walk: segments -> findings -> scored risks ----
 
-export interface Assessment {
-  readonly segments: readonly Segment[];
-  readonly risks: readonly Risk[];
-  readonly matrix: RiskMatrix;
-}
+export type { Assessment } from './analysis/analyse.js';
 
 /**
- * Walks every flow segment in every phase and runs the built-in catalogue and `userRules` over them,
- * scoring with the model's matrix.
+ * Walks every flow segment in every phase, derives the facts, and runs the built-in catalogue and
+ * `userRules` over the segments, scoring with the model's matrix.
  */
 export function assessModel(model: Model, userRules: readonly Rule[] = []): Assessment {
-  const rules = userRules.length === 0 ? BUILTIN_RULES : [...BUILTIN_RULES, ...userRules];
-  const segments = walk(model);
-  const matrix = riskMatrix(model.riskMatrix);
-  return { segments, risks: assess(model, segments, rules, matrix), matrix };
+  return analyse(model, userRules.length === 0 ? BUILTIN_RULES : [...BUILTIN_RULES, ...userRules]);
 }
 
 export { BUILTIN_RULES } from '../threat-rules/index.js';
@@ -176,7 +169,7 @@ export async function buildReport(model: Model, options: ReportOptions): Promise
     threats: threatList(model, assessment.risks, assessment.matrix, options.lang),
     matrix: assessment.matrix,
     responses,
-    checklist: regulatoryChecklist(model, assessment.segments, options.lang),
+    checklist: regulatoryChecklist(model, assessment.facts, options.lang),
     diagram: { svg: diagram.svg, mermaid },
   });
   return { view, assessment, responses, diagram };

@@ -142,8 +142,10 @@ describe('koseizu check', () => {
   });
 
   it('an orphaned response is a warning, and a failure with --strict', async () => {
-    // The world's S risks (the doctor's flow, the terminal's single factor) are answered: only the orphan remains.
+    // The world's S risks (the doctor's flow, the terminal's single factor, ransomware on the database, which
+    // records no backup) are answered: only the orphan remains.
     const path = write('orphan', [
+      { risk: 'ransomware@db', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
       { risk: '*@view/*', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
       { risk: 'auth-single-factor@terminal', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
       { risk: 'input-spoofing@gone/*', decision: 'accept', rationale: 'x' },
@@ -156,6 +158,7 @@ describe('koseizu check', () => {
 
   it('an S risk with a single measure, or accepted, does not close the gate (KZ307, KZ309)', async () => {
     const others = [
+      { risk: 'ransomware@db', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
       { risk: '*@view/*', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
     ];
     const single = write('single', [...others, { risk: 'auth-single-factor@terminal', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'MFA' }] }]);

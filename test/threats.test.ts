@@ -7,14 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { Rule } from '../models/risk.js';
 import { threatsCsv, threatsJson, threatsMarkdown } from '../renderers/threats/index.js';
 import { main } from '../src/cli/main.js';
-import { assess } from '../src/analysis/engine.js';
 import { assessModel, loadModel, threatList } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
 import { riskMatrix } from '../src/analysis/score.js';
-import { walk } from '../src/analysis/walk.js';
 import { adjust, finding, start } from '../threat-rules/predicates.js';
 import { expectGolden } from './helpers/golden.js';
 import { baseWorld, el, loadWorld } from './helpers/rule-table.js';
+import { analyse } from '../src/analysis/analyse.js';
 
 const load = (path: string) => {
   const result = loadModel(path, diskHost);
@@ -63,7 +62,7 @@ describe('the engine', () => {
 
   it('merges findings about one element into one risk listing every phase, flow and segment, keeping the worst', () => {
     const model = loadWorld(baseWorld());
-    const risks = assess(model, walk(model), [perSite], riskMatrix(null));
+    const risks = analyse(model, [perSite]).risks;
     expect(risks.map((r) => r.id)).toEqual(['test-site@dc']);
     const [r] = risks;
     expect(r?.phases).toEqual(['development', 'operation']);
@@ -77,7 +76,7 @@ describe('the engine', () => {
   it('runs a rule only on its segment kinds and phases', () => {
     const model = loadWorld(baseWorld());
     const onlyProcessingInDevelopment: Rule = { ...perSite, id: 'test-narrow', segments: ['processing'], phases: ['development'] };
-    const [r] = assess(model, walk(model), [onlyProcessingInDevelopment], riskMatrix(null));
+    const [r] = analyse(model, [onlyProcessingInDevelopment]).risks;
     expect(r?.phases).toEqual(['development']);
     expect(r?.flows).toEqual(['dev']);
   });
@@ -92,7 +91,7 @@ describe('reasons', () => {
         adjust(start(5, { ja: '最初', en: 'first' }), +1, { ja: 'さらに', en: 'more' }), segment.devices.at(-1)?.device.id, 'termination')],
     };
     const model = loadWorld(baseWorld());
-    const risks = assess(model, walk(model), [capped], riskMatrix(null));
+    const risks = analyse(model, [capped]).risks;
     expect(risks.every((r) => r.phases.join() === 'termination')).toBe(true);
     const row = threatList(model, risks, riskMatrix(null), 'en').rows[0];
     expect(row?.reasons.likelihood).toEqual(['5 very high: first', '+1 → 5 very high (held at the limit): more']);

@@ -13,17 +13,15 @@ import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../models/diagnostic.js';
 import type { Risk, Rule } from '../models/risk.js';
 import { COMBINATOR_NAMES, FACTS, FACT_NAMES, OPERATOR_NAMES, OPERATORS_BY_TYPE, PLACEHOLDERS, ruleSchema } from '../models/rule-schema.js';
 import { RULE_SCHEMA_JSON_PATH, RULE_VALIDATOR_PATH, ruleSchemaJson, ruleValidatorSource } from '../scripts/schema-codegen.js';
-import { assess } from '../src/analysis/engine.js';
 import { formatDiagnostics, loadModel } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
 import { MAX_LISTED_ENTRIES } from '../src/load/files.js';
 import { MESSAGES } from '../src/words/diagnostics.js';
-import { riskMatrix } from '../src/analysis/score.js';
 import { loadUserRules, modelRulePaths, type LoadedUserRules, type UserRulePath } from '../src/load/user-rules.js';
-import { walk } from '../src/analysis/walk.js';
 import { BUILTIN_RULES } from '../threat-rules/index.js';
 import { memoryHost } from './helpers/memory-host.js';
 import { baseWorld, el, loadWorld, risksOf, type World } from './helpers/rule-table.js';
+import { analyse } from '../src/analysis/analyse.js';
 
 type Json = Record<string, unknown>;
 const BUILTIN_IDS = BUILTIN_RULES.map((r) => r.id);
@@ -297,7 +295,7 @@ describe('reading rule files and folders', () => {
     expect(one.rules.map((r) => r.id)).toEqual(['a-first', 'm-middle', 'z-last']);
     expect(two.rules.map((r) => r.id)).toEqual(one.rules.map((r) => r.id));
     const model = loadWorld(baseWorld());
-    const risks = (rules: readonly Rule[]): string => JSON.stringify(assess(model, walk(model), rules, riskMatrix(model.riskMatrix)));
+    const risks = (rules: readonly Rule[]): string => JSON.stringify(analyse(model, rules).risks);
     expect(risks(two.rules)).toBe(risks(one.rules));
     expect(JSON.parse(risks(one.rules))).toHaveLength(9 + 3 + 3); // a-first on every hop, z-last per network, m-middle on three segments
     // The same input gives the same output, byte for byte.
@@ -548,7 +546,7 @@ describe('end to end: examples/cloud-ehr with a rule file', () => {
     expect(model).toBeDefined();
     const loaded = loadUserRules([{ path: 'test/fixtures/rules/wlan-shared-key.yaml', source: null }], diskHost, BUILTIN_IDS);
     expect(formatDiagnostics(loaded.diagnostics, 'en')).toBe('');
-    const risks = assess(model!, walk(model!), [...BUILTIN_RULES, ...loaded.rules], riskMatrix(model!.riskMatrix));
+    const risks = analyse(model!, [...BUILTIN_RULES, ...loaded.rules]).risks;
     const mine = risks.filter((r) => r.rule === 'org-wlan-shared-key');
     expect(mine.map((r) => r.id)).toEqual(['org-wlan-shared-key@clinic-wlan']);
     const risk = mine[0] as Risk;
@@ -566,14 +564,14 @@ describe('end to end: examples/cloud-ehr with a rule file', () => {
 
   it('stays silent with IEEE 802.1X and WPA2-Enterprise, and scores an open network higher (as docs/rules.md says)', () => {
     const dir = 'examples/cloud-ehr';
-    const variant = (from: string, to: string): Risk[] => {
+    const variant = (from: string, to: string): readonly Risk[] => {
       const network = readFileSync(`${dir}/network.yaml`, 'utf8');
       expect(network).toContain(from);
       const host = memoryHost({ [`${dir}/model.yaml`]: readFileSync(`${dir}/model.yaml`, 'utf8'), [`${dir}/network.yaml`]: network.replace(from, to) });
       const model = loadModel(`${dir}/model.yaml`, host).model;
       expect(model).toBeDefined();
       const loaded = loadUserRules([{ path: 'test/fixtures/rules/wlan-shared-key.yaml', source: null }], diskHost, BUILTIN_IDS);
-      return assess(model!, walk(model!), loaded.rules, riskMatrix(model!.riskMatrix));
+      return analyse(model!, loaded.rules).risks;
     };
     expect(variant('wlan-security: wpa2-personal, mac-filter: true,\n     ieee8021x: false', 'wlan-security: wpa2-enterprise, mac-filter: true,\n     ieee8021x: true')).toEqual([]);
     const open = variant('wlan-security: wpa2-personal', 'wlan-security: open');

@@ -4,7 +4,7 @@
 // internet adds one, an isolated device takes one off. It overlaps input-spoofing on purpose: that rule weighs spoofing at
 // one input; this one lists each device's authentication setting once, against the requirement (`at`).
 import type { Rule } from '../models/risk.js';
-import { adjust, authStrength, factorNames, finding, impactOf, internetStep, start, where } from './predicates.js';
+import { adjust, deviceFacts, factorNames, finding, impactOf, internetStep, start, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'auth-single-factor',
@@ -33,11 +33,11 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ① 利用者認証（多要素認証を採用すべき）', en: 'Provider guideline, special considerations ①: user authentication (multi-factor authentication should be used)' },
   ],
   origin: 'builtin',
-  check(segment) {
+  check(segment, context) {
     const entry = segment.devices[0];
     if (!entry || segment.dataClass === 'other') return [];
     const auth = entry.device.auth;
-    const strength = authStrength(auth);
+    const strength = deviceFacts(context, entry.device.id).auth;
     if (strength === 'multi') return [];
     const name = where(entry);
     const factors = { ja: factorNames(auth, 'ja'), en: factorNames(auth, 'en') };
@@ -46,7 +46,7 @@ export const rule: Rule = {
       : strength === 'single'
         ? start(4, { ja: `${name.ja}は単要素認証（${factors.ja}）`, en: `${name.en} uses single-factor authentication (${factors.en})` })
         : start(4, { ja: `${name.ja}の認証方式がモデルに記載されていない（単要素とみなす）`, en: `the model does not state how ${name.en} authenticates (taken as single-factor)` });
-    likelihood = internetStep(likelihood, segment);
+    likelihood = internetStep(likelihood, segment, context);
     if (entry.device.exposure === 'isolated') {
       likelihood = adjust(likelihood, -1, { ja: `${name.ja}は外部と接続されていない（なりすましには施設内での操作が必要）`, en: `${name.en} is isolated (posing as a user takes being there)` });
     }

@@ -5,7 +5,7 @@
 // the flow's input (or, for a flow nobody enters, on the production device's processing).
 import type { Rule } from '../models/risk.js';
 import type { PlacedDevice } from '../models/segment.js';
-import { adjust, authStrength, factorNames, finding, impactOf, mitigate, raiseTo, start, walkIndex, where } from './predicates.js';
+import { adjust, deviceFacts, factorNames, finding, impactOf, mitigate, raiseTo, start, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'dev-production-access',
@@ -48,7 +48,7 @@ export const rule: Rule = {
     } else {
       // Processing: only for a flow nobody enters (an automated job); otherwise its input carries the risk.
       const device = segment.devices[0];
-      const entered = walkIndex(context).enteredFlows.has(`${flow.id}\u0000${segment.phase}`);
+      const entered = context.facts.flows[flow.id]?.entered === true;
       if (entered || !device || device.device.env !== 'production') return [];
       target = device;
     }
@@ -60,7 +60,7 @@ export const rule: Rule = {
       en: 'maintenance work on production comes with strong rights, so viewing beyond the work and mistakes can happen',
     });
     const auth = entry.device.auth;
-    const strength = authStrength(auth);
+    const strength = deviceFacts(context, entry.device.id).auth;
     if (strength !== 'multi') {
       likelihood = adjust(likelihood, +1, strength === 'none'
         ? { ja: `接続元の${where(entry).ja}は認証なしで利用できる`, en: `the entry, ${where(entry).en}, needs no authentication` }
@@ -72,7 +72,7 @@ export const rule: Rule = {
 
     let impact = impactOf(segment, ['C', 'I']);
     const targetId = target.device.id;
-    const holdsMedical = walkIndex(context).medicalInOperation.has(targetId);
+    const holdsMedical = deviceFacts(context, targetId).medicalInOperation;
     if (holdsMedical) {
       impact = raiseTo(impact, 4, {
         ja: `本番環境の機器（${where(target).ja}）は運用フェーズで医療情報を扱い、保守作業からそのすべてに到達し得る`,

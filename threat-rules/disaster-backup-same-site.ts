@@ -1,21 +1,9 @@
 // No copy at another site: medical information (or an area that may contain it) stored at a site with
 // no off-site backup control on the store, no backup device at another site on a flow through it, and no
-// backup media carried from the site to another. A disaster there loses the data and its copies (3).
+// backups of it carried from the site to another (facts: backups.elsewhere). A disaster there loses the data and its copies (3).
 // One risk per site.
-import type { Rule, RuleContext } from '../models/risk.js';
-import type { PlacedDevice } from '../models/segment.js';
-import { finding, hasControl, impactOf, start, walkIndex, where } from './predicates.js';
-
-/** The store has a copy at another site: off-site backup, a backup device elsewhere, or backup media carried away. */
-function copiedElsewhere(store: PlacedDevice, context: RuleContext): boolean {
-  if (hasControl(store.device, 'offsite-backup')) return true;
-  const index = walkIndex(context);
-  const isBackup = store.device.roles.includes('backup');
-  // A backup device elsewhere holds the copy; a backup device is itself the copy of a store elsewhere.
-  const elsewhere = (index.operationPeers.get(store.device.id) ?? []).some((d) => d.site.id !== store.site.id
-    && (d.device.roles.includes('backup') || (isBackup && d.device.roles.includes('store'))));
-  return elsewhere || (index.backupMediaAway.get(store.site.id) ?? []).length > 0;
-}
+import type { Rule } from '../models/risk.js';
+import { deviceFacts, finding, impactOf, start, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'disaster-backup-same-site',
@@ -46,7 +34,7 @@ export const rule: Rule = {
   origin: 'builtin',
   check(segment, context) {
     const store = segment.devices[segment.devices.length - 1];
-    if (!store || segment.dataClass === 'other' || copiedElsewhere(store, context)) return [];
+    if (!store || segment.dataClass === 'other' || deviceFacts(context, store.device.id).backups.elsewhere) return [];
     const likelihood = start(3, {
       ja: `${where(store).ja}の情報の複製が${store.site.label}以外の拠点になく、拠点の被災は起こり得る`,
       en: `nothing stored at ${where(store).en} is copied outside ${store.site.label}, and a disaster can strike the site`,

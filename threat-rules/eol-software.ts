@@ -33,13 +33,13 @@ export const rule: Rule = {
     { ja: '医療情報安全管理ガイドライン 6.0 システム運用編 8.2 情報機器等の脆弱性への対策（サポート終了ソフトウェア: 更改・ネットワークからの切り離し）', en: 'MHLW guideline 6.0, system operation 8.2, vulnerabilities of information devices (end-of-support software: replace it or disconnect it)' },
   ],
   origin: 'builtin',
-  check(segment) {
+  check(segment, context) {
     return segment.devices.filter((d) => d.device.eol).map((placed) => {
       let likelihood = start(4, {
         ja: `${where(placed).ja}はサポートが終了しており、既知の脆弱性に修正プログラムが提供されない`,
         en: `${where(placed).en} is past its end of support: known vulnerabilities get no patches`,
       });
-      likelihood = internetStep(likelihood, segment);
+      likelihood = internetStep(likelihood, segment, context);
       if (placed.device.exposure === 'isolated') {
         likelihood = adjust(likelihood, -1, { ja: `${where(placed).ja}は外部のネットワークから隔離されている`, en: `${where(placed).en} is isolated from outside networks` });
       }

@@ -31,11 +31,11 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 5.2.1 リスク特定（イメージ1 ① 入力: 不正リクエスト、SQLi）', en: 'Provider guideline 5.2.1, risk identification (figure 1, ① input: illegitimate requests, SQLi)' },
   ],
   origin: 'builtin',
-  check(segment) {
+  check(segment, context) {
     const [entry, target] = segment.devices;
     if (!entry || !target || segment.dataClass === 'other') return [];
     let likelihood = start(3, { ja: '一般的な攻撃手法（不正リクエスト・インジェクション）が成立し得る', en: 'a common attack (illegitimate requests, injection) may work' });
-    likelihood = internetStep(likelihood, segment);
+    likelihood = internetStep(likelihood, segment, context);
     likelihood = mitigate(likelihood, target.device, ['input-validation', 'waf'], 1);
     return [finding(
       {

@@ -1,7 +1,7 @@
 // Seed example ①, A->B input: someone other than the user signs in as them, or a user asks for more than
 // they may have. Authentication decides the likelihood: none is 5, one factor 4, multi-factor 2.
 import type { Rule } from '../models/risk.js';
-import { adjust, authStrength, factorNames, finding, impactOf, internetStep, mitigate, start, where } from './predicates.js';
+import { adjust, deviceFacts, factorNames, finding, impactOf, internetStep, mitigate, start, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'input-spoofing',
@@ -33,11 +33,11 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ① 利用者認証（多要素認証）', en: 'Provider guideline, special considerations ①: user authentication (multi-factor)' },
   ],
   origin: 'builtin',
-  check(segment) {
+  check(segment, context) {
     const entry = segment.devices[0];
     if (!entry || segment.dataClass === 'other') return [];
     const auth = entry.device.auth;
-    const strength = authStrength(auth);
+    const strength = deviceFacts(context, entry.device.id).auth;
     let likelihood = strength === 'none'
       ? start(5, { ja: `${where(entry).ja}は認証なしで利用できる`, en: `${where(entry).en} needs no authentication` })
       : strength === 'single'
@@ -48,7 +48,7 @@ export const rule: Rule = {
     if (entry.location.public && strength !== 'multi') {
       likelihood = adjust(likelihood, +1, { ja: `${entry.location.label}は不特定多数が立ち入る場所`, en: `${entry.location.label} is open to the public` });
     }
-    likelihood = internetStep(likelihood, segment);
+    likelihood = internetStep(likelihood, segment, context);
     const target = segment.devices[1];
     if (target) likelihood = mitigate(likelihood, target.device, ['access-control', 'least-privilege'], 2);
     const actor = segment.actor?.label ?? '';

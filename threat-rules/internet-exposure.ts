@@ -5,13 +5,13 @@
 // off, but not below 3: the guideline's grade 2 needs a device that is not exposed. Network equipment
 // (a VPN gateway, a firewall) counts too: it is read on the hops it relays. One risk per device (`at`).
 import type { PlacedDevice, Segment } from '../models/segment.js';
-import type { Finding, Rule } from '../models/risk.js';
-import { adjust, authStrength, factorNames, finding, impactOf, mitigate, start, where } from './predicates.js';
+import type { Finding, Rule, RuleContext } from '../models/risk.js';
+import { adjust, deviceFacts, factorNames, finding, impactOf, mitigate, start, where } from './predicates.js';
 
 /** Controls on the exposed device that lower the likelihood, in the order reasons list them. */
 const CONTROLS = ['waf', 'ids-ips', 'patch-management', 'vulnerability-scan', 'edr'] as const;
 
-function exposedFinding(segment: Segment, d: PlacedDevice): Finding {
+function exposedFinding(segment: Segment, d: PlacedDevice, context: RuleContext): Finding {
   const name = where(d);
   let likelihood = start(4, {
     ja: `${name.ja}はインターネットから到達可能`,
@@ -23,7 +23,7 @@ function exposedFinding(segment: Segment, d: PlacedDevice): Finding {
       en: `${name.en} runs software past its end of support (known vulnerabilities stay unpatched)`,
     });
   }
-  const strength = authStrength(d.device.auth);
+  const strength = deviceFacts(context, d.device.id).auth;
   if (strength === 'none' || strength === 'single') {
     likelihood = adjust(likelihood, +1, strength === 'none'
       ? { ja: `${name.ja}は認証なしで利用できる`, en: `${name.en} needs no authentication` }
@@ -73,11 +73,11 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 代表的な脅威「高度サイバー攻撃」', en: 'Provider guideline, representative threats: advanced cyber attack' },
   ],
   origin: 'builtin',
-  check(segment) {
+  check(segment, context) {
     // An exposed device is a way into the system whatever it handles: the rule fires for every class, and
     // the device's one risk keeps the impact of the most sensitive flow that reaches it.
     // On a hop, only the network equipment it relays through: the ends are read on their own segments.
     const devices = segment.kind === 'transfer' ? segment.devices.filter((d) => d.device.roles.every((r) => r === 'relay')) : segment.devices;
-    return devices.filter((d) => d.device.exposure === 'internet').map((d) => exposedFinding(segment, d));
+    return devices.filter((d) => d.device.exposure === 'internet').map((d) => exposedFinding(segment, d, context));
   },
 };

@@ -2,12 +2,9 @@
 // retention of the records they trace (medical records: 5 years). A log kept for less is 4; a log whose
 // retention the model does not state is 3. The impact is the logs' (3), 4 when they trace legal records.
 import type { Data } from '../models/model.js';
-import type { Rule } from '../models/risk.js';
+import type { Rule, RuleContext } from '../models/risk.js';
 import type { Term } from '../models/vocabulary.js';
 import { finding, raiseTo, start, where } from './predicates.js';
-
-/** The guideline's example: medical records are kept for 5 years. Legal records that do not state a retention are taken as this. */
-const MEDICAL_RECORD_DAYS = 5 * 365;
 
 type Days = number | 'permanent';
 
@@ -22,18 +19,15 @@ function retentionTerm(written: string | null, days: Days): Term {
   return unit === 'y' ? { ja: `${n}年`, en: `${n} year${s}` } : unit === 'm' ? { ja: `${n}か月`, en: `${n} month${s}` } : { ja: `${n}日`, en: `${n} day${s}` };
 }
 
-/** The legal record with the longest retention, and that retention; null when the model has no legal records. */
-function longestLegal(data: readonly Data[]): { record: Data; days: Days; term: Term } | null {
-  let best: { record: Data; days: Days; term: Term } | null = null;
-  for (const d of data) {
-    if (!d.legalRecord) continue;
-    const days: Days = d.retentionDays ?? MEDICAL_RECORD_DAYS;
-    const term = d.retentionDays === null
-      ? { ja: '5年（記載がないため診療録の法定保存期間とみなす）', en: '5 years (not stated: taken as the legal retention of medical records)' }
-      : retentionTerm(d.retention, days);
-    if (!best || longer(days, best.days)) best = { record: d, days, term };
-  }
-  return best;
+/** The longest legal retention in the model (the facts say which record sets it), in words; null without legal records. */
+function longestLegal(context: RuleContext): { record: Data; days: Days; term: Term } | null {
+  const legal = context.facts.legalRetention;
+  const record = legal && context.model.data.find((d) => d.id === legal.record);
+  if (!legal || !record) return null;
+  const term = legal.stated
+    ? retentionTerm(record.retention, legal.days)
+    : { ja: '5年（記載がないため診療録の法定保存期間とみなす）', en: '5 years (not stated: taken as the legal retention of medical records)' };
+  return { record, days: legal.days, term };
 }
 
 export const rule: Rule = {
@@ -70,7 +64,7 @@ export const rule: Rule = {
     const kindLogs = segment.data.filter((d) => d.kind === 'log');
     const logs = kindLogs.length > 0 ? kindLogs : segment.data;
     const labels = { ja: logs.map((d) => d.label).join('・'), en: logs.map((d) => d.label).join(', ') };
-    const legal = longestLegal(context.model.data);
+    const legal = longestLegal(context);
 
     let impact = segment.dataClass === 'medical'
       ? start(4, { ja: `ログ（${labels.ja}）は医療情報を含む`, en: `the logs (${labels.en}) hold medical information` })

@@ -1,11 +1,13 @@
-// What rules share: building explained scores, and the facts several rules read (multi-factor
-// authentication, internet reach, controls in place, the impact of the information at stake).
+// What rules share: building explained scores, and reading the facts several rules need (internet reach,
+// controls in place, the impact of the information at stake). Facts across the walk come from the facts
+// stage (context.facts); nothing here works them out again.
 // Every step of a score says why, in Japanese and English, so `koseizu threats` can explain each grade.
-import type { Auth, Data, Media, Site } from '../models/model.js';
+import type { DeviceFacts } from '../models/facts.js';
+import type { Auth, Data } from '../models/model.js';
 import type { Finding, Grade, RuleContext, Score } from '../models/risk.js';
 import type { Hop, PlacedDevice, Segment } from '../models/segment.js';
 import {
-  AUTH_FACTOR_TYPES, AUTH_FACTORS, DEVICE_CONTROLS, IMPACT_GRADES, LIKELIHOOD_GRADES, LOCATION_CONTROLS, MEDIA_CONTROLS, SITE_CONTROLS,
+  AUTH_FACTORS, DEVICE_CONTROLS, IMPACT_GRADES, LIKELIHOOD_GRADES, LOCATION_CONTROLS, MEDIA_CONTROLS, SITE_CONTROLS,
   type CiaProperty, type Phase, type Term,
 } from '../models/vocabulary.js';
 
@@ -38,22 +40,9 @@ export const gradeName = (kind: 'impact' | 'likelihood', grade: Grade): Term =>
 
 // ---- Facts ----
 
-/** Authentication with two or more factor types (knowledge, possession, biometric). */
-export function isMultiFactor(auth: Auth): boolean {
-  return auth !== null && new Set(auth.map((f) => AUTH_FACTOR_TYPES[f])).size >= 2;
-}
-
 /** "パスワード・ICカード" / "password, IC card": the factors in words. */
 export function factorNames(auth: Auth, lang: 'ja' | 'en'): string {
   return (auth ?? []).map((f) => AUTH_FACTORS[f][lang]).join(lang === 'ja' ? '・' : ', ');
-}
-
-export type AuthStrength = 'none' | 'unstated' | 'single' | 'multi';
-
-export function authStrength(auth: Auth): AuthStrength {
-  if (auth === null) return 'unstated';
-  if (auth.length === 0) return 'none';
-  return isMultiFactor(auth) ? 'multi' : 'single';
 }
 
 /** A device, a location, a site or a media transport has a control in place. */
@@ -81,24 +70,31 @@ export function mitigate(score: Score, on: { readonly controls: readonly string[
   return result;
 }
 
-/** The first of the segment's own devices that is reachable from the internet. */
-export function internetExposed(segment: Segment): PlacedDevice | undefined {
-  return segment.devices.find((d) => d.device.exposure === 'internet');
+/** The facts of a device (the facts stage derives them for every device of the model). */
+export function deviceFacts(context: RuleContext, id: string): DeviceFacts {
+  const found = context.facts.devices[id];
+  if (!found) throw new Error(`no facts for device "${id}"`);
+  return found;
 }
 
-/** The flow's path crosses the internet (a hop over a network of kind internet). */
-export function pathCrossesInternet(segment: Segment): boolean {
-  return segment.pathHops.some((h) => h.network.kind === 'internet');
+/** A device of the model with its location and site, by id (for a device the facts name). */
+export function placedDevice(context: RuleContext, id: string): PlacedDevice {
+  const { model } = context;
+  const device = model.devices.find((d) => d.id === id);
+  const location = model.locations.find((l) => l.id === device?.at);
+  const site = model.sites.find((s) => s.id === location?.site);
+  if (!device || !location || !site) throw new Error(`no placed device "${id}"`);
+  return { device, location, site };
 }
 
-/** The segment is reachable from the internet: one of its devices is exposed, or its path crosses the internet. */
-export function reachableFromInternet(segment: Segment): boolean {
-  return internetExposed(segment) !== undefined || pathCrossesInternet(segment) || segment.pathDevices.some((d) => d.device.exposure === 'internet');
+/** The segment can be reached from the internet: its flow's path crosses the internet or has a device exposed to it. */
+export function reachableFromInternet(segment: Segment, context: RuleContext): boolean {
+  return segment.flow !== null && context.facts.flows[segment.flow.id]?.internet === true;
 }
 
 /** Raises a likelihood by one when the segment can be reached from the internet: the guideline's first example of 高い. */
-export function internetStep(score: Score, segment: Segment): Score {
-  return reachableFromInternet(segment)
+export function internetStep(score: Score, segment: Segment, context: RuleContext): Score {
+  return reachableFromInternet(segment, context)
     ? adjust(score, +1, { ja: 'インターネットから到達可能', en: 'reachable from the internet' })
     : score;
 }
@@ -155,76 +151,4 @@ export function impactOf(segment: Segment, cia: readonly CiaProperty[]): Score {
 /** A finding with the given scores and message; `at` names the element it is about, `phase` the phase it belongs to. */
 export function finding(message: Term, impact: Score, likelihood: Score, at?: string, phase?: Phase): Finding {
   return { ...(at === undefined ? {} : { at }), ...(phase === undefined ? {} : { phase }), message, impact, likelihood };
-}
-
-// ---- Facts across the whole walk, computed once per assessment ----
-
-/** What several rules ask of every segment at once; built on first use and kept per walk. */
-export interface WalkIndex {
-  /** For each device id, the devices that share an operation-phase path with it (itself excluded), sorted by id. */
-  readonly operationPeers: ReadonlyMap<string, readonly PlacedDevice[]>;
-  /** Devices a contract-termination flow returns, hands over, erases or disposes of. */
-  readonly endedAtTermination: ReadonlySet<string>;
-  /** "<flow id>\u0000<phase>" of every flow that has an input segment. */
-  readonly enteredFlows: ReadonlySet<string>;
-  /** Devices that handle medical information in an operation-phase segment. */
-  readonly medicalInOperation: ReadonlySet<string>;
-  /** Production devices that store medical information, sorted by id. */
-  readonly productionMedicalStores: readonly PlacedDevice[];
-  /** For each site id, the operation-phase media carrying backup data from it to another site, in model order. */
-  readonly backupMediaAway: ReadonlyMap<string, readonly { readonly media: Media; readonly toSite: Site }[]>;
-}
-
-const ENDING_OPERATIONS: ReadonlySet<string> = new Set(['return', 'migrate', 'erase', 'dispose']);
-const indexes = new WeakMap<readonly Segment[], WalkIndex>();
-
-/** The walk's index for `context` (rules stay pure: it depends on the segments and model only). */
-export function walkIndex(context: RuleContext): WalkIndex {
-  const known = indexes.get(context.segments);
-  if (known) return known;
-  const peers = new Map<string, Map<string, PlacedDevice>>();
-  const paths = new Set<readonly PlacedDevice[]>();
-  const ended = new Set<string>();
-  const entered = new Set<string>();
-  const medical = new Set<string>();
-  const stores = new Map<string, PlacedDevice>();
-  for (const s of context.segments) {
-    if (s.phase === 'operation' && !paths.has(s.pathDevices)) {
-      paths.add(s.pathDevices);
-      for (const a of s.pathDevices) {
-        const list = peers.get(a.device.id) ?? new Map<string, PlacedDevice>();
-        for (const b of s.pathDevices) if (b.device.id !== a.device.id) list.set(b.device.id, b);
-        peers.set(a.device.id, list);
-      }
-    }
-    if (s.kind === 'disposal' && s.phase === 'termination' && s.flow?.how.some((o) => ENDING_OPERATIONS.has(o))) {
-      for (const d of s.devices) ended.add(d.device.id);
-    }
-    if (s.kind === 'input' && s.flow) entered.add(`${s.flow.id}\u0000${s.phase}`);
-    if (s.phase === 'operation' && s.dataClass === 'medical') for (const d of s.devices) medical.add(d.device.id);
-    const last = s.devices[s.devices.length - 1];
-    if (s.kind === 'storage' && s.dataClass === 'medical' && last?.device.env === 'production') stores.set(last.device.id, last);
-  }
-  const byId = (a: PlacedDevice, b: PlacedDevice): number => (a.device.id < b.device.id ? -1 : a.device.id > b.device.id ? 1 : 0);
-  const { model } = context;
-  const sites = new Map(model.sites.map((s) => [s.id, s]));
-  const siteOf = new Map(model.locations.map((l) => [l.id, sites.get(l.site)]));
-  const backupData = new Set(model.data.filter((d) => d.kind === 'backup').map((d) => d.id));
-  const away = new Map<string, { media: Media; toSite: Site }[]>();
-  for (const media of model.media) {
-    const from = siteOf.get(media.from);
-    const to = siteOf.get(media.to);
-    if (!from || !to || from.id === to.id || !media.phases.includes('operation') || !media.data.some((id) => backupData.has(id))) continue;
-    away.set(from.id, [...(away.get(from.id) ?? []), { media, toSite: to }]);
-  }
-  const index: WalkIndex = {
-    operationPeers: new Map([...peers].map(([id, list]) => [id, [...list.values()].sort(byId)])),
-    endedAtTermination: ended,
-    enteredFlows: entered,
-    medicalInOperation: medical,
-    productionMedicalStores: [...stores.values()].sort(byId),
-    backupMediaAway: away,
-  };
-  indexes.set(context.segments, index);
-  return index;
 }

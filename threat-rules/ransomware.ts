@@ -6,7 +6,7 @@
 import type { Rule, RuleContext } from '../models/risk.js';
 import type { PlacedDevice } from '../models/segment.js';
 import type { Term } from '../models/vocabulary.js';
-import { adjust, controlTerm, finding, hasControl, impactOf, internetStep, mitigate, start, walkIndex, where } from './predicates.js';
+import { adjust, controlTerm, deviceFacts, finding, hasControl, impactOf, internetStep, mitigate, placedDevice, start, where } from './predicates.js';
 
 /** Why the store's backups are out of the ransomware's reach, or null when nothing says they are. */
 function backupsApart(store: PlacedDevice, context: RuleContext): Term | null {
@@ -16,22 +16,19 @@ function backupsApart(store: PlacedDevice, context: RuleContext): Term | null {
       return { ja: `${where(store).ja}に${term.ja}がある`, en: `${where(store).en} has ${term.en}` };
     }
   }
-  const index = walkIndex(context);
-  const carried = index.backupMediaAway.get(store.site.id)?.[0];
-  if (carried) {
-    const { media, toSite } = carried;
-    return { ja: `バックアップを${media.label}で別拠点（${toSite.label}）へ搬送している`, en: `backups are carried on ${media.label} to another site (${toSite.label})` };
+  const apart = deviceFacts(context, store.device.id).backups.apart;
+  if (apart?.by === 'media') {
+    const media = context.model.media.find((m) => m.id === apart.media)?.label ?? apart.media;
+    const site = context.model.sites.find((s) => s.id === apart.site)?.label ?? apart.site;
+    return { ja: `バックアップを${media}で別拠点（${site}）へ搬送している`, en: `backups are carried on ${media} to another site (${site})` };
   }
   // An online copy elsewhere is encrypted along with its source unless it cannot be changed or is kept offline.
-  const remote = (index.operationPeers.get(store.device.id) ?? []).find((d) => d.device.roles.includes('backup') && d.site.id !== store.site.id
-    && (hasControl(d.device, 'offline-backup') || hasControl(d.device, 'immutable-backup')));
-  if (remote) {
+  if (apart?.by === 'remote') {
+    const remote = placedDevice(context, apart.device);
     return { ja: `別拠点（${remote.site.label}）の${where(remote).ja}にオフラインまたは改変不能なバックアップを置いている`, en: `backups go offline or immutable to ${where(remote).en} at another site (${remote.site.label})` };
   }
   return null;
 }
-
-const BACKUP_CONTROLS = ['backup', 'offline-backup', 'immutable-backup', 'offsite-backup'];
 
 export const rule: Rule = {
   id: 'ransomware',
@@ -71,7 +68,7 @@ export const rule: Rule = {
       ja: '医療分野ではランサムウェアの被害が相次いでおり、一般的な攻撃手法で感染し得る',
       en: 'ransomware attacks on the medical sector are frequent, and common techniques get in',
     });
-    likelihood = internetStep(likelihood, segment);
+    likelihood = internetStep(likelihood, segment, context);
     if (store.device.eol) {
       likelihood = adjust(likelihood, +1, { ja: `${where(store).ja}はサポート終了製品を使っている（既知の脆弱性が修正されない）`, en: `${where(store).en} runs software past its end of support (known vulnerabilities stay unpatched)` });
     }
@@ -85,7 +82,7 @@ export const rule: Rule = {
         ja: `本番環境から切り離されたバックアップから復元できる（${apart.ja}）`,
         en: `it can be restored from backups kept apart from production (${apart.en})`,
       });
-    } else if (!store.device.roles.includes('backup') && !BACKUP_CONTROLS.some((c) => hasControl(store.device, c)) && !(walkIndex(context).operationPeers.get(store.device.id) ?? []).some((d) => d.device.roles.includes('backup'))) {
+    } else if (!store.device.roles.includes('backup') && !deviceFacts(context, store.device.id).backups.backedUp) {
       likelihood = adjust(likelihood, +1, {
         ja: `${where(store).ja}のバックアップがモデルにない（暗号化されると復元できない）`,
         en: `the model records no backup of ${where(store).en} (once encrypted, nothing can be restored)`,

@@ -1,7 +1,7 @@
 // Seed example ③, B->C storage: unauthorised writes and loss of what is stored. Writes come through
 // access to the store (3; access control and encryption at rest lower it); loss needs backups.
 import type { Rule } from '../models/risk.js';
-import { adjust, finding, hasControl, impactOf, internetStep, mitigate, start, where } from './predicates.js';
+import { adjust, deviceFacts, finding, impactOf, internetStep, mitigate, start, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'storage-integrity',
@@ -31,13 +31,13 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 5.2.1 リスク特定（イメージ1 ③ 保存）', en: 'Provider guideline 5.2.1, risk identification (figure 1, ③ storage)' },
   ],
   origin: 'builtin',
-  check(segment) {
+  check(segment, context) {
     const store = segment.devices[segment.devices.length - 1];
     if (!store || segment.dataClass === 'other') return [];
     let likelihood = start(3, { ja: '保存先への不正な書き込み・誤操作・障害は一般的に起こり得る', en: 'unauthorised writes, mistakes and failures commonly happen to stores' });
-    likelihood = internetStep(likelihood, segment);
+    likelihood = internetStep(likelihood, segment, context);
     likelihood = mitigate(likelihood, store.device, ['access-control', 'encryption-at-rest'], 1);
-    if (!['backup', 'offline-backup', 'immutable-backup', 'offsite-backup'].some((c) => hasControl(store.device, c)) && !store.device.roles.includes('backup')) {
+    if (!deviceFacts(context, store.device.id).backups.backedUp && !store.device.roles.includes('backup')) {
       likelihood = adjust(likelihood, +1, { ja: `${where(store).ja}にバックアップの記載がない`, en: `no backup is recorded for ${where(store).en}` });
     }
     return [finding(

@@ -3,7 +3,7 @@
 // after the contract ends (4). Listed once per device, as a contract-termination risk, and only when the
 // model covers that phase.
 import type { Rule } from '../models/risk.js';
-import { dataNames, finding, impactOf, start, walkIndex, where } from './predicates.js';
+import { dataNames, finding, impactOf, start, deviceFacts, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'termination-data-left',
@@ -38,7 +38,7 @@ export const rule: Rule = {
     const store = segment.devices[segment.devices.length - 1];
     if (!store || segment.dataClass === 'other' || !context.model.system.phases.includes('termination')) return [];
     // Returning, handing over, erasing or disposing ends information on a device; exporting only copies it.
-    if (walkIndex(context).endedAtTermination.has(store.device.id)) return [];
+    if (deviceFacts(context, store.device.id).ended.length > 0) return [];
     const likelihood = start(4, {
       ja: `契約終了フェーズのどの情報流も${where(store).ja}の情報を返却・移管・消去・廃棄していない`,
       en: `no flow of the contract-termination phase returns, hands over, erases or disposes of the information on ${where(store).en}`,

@@ -2,7 +2,7 @@
 // to use the client type. Likelihood 4 (a web portal reachable from anywhere, used from unmanaged
 // browsers); multi-factor authentication to join the VPN takes one off, not below 3. One risk per VPN.
 import type { Rule } from '../models/risk.js';
-import { adjust, factorNames, finding, impactOf, isMultiFactor, start } from './predicates.js';
+import { adjust, factorNames, finding, impactOf, start } from './predicates.js';
 
 export const rule: Rule = {
   id: 'transfer-ssl-vpn-clientless',
@@ -32,7 +32,7 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ③ ネットワーク経路（SSL-VPNは原則として利用せず、やむを得ない場合はクライアント型）', en: 'Provider guideline, special considerations ③: network paths (no SSL-VPN as a rule; the client type where unavoidable)' },
   ],
   origin: 'builtin',
-  check(segment) {
+  check(segment, context) {
     const hop = segment.hop;
     if (!hop || segment.dataClass === 'other' || hop.network.kind !== 'ssl-vpn-clientless') return [];
     const net = hop.network.label;
@@ -40,7 +40,7 @@ export const rule: Rule = {
       ja: `${hop.network.label}はクライアントレス型SSL-VPN: インターネットに公開されたWebポータルへ任意のブラウザから接続できる`,
       en: `${hop.network.label} is a clientless SSL-VPN: a web portal on the internet that any browser can reach`,
     });
-    if (hop.network.auth !== null && isMultiFactor(hop.network.auth)) {
+    if (context.facts.networks[hop.network.id]?.auth === 'multi') {
       likelihood = adjust(likelihood, -1, {
         ja: `${hop.network.label}への接続に多要素認証（${factorNames(hop.network.auth, 'ja')}）を用いる（接続端末は限定されない）`,
         en: `joining ${hop.network.label} takes multi-factor authentication (${factorNames(hop.network.auth, 'en')}), though any device may connect`,

@@ -3,7 +3,7 @@
 // the network itself encrypts underneath (a VPN), since an outsider then sees only the tunnel. One risk
 // per link.
 import type { Rule } from '../models/risk.js';
-import { adjust, finding, hopName, impactOf, pathCrossesInternet, start, where } from './predicates.js';
+import { adjust, finding, hopName, impactOf, start, where } from './predicates.js';
 
 export const rule: Rule = {
   id: 'transfer-tls-legacy',
@@ -32,13 +32,13 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ③ ネットワーク経路（TLSはCRYPTREC「高セキュリティ型」に準じ、TLS 1.3/1.2を利用）', en: 'Provider guideline, special considerations ③: network paths (TLS per the CRYPTREC high-security settings: TLS 1.3/1.2)' },
   ],
   origin: 'builtin',
-  check(segment) {
+  check(segment, context) {
     const hop = segment.hop;
     if (!hop || segment.dataClass === 'other') return [];
     const tls = hop.link.tls;
     if (tls !== '1.0' && tls !== '1.1') return [];
     const name = hopName(hop);
-    let likelihood = hop.network.kind === 'internet' || pathCrossesInternet(segment)
+    let likelihood = hop.network.kind === 'internet' || (segment.flow !== null && context.facts.flows[segment.flow.id]?.crossesInternet === true)
       ? start(4, { ja: `TLS ${tls}の通信がインターネットを経由する: 既知の攻撃手法が成立し得る`, en: `TLS ${tls} traffic crosses the internet, where known attacks on it work` })
       : start(3, { ja: `TLS ${tls}には既知の脆弱性がある（インターネットは経由しない）`, en: `TLS ${tls} has known weaknesses (the path does not cross the internet)` });
     if (hop.network.encrypted && likelihood.value > 2) {

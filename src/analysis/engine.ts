@@ -5,6 +5,7 @@
 // A risk id is "<rule>@<segment key or element id>": model ids only. Findings of one rule with the same
 // id (one device reached by several flows, one media transport in several phases) merge into one risk
 // that lists every phase, flow and segment; it keeps the message and scores of its worst finding.
+import type { Facts } from '../../models/facts.js';
 import type { Model } from '../../models/model.js';
 import type { Finding, Risk, RiskMatrix, Rule, RuleContext } from '../../models/risk.js';
 import { CLASS_ORDER, type Segment } from '../../models/segment.js';
@@ -14,19 +15,6 @@ import { levelOf, rankOf } from './score.js';
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const PHASE_ORDER: readonly Phase[] = ['development', 'operation', 'termination'];
 const FORM_ORDER: readonly Form[] = ['application', 'platform', 'infrastructure'];
-
-/** The ids of every model element a segment involves. */
-export function segmentElements(segment: Segment): string[] {
-  const ids = new Set<string>();
-  if (segment.flow) ids.add(segment.flow.id);
-  if (segment.media) ids.add(segment.media.id);
-  if (segment.actor) ids.add(segment.actor.id);
-  for (const d of segment.devices) for (const id of [d.device.id, d.location.id, d.site.id]) ids.add(id);
-  for (const p of segment.places) for (const id of [p.location.id, p.site.id]) ids.add(id);
-  if (segment.hop) for (const id of [segment.hop.link.id, segment.hop.network.id]) ids.add(id);
-  for (const d of segment.data) ids.add(d.id);
-  return [...ids];
-}
 
 interface Merging {
   readonly rule: Rule;
@@ -40,12 +28,18 @@ interface Merging {
   dataClass: DataClass;
 }
 
-/** Runs `rules` over `segments` and returns the scored risks, sorted by id. */
-export function assess(model: Model, segments: readonly Segment[], rules: readonly Rule[], matrix: RiskMatrix): Risk[] {
-  const context: RuleContext = { model, segments };
+/** What the engine reads: the model, its walk and the facts derived from them. */
+export interface Walked {
+  readonly model: Model;
+  readonly segments: readonly Segment[];
+  readonly facts: Facts;
+}
+
+/** Runs `rules` over the walk's segments and returns the scored risks, sorted by id. */
+export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatrix): Risk[] {
+  const context: RuleContext = { model: walked.model, facts: walked.facts };
   const merging = new Map<string, Merging>();
-  for (const segment of segments) {
-    let elements: string[] | undefined; // the segment's elements, worked out once if any rule finds something
+  for (const segment of walked.segments) {
     for (const rule of rules) {
       if (!rule.segments.includes(segment.kind) || !rule.phases.includes(segment.phase)) continue;
       for (const finding of rule.check(segment, context)) {
@@ -66,8 +60,7 @@ export function assess(model: Model, segments: readonly Segment[], rules: readon
         m.forms.add(segment.form);
         const flow = segment.flow?.id ?? segment.media?.id;
         if (flow) m.flows.add(flow);
-        elements ??= segmentElements(segment);
-        for (const e of elements) m.elements.add(e);
+        for (const e of segment.elements) m.elements.add(e);
         if (finding.at) m.elements.add(finding.at);
         if (CLASS_ORDER.indexOf(segment.dataClass) < CLASS_ORDER.indexOf(m.dataClass)) m.dataClass = segment.dataClass;
       }

@@ -73,6 +73,19 @@ function lookup(model: Model): Lookup {
   };
 }
 
+/** The ids a segment involves, in the order models/segment.ts gives. */
+function elementsOf(s: Omit<Segment, 'elements'>): string[] {
+  const ids = new Set<string>();
+  if (s.flow) ids.add(s.flow.id);
+  if (s.media) ids.add(s.media.id);
+  if (s.actor) ids.add(s.actor.id);
+  for (const d of s.devices) for (const id of [d.device.id, d.location.id, d.site.id]) ids.add(id);
+  for (const p of s.places) for (const id of [p.location.id, p.site.id]) ids.add(id);
+  if (s.hop) for (const id of [s.hop.link.id, s.hop.network.id]) ids.add(id);
+  for (const d of s.data) ids.add(d.id);
+  return [...ids];
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -104,7 +117,8 @@ function walkFlow(flow: Flow, at: Lookup): Segment[] {
     const key = `${flow.id}/${devices.map((d) => d.device.id).join('>')}`;
     if (made.has(`${kind}\u0000${key}`)) return;
     made.add(`${kind}\u0000${key}`);
-    segments.push({ ...base, key, kind, devices, hop });
+    const segment = { ...base, key, kind, devices, hop };
+    segments.push({ ...segment, elements: elementsOf(segment) });
   };
   /** The hop that arrives at path[i], and the last device before it that is not only a relay. */
   const arrival = (i: number): { hop: Hop | null; from: PlacedDevice | null } => {
@@ -178,10 +192,11 @@ function walkMedia(media: Media, phases: readonly Phase[], at: Lookup, model: Mo
     if (!media.phases.includes(phase)) continue;
     const kinds: SegmentKind[] = phase === 'termination' ? ['media', 'disposal'] : ['media'];
     for (const kind of kinds) {
-      segments.push({
+      const segment = {
         key, kind, phase, form, flow: null, media, actor, devices: [], hop: null,
         pathHops: [], pathDevices: [], places: [from, to], data, dataClass: highestClass(data),
-      });
+      };
+      segments.push({ ...segment, elements: elementsOf(segment) });
     }
   }
   return segments;

@@ -102,29 +102,10 @@ export interface WorkshopState {
 /** The page's view of one valid model in one language. Pure. */
 export function workshopView(model: Model, assessment: Assessment, lang: Lang, svg: string): WorkshopView {
   const list = threatList(model, assessment.risks, assessment.matrix, lang);
-  const segments = assessment.segments.map((s): WorkshopSegment => {
-    const ids: string[] = [];
-    const add = (id: string | null | undefined): void => {
-      if (id && !ids.includes(id)) ids.push(id);
-    };
-    for (const d of s.devices) add(d.device.id);
-    for (const d of s.devices) add(d.location.id);
-    for (const d of s.devices) add(d.site.id);
-    for (const p of s.places) {
-      add(p.location.id);
-      add(p.site.id);
-    }
-    add(s.hop?.link.id);
-    add(s.hop?.network.id);
-    for (const d of s.data) add(d.id);
-    add(s.actor?.id);
-    add(s.flow?.id);
-    add(s.media?.id);
-    return {
-      key: s.key, kind: s.kind, phase: s.phase, form: s.form, flow: s.flow?.id ?? null, media: s.media?.id ?? null,
-      devices: s.devices.map((d) => d.device.id), elements: ids,
-    };
-  });
+  const segments = assessment.segments.map((s): WorkshopSegment => ({
+    key: s.key, kind: s.kind, phase: s.phase, form: s.form, flow: s.flow?.id ?? null, media: s.media?.id ?? null,
+    devices: s.devices.map((d) => d.device.id), elements: s.elements,
+  }));
   const words = <K extends string>(terms: Readonly<Record<K, { readonly ja: string; readonly en: string }>>): Record<K, string> =>
     Object.fromEntries(Object.entries<{ ja: string; en: string }>(terms).map(([k, t]) => [k, t[lang]])) as Record<K, string>;
   return {

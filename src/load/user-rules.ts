@@ -13,7 +13,8 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../../models/diagnostic.js';
 import validateRuleFile from '../../models/generated/rule-schema-validator.js';
 import type { Model } from '../../models/model.js';
-import type { Countermeasures, Finding, Rule, Score } from '../../models/risk.js';
+import type { Facts } from '../../models/facts.js';
+import type { Countermeasures, Finding, Rule, RuleContext, Score } from '../../models/risk.js';
 import {
   ALL_CONTROLS, COMBINATOR_NAMES, FACTS, FACT_NAMES, MAX_CONDITION_DEPTH, OPERATOR_NAMES, PLACEHOLDERS, RULES_VERSION,
   operatorsOf, ruleSchema, type AtTarget, type FactName, type FactSpec, type Operator, type Placeholder,
@@ -25,7 +26,7 @@ import {
   MEASURE_CATEGORIES, PHASES, SEGMENT_KINDS,
   type CiaProperty, type Lang, type Phase, type SegmentKind, type Term, type Threat,
 } from '../../models/vocabulary.js';
-import { adjust, dataNames, gradeName, impactOf, isMultiFactor, mitigate, reachableFromInternet, start, where } from '../../threat-rules/predicates.js';
+import { adjust, dataNames, gradeName, impactOf, mitigate, start, where } from '../../threat-rules/predicates.js';
 import { toSlashes, type SourceHost } from './files.js';
 import { MAX_FILE_BYTES, describeType, diagnostic, parseYaml, pointRange, type Locator, type ParsedFile, type PathSegment } from './parse.js';
 import { toPath, valueAt } from './structure.js';
@@ -575,6 +576,8 @@ function checkScalar(
 /** A segment as conditions see it; `some-device` narrows it to one device. */
 interface View {
   readonly segment: Segment;
+  /** The facts of the assessment (multi-factor sign-in, reach from the internet). */
+  readonly facts: Facts;
   readonly devices: readonly PlacedDevice[];
   /** The ends of a media transport (none once narrowed to one device). */
   readonly places: readonly Place[];
@@ -583,8 +586,8 @@ interface View {
 type FactValue = string | number | boolean | readonly string[] | null;
 type Getter = (v: View) => readonly FactValue[];
 
-const locationsOf = (v: View): Place['location'][] => [...v.devices.map((d) => d.location), ...v.places.map((p) => p.location)];
-const sitesOf = (v: View): Place['site'][] => [...v.devices.map((d) => d.site), ...v.places.map((p) => p.site)];
+const locationsOf = (v: Pick<View, 'devices' | 'places'>): Place['location'][] => [...v.devices.map((d) => d.location), ...v.places.map((p) => p.location)];
+const sitesOf = (v: Pick<View, 'devices' | 'places'>): Place['site'][] => [...v.devices.map((d) => d.site), ...v.places.map((p) => p.site)];
 const devicesOf = (v: View): PlacedDevice['device'][] => v.devices.map((d) => d.device);
 
 /** How each fact reads a segment: every candidate value (one per device, location, site or data item). */
@@ -607,7 +610,7 @@ const GETTERS = {
   'device.roles': (v) => devicesOf(v).map((d) => d.roles),
   'device.controls': (v) => devicesOf(v).map((d) => d.controls),
   'device.auth': (v) => devicesOf(v).map((d) => d.auth),
-  'device.mfa': (v) => devicesOf(v).map((d) => isMultiFactor(d.auth)),
+  'device.mfa': (v) => devicesOf(v).map((d) => v.facts.devices[d.id]?.auth === 'multi'),
   'device.auth-stated': (v) => devicesOf(v).map((d) => d.auth !== null),
   'location.id': (v) => locationsOf(v).map((l) => l.id),
   'location.public': (v) => locationsOf(v).map((l) => l.public),
@@ -634,7 +637,7 @@ const GETTERS = {
   'media.kind': (v) => [v.segment.media?.kind ?? null],
   'media.encrypted': (v) => [v.segment.media?.encrypted ?? null],
   'media.controls': (v) => [v.segment.media?.controls ?? null],
-  'path.internet': (v) => [reachableFromInternet(v.segment)],
+  'path.internet': (v) => [v.segment.flow !== null && v.facts.flows[v.segment.flow.id]?.internet === true],
 } as const satisfies Readonly<Record<FactName, Getter>>;
 
 type Test = (v: View) => boolean;
@@ -653,7 +656,7 @@ function compileCondition(c: Raw): Test {
     if (key === 'any') return (v) => parts.some((t) => t(v));
     if (key === 'all') return (v) => parts.every((t) => t(v));
     return (v) => v.devices.some((d) => {
-      const one: View = { segment: v.segment, devices: [d], places: [] };
+      const one: View = { segment: v.segment, facts: v.facts, devices: [d], places: [] };
       return parts.every((t) => t(one));
     });
   }
@@ -709,7 +712,7 @@ const joinList = (labels: readonly string[], lang: Lang): string => labels.join(
 
 /** The words a placeholder stands for in a segment: labels only, never ids. */
 function placeholder(name: Placeholder, s: Segment, lang: Lang): string {
-  const v: View = { segment: s, devices: s.devices, places: s.places };
+  const v = { devices: s.devices, places: s.places };
   const first = s.devices[0];
   const text = ((): string => {
     switch (name) {
@@ -812,8 +815,8 @@ function compileRule(raw: Raw, file: string, range: SourceRange): Rule {
     countermeasures,
     references: termsOf(raw['references']),
     origin: Object.freeze({ file, range }),
-    check(segment: Segment): readonly Finding[] {
-      const v: View = { segment, devices: segment.devices, places: segment.places };
+    check(segment: Segment, context: RuleContext): readonly Finding[] {
+      const v: View = { segment, facts: context.facts, devices: segment.devices, places: segment.places };
       if (!when.every((t) => t(v))) return [];
       const impact = steps(
         impactBase === null ? impactOf(segment, cia) : start(impactBase, impactReason ?? based('impact', impactBase)),

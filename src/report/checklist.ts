@@ -1,7 +1,7 @@
 // The regulatory checklist (制度上の要求事項への対応): the requirements of the guidelines and the
 // e-document law that the model's facts can show met, not met, or not applicable, in a fixed order with
 // stable ids, each with the facts that decide it. The provider hands it to the medical institution with
-// the risk response list (5.2.3). Pure and deterministic: Model and segments in, the Checklist of
+// the risk response list (5.2.3). Pure and deterministic: Model and its facts in, the Checklist of
 // models/report.ts out, every word in the output language.
 //
 // "Medical information" here means information classed medical or may-contain-medical, as the rules
@@ -11,13 +11,11 @@
 // requirement, each in model order, so the reader sees what to fix at the top.
 import type { Data, Device, Link, Media, Model, Network, Site } from '../../models/model.js';
 import type { Checklist, ChecklistItem, ChecklistStatus } from '../../models/report.js';
-import type { RuleContext } from '../../models/risk.js';
-import type { PlacedDevice, Segment } from '../../models/segment.js';
+import type { DataFacts, DeviceFacts, Facts } from '../../models/facts.js';
 import {
-  DEVICE_CONTROLS, MEDIA_CONTROLS, MEDIA_KINDS, NETWORK_KINDS, OPERATIONS, WLAN_SECURITY,
+  AUTH_FACTORS, DEVICE_CONTROLS, MEDIA_CONTROLS, MEDIA_KINDS, NETWORK_KINDS, OPERATIONS, WLAN_SECURITY,
   type Lang, type Operation, type Term,
 } from '../../models/vocabulary.js';
-import { authStrength, factorNames, hasControl, walkIndex } from '../../threat-rules/predicates.js';
 
 /** One line of evidence: a shortfall (false), a fact that meets the requirement (true), or a note (null). */
 interface Line {
@@ -33,20 +31,17 @@ interface Outcome {
   readonly lines: readonly Line[];
 }
 
-/** What every check reads: the model, the walk, and the model's order of each kind of element. */
-interface Facts {
+/** What every check reads: the model, its facts, and the model's elements by id. */
+interface Input {
   readonly model: Model;
-  readonly segments: readonly Segment[];
-  readonly context: RuleContext;
+  readonly facts: Facts;
   readonly devices: ReadonlyMap<string, Device>;
-  /** Position in the model of every element, by id (ids are unique within a kind; kinds are kept apart by the caller). */
-  readonly order: {
-    readonly devices: ReadonlyMap<string, number>;
-    readonly links: ReadonlyMap<string, number>;
-    readonly networks: ReadonlyMap<string, number>;
-    readonly media: ReadonlyMap<string, number>;
-    readonly sites: ReadonlyMap<string, number>;
-  };
+  readonly media: ReadonlyMap<string, Media>;
+  readonly sites: ReadonlyMap<string, Site>;
+  readonly data: ReadonlyMap<string, Data>;
+  readonly networks: ReadonlyMap<string, Network>;
+  /** The site of each location. */
+  readonly siteOf: ReadonlyMap<string, Site>;
 }
 
 interface ItemSpec {
@@ -54,7 +49,7 @@ interface ItemSpec {
   readonly title: Term;
   readonly requirement: Term;
   readonly reference: Term;
-  readonly check: (facts: Facts) => Outcome;
+  readonly check: (input: Input) => Outcome;
 }
 
 const STATUS_WORDS: Readonly<Record<ChecklistStatus, Term>> = {
@@ -70,36 +65,35 @@ const line = (ok: boolean | null, text: Term, ids: readonly string[]): Line => (
 const names = (labels: readonly string[]): Term => t(labels.join('・'), labels.join(', '));
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Information the checklist is about: medical, or an area that may contain it. */
-const medicalish = (s: Segment): boolean => s.dataClass !== 'other';
-
-/** The first of each id, in the order of `order` (the model's). */
-function inModelOrder<T>(items: readonly T[], id: (item: T) => string, order: ReadonlyMap<string, number>): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) if (!seen.has(id(item))) seen.set(id(item), item);
-  return [...seen.values()].sort((a, b) => (order.get(id(a)) ?? 0) - (order.get(id(b)) ?? 0) || compare(id(a), id(b)));
-}
-
 /** Notes first, then shortfalls, then what meets the requirement; each group keeps its order. */
 function arrange(notes: readonly Line[], lines: readonly Line[]): Line[] {
   return [...notes, ...lines.filter((l) => l.ok === false), ...lines.filter((l) => l.ok !== false)];
 }
 
-const last = (s: Segment): PlacedDevice | undefined => s.devices[s.devices.length - 1];
+/** The facts of a device (derived for every device of the model). */
+function deviceFacts(input: Input, id: string): DeviceFacts {
+  const found = input.facts.devices[id];
+  if (!found) throw new Error(`no facts for device "${id}"`);
+  return found;
+}
+
+/** "パスワード・ICカード" / "password, IC card": the factors in words. */
+const factorNames = (auth: Device['auth'], lang: Lang): string => (auth ?? []).map((f) => AUTH_FACTORS[f][lang]).join(lang === 'ja' ? '・' : ', ');
+
+const labelOf = (map: ReadonlyMap<string, { readonly label: string }>, id: string): string => map.get(id)?.label ?? id;
 
 /** "電子カルテ端末→院内ルータ（院内LAN）": a link by its label, or by the labels of its ends. */
-function linkName(link: Link, network: Network, facts: Facts): Term {
-  const from = facts.devices.get(link.from)?.label ?? link.from;
-  const to = facts.devices.get(link.to)?.label ?? link.to;
+function linkName(link: Link, network: Network, input: Input): Term {
+  const from = labelOf(input.devices, link.from);
+  const to = labelOf(input.devices, link.to);
   return link.label === null
     ? t(`${from}→${to}（${network.label}）`, `${from} → ${to} (${network.label})`)
     : t(`${link.label}（${network.label}）`, `${link.label} (${network.label})`);
 }
 
-/** The networks the hops of flows carrying medical information cross, in model order. */
-function pathNetworks(facts: Facts): Network[] {
-  const hops = facts.segments.filter((s) => s.kind === 'transfer' && medicalish(s)).flatMap((s) => (s.hop ? [s.hop.network] : []));
-  return inModelOrder(hops, (n) => n.id, facts.order.networks);
+/** The networks that flows carrying medical information cross, in model order. */
+function pathNetworks(input: Input): Network[] {
+  return input.model.networks.filter((n) => input.facts.networks[n.id]?.carriesMedical === true);
 }
 
 /** "5年" / "5 years", from the retention as written. */
@@ -115,49 +109,29 @@ function retentionWords(written: string | null, days: number | 'permanent'): Ter
 type Days = number | 'permanent';
 const shorter = (a: Days, b: Days): boolean => (a === 'permanent' ? false : b === 'permanent' ? true : a < b);
 
-/** The guideline's example: medical records are kept for 5 years; a legal record that does not say is taken as this. */
-const MEDICAL_RECORD_DAYS = 5 * 365;
-
-const BACKUP_CONTROLS = ['backup', 'offline-backup', 'immutable-backup', 'offsite-backup'] as const;
-
-/** The devices that store medical information in operation (the last device of each storage segment), in model order. */
-function operationStores(facts: Facts, keep: (s: Segment) => boolean): PlacedDevice[] {
-  const stores = facts.segments.filter((s) => s.phase === 'operation' && keep(s)).flatMap((s) => {
-    const d = last(s);
-    return d ? [d] : [];
-  });
-  return inModelOrder(stores, (d) => d.device.id, facts.order.devices);
-}
-
 /** How a store's information can be restored: its backup controls, backup devices on its paths, backups carried away. */
-function backupsOf(store: PlacedDevice, facts: Facts): { readonly text: Term; readonly ids: readonly string[] }[] {
+function backupsOf(device: Device, input: Input): { readonly text: Term; readonly ids: readonly string[] }[] {
+  const { controls, devices, carried } = deviceFacts(input, device.id).backups;
   const found: { text: Term; ids: readonly string[] }[] = [];
-  const controls = BACKUP_CONTROLS.filter((c) => hasControl(store.device, c));
   if (controls.length > 0) {
     found.push({ text: t(controls.map((c) => DEVICE_CONTROLS[c].ja).join('・'), controls.map((c) => DEVICE_CONTROLS[c].en).join(', ')), ids: [] });
   }
-  const index = walkIndex(facts.context);
-  const peers = (index.operationPeers.get(store.device.id) ?? []).filter((d) => d.device.roles.includes('backup'));
-  for (const p of inModelOrder(peers, (d) => d.device.id, facts.order.devices)) {
-    found.push({ text: t(`${p.device.label}へのバックアップ`, `backups to ${p.device.label}`), ids: [p.device.id] });
+  for (const id of devices) {
+    const label = labelOf(input.devices, id);
+    found.push({ text: t(`${label}へのバックアップ`, `backups to ${label}`), ids: [id] });
   }
-  // Backup media leaving the site say nothing of which store they copy: they count only for a store that
-  // is backed up at all (a backup control, or a backup device on its paths).
-  if (found.length > 0) {
-    for (const { media, toSite } of index.backupMediaAway.get(store.site.id) ?? []) {
-      found.push({ text: t(`${media.label}で${toSite.label}へ搬送`, `${media.label} carried to ${toSite.label}`), ids: [media.id, toSite.id] });
-    }
+  // Backup media leaving the site say nothing of which store they copy: the facts count them only for a
+  // store that is backed up at all (a backup control, or a backup device on its paths).
+  for (const { media, site } of carried) {
+    found.push({ text: t(`${labelOf(input.media, media)}で${labelOf(input.sites, site)}へ搬送`, `${labelOf(input.media, media)} carried to ${labelOf(input.sites, site)}`), ids: [media, site] });
   }
   return found;
 }
 
 // ---- The checks ----
 
-function mfa(facts: Facts): Outcome {
-  const entries = facts.segments
-    .filter((s) => (s.kind === 'input' || s.kind === 'display') && medicalish(s))
-    .flatMap((s) => (s.devices[0] ? [s.devices[0].device] : []));
-  const devices = inModelOrder(entries, (d) => d.id, facts.order.devices);
+function mfa(input: Input): Outcome {
+  const devices = input.model.devices.filter((d) => deviceFacts(input, d.id).entry);
   if (devices.length === 0) {
     return { applicable: false, lines: [line(null, t(
       '医療情報（またはそれを含む可能性のある領域）を扱い、利用者がログインして使う機器がモデルにない',
@@ -166,7 +140,7 @@ function mfa(facts: Facts): Outcome {
   }
   const lines = devices.map((d) => {
     const factors = t(factorNames(d.auth, 'ja'), factorNames(d.auth, 'en'));
-    switch (authStrength(d.auth)) {
+    switch (deviceFacts(input, d.id).auth) {
       case 'multi': return line(true, t(`${d.label}: ${factors.ja}（多要素）`, `${d.label}: ${factors.en} (multi-factor)`), [d.id]);
       case 'single': return line(false, t(`${d.label}: ${factors.ja}のみ（単要素）`, `${d.label}: ${factors.en} only (single factor)`), [d.id]);
       case 'none': return line(false, t(`${d.label}: 認証なし`, `${d.label}: no authentication`), [d.id]);
@@ -176,18 +150,18 @@ function mfa(facts: Facts): Outcome {
   return { applicable: true, lines: arrange([], lines) };
 }
 
-function tls(facts: Facts): Outcome {
-  const hops = facts.segments.filter((s) => s.kind === 'transfer' && medicalish(s)).flatMap((s) => (s.hop ? [s.hop] : []))
-    .filter((h) => h.link.protocol?.toLowerCase() === 'https' || h.link.tls !== null);
-  const checked = inModelOrder(hops, (h) => h.link.id, facts.order.links);
+function tls(input: Input): Outcome {
+  const checked = input.model.links.filter((l) => input.facts.links[l.id]?.carriesMedical === true
+    && (l.protocol?.toLowerCase() === 'https' || l.tls !== null));
   if (checked.length === 0) {
     return { applicable: false, lines: [line(null, t(
       '医療情報を運ぶ通信にHTTPSやTLSを用いるものがない',
       'no link carrying medical information uses HTTPS or states a TLS version',
     ), [])] };
   }
-  const lines = checked.map(({ link, network }) => {
-    const name = linkName(link, network, facts);
+  const lines = checked.map((link) => {
+    const network = input.networks.get(link.network) as Network;
+    const name = linkName(link, network, input);
     const ids = [link.id, link.from, link.to, network.id];
     const protocol = link.protocol === null ? null : link.protocol.toUpperCase();
     if (link.tls === null) {
@@ -204,8 +178,8 @@ function tls(facts: Facts): Outcome {
   return { applicable: true, lines: arrange([], lines) };
 }
 
-function sslVpn(facts: Facts): Outcome {
-  const vpns = pathNetworks(facts).filter((n) => n.kind === 'ssl-vpn-client' || n.kind === 'ssl-vpn-clientless');
+function sslVpn(input: Input): Outcome {
+  const vpns = pathNetworks(input).filter((n) => n.kind === 'ssl-vpn-client' || n.kind === 'ssl-vpn-clientless');
   if (vpns.length === 0) {
     return { applicable: false, lines: [line(null, t(
       '医療情報を運ぶ経路にSSL-VPNがない',
@@ -218,8 +192,8 @@ function sslVpn(facts: Facts): Outcome {
   return { applicable: true, lines: arrange([], lines) };
 }
 
-function ipsecIke(facts: Facts): Outcome {
-  const vpns = pathNetworks(facts).filter((n) => n.kind === 'ipsec-vpn');
+function ipsecIke(input: Input): Outcome {
+  const vpns = pathNetworks(input).filter((n) => n.kind === 'ipsec-vpn');
   if (vpns.length === 0) {
     return { applicable: false, lines: [line(null, t(
       '医療情報を運ぶ経路にIPsec-VPNがない',
@@ -234,8 +208,8 @@ function ipsecIke(facts: Facts): Outcome {
   return { applicable: true, lines: arrange([], lines) };
 }
 
-function wlan8021x(facts: Facts): Outcome {
-  const wlans = pathNetworks(facts).filter((n) => n.kind === 'wireless-lan');
+function wlan8021x(input: Input): Outcome {
+  const wlans = pathNetworks(input).filter((n) => n.kind === 'wireless-lan');
   if (wlans.length === 0) {
     return { applicable: false, lines: [line(null, t(
       '医療情報を運ぶ経路に無線LANがない',
@@ -259,10 +233,9 @@ function wlan8021x(facts: Facts): Outcome {
 
 const SMALL_MEDIA = new Set(['usb-memory', 'sd-card']);
 
-function usbMedia(facts: Facts): Outcome {
-  const carried = facts.segments.filter((s) => s.kind === 'media' && medicalish(s)).flatMap((s) => (s.media ? [s.media] : []));
-  const media = inModelOrder(carried, (m) => m.id, facts.order.media);
-  const blocked = facts.model.devices.filter((d) => hasControl(d, 'usb-blocked'));
+function usbMedia(input: Input): Outcome {
+  const media = input.model.media.filter((m) => input.facts.media[m.id]?.carriesMedical === true);
+  const blocked = input.model.devices.filter((d) => d.controls.includes('usb-blocked'));
   const notes = blocked.length === 0 ? [] : [line(null, t(
     `外部媒体の利用制限がある機器: ${names(blocked.map((d) => d.label)).ja}`,
     `devices with USB media blocked: ${names(blocked.map((d) => d.label)).en}`,
@@ -273,7 +246,7 @@ function usbMedia(facts: Facts): Outcome {
       'no medium carrying medical information in the model',
     ), []), ...notes] };
   }
-  const dataOf = new Map(facts.model.data.map((d) => [d.id, d]));
+  const dataOf = new Map(input.model.data.map((d) => [d.id, d]));
   const lines = media.map((m) => {
     const kind = MEDIA_KINDS[m.kind];
     if (!SMALL_MEDIA.has(m.kind)) {
@@ -288,17 +261,17 @@ function usbMedia(facts: Facts): Outcome {
   return { applicable: true, lines: [...arrange([], lines), ...notes] };
 }
 
-function logRetention(facts: Facts): Outcome {
-  const { data } = facts.model;
-  let legal: { record: Data; days: Days; term: Term } | null = null;
-  for (const d of data) {
-    if (!d.legalRecord) continue;
-    const days: Days = d.retentionDays ?? MEDICAL_RECORD_DAYS;
-    const term = d.retentionDays === null
-      ? t('5年（記載がないため診療録の法定保存期間とみなす）', '5 years (not stated: taken as the legal retention of medical records)')
-      : retentionWords(d.retention, days);
-    if (!legal || shorter(legal.days, days)) legal = { record: d, days, term };
-  }
+function logRetention(input: Input): Outcome {
+  const { data } = input.model;
+  const retention = input.facts.legalRetention;
+  const record = retention ? input.data.get(retention.record) : undefined;
+  const legal = retention && record ? {
+    record,
+    days: retention.days,
+    term: retention.stated
+      ? retentionWords(record.retention, retention.days)
+      : t('5年（記載がないため診療録の法定保存期間とみなす）', '5 years (not stated: taken as the legal retention of medical records)'),
+  } : null;
   const logs = data.filter((d) => d.kind === 'log');
   const kept = (d: Data): Term => (d.retentionDays === null ? t('保存期間の記載なし', 'retention not stated') : retentionWords(d.retention, d.retentionDays));
   if (!legal) {
@@ -328,30 +301,19 @@ function logRetention(facts: Facts): Outcome {
   return { applicable: true, lines: arrange([basis], lines) };
 }
 
-function storageJp(facts: Facts): Outcome {
-  /** site id -> what is kept there: store devices and media, with their labels. */
-  const kept = new Map<string, { site: Site; devices: Device[]; media: Media[] }>();
-  const at = (site: Site): { site: Site; devices: Device[]; media: Media[] } => {
-    const entry = kept.get(site.id) ?? { site, devices: [], media: [] };
-    kept.set(site.id, entry);
-    return entry;
-  };
-  for (const s of facts.segments) {
-    if (!medicalish(s)) continue;
-    const store = last(s);
-    if ((s.kind === 'storage' || s.kind === 'logging') && store) at(store.site).devices.push(store.device);
-    // A medium carried in development or operation is kept where it arrives (an off-site vault); at contract
-    // termination it is returned or destroyed, not kept.
-    const to = s.places[1];
-    if (s.kind === 'media' && s.phase !== 'termination' && s.media && to) at(to.site).media.push(s.media);
-  }
-  const sites = inModelOrder([...kept.values()], (e) => e.site.id, facts.order.sites);
+function storageJp(input: Input): Outcome {
+  const sites = input.model.sites.flatMap((site) => {
+    const f = input.facts.sites[site.id];
+    const devices = (f?.keeps ?? []).map((id) => input.devices.get(id) as Device);
+    const media = (f?.receives ?? []).map((id) => input.media.get(id) as Media);
+    return devices.length + media.length > 0 ? [{ site, devices, media }] : [];
+  });
   if (sites.length === 0) {
     return { applicable: false, lines: [line(null, t('医療情報を保存する機器がモデルにない', 'no device stores medical information in the model'), [])] };
   }
   const lines = sites.map(({ site, devices, media }) => {
-    const ds = inModelOrder(devices, (d) => d.id, facts.order.devices);
-    const ms = inModelOrder(media, (m) => m.id, facts.order.media);
+    const ds = devices;
+    const ms = media;
     const what = names([...ds.map((d) => d.label), ...ms.map((m) => m.label)]);
     const region = site.region === null ? t('地域の記載なし', 'region not stated') : t(`地域: ${site.region}`, `region: ${site.region}`);
     const ids = [site.id, ...ds.map((d) => d.id), ...ms.map((m) => m.id)];
@@ -369,34 +331,36 @@ function storageJp(facts: Facts): Outcome {
   return { applicable: true, lines: arrange([], lines) };
 }
 
-function backupsApart(facts: Facts): Outcome {
-  const stores = operationStores(facts, (s) => s.kind === 'storage' && s.dataClass === 'medical');
+function backupsApart(input: Input): Outcome {
+  // Medical information as the rules read it (class medical or may-contain-medical): the stores the
+  // ransomware rule scores are the stores this item reads.
+  const stores = input.model.devices.filter((d) => deviceFacts(input, d.id).storesMedical);
   if (stores.length === 0) {
     return { applicable: false, lines: [line(null, t('運用中に医療情報を保存する機器がモデルにない', 'no device stores medical information in operation'), [])] };
   }
-  const index = walkIndex(facts.context);
-  const lines = stores.map((store) => {
-    const { device } = store;
-    for (const c of ['offline-backup', 'immutable-backup'] as const) {
-      if (hasControl(device, c)) return line(true, t(`${device.label}: ${DEVICE_CONTROLS[c].ja}`, `${device.label}: ${DEVICE_CONTROLS[c].en}`), [device.id]);
+  const lines = stores.map((device) => {
+    const apart = deviceFacts(input, device.id).backups.apart;
+    if (apart?.by === 'control') {
+      const c = apart.control;
+      return line(true, t(`${device.label}: ${DEVICE_CONTROLS[c].ja}`, `${device.label}: ${DEVICE_CONTROLS[c].en}`), [device.id]);
     }
-    const carried = backupsOf(store, facts).length > 0 ? index.backupMediaAway.get(store.site.id)?.[0] : undefined;
-    if (carried) {
-      const { media, toSite } = carried;
+    if (apart?.by === 'media') {
+      const media = labelOf(input.media, apart.media);
+      const site = labelOf(input.sites, apart.site);
       return line(true, t(
-        `${device.label}: バックアップを${media.label}で別拠点（${toSite.label}）へ搬送`,
-        `${device.label}: backups carried on ${media.label} to another site (${toSite.label})`,
-      ), [device.id, media.id, toSite.id]);
+        `${device.label}: バックアップを${media}で別拠点（${site}）へ搬送`,
+        `${device.label}: backups carried on ${media} to another site (${site})`,
+      ), [device.id, apart.media, apart.site]);
     }
-    const remote = (index.operationPeers.get(device.id) ?? []).find((d) => d.device.roles.includes('backup') && d.site.id !== store.site.id
-      && (hasControl(d.device, 'offline-backup') || hasControl(d.device, 'immutable-backup')));
-    if (remote) {
+    if (apart?.by === 'remote') {
+      const remote = labelOf(input.devices, apart.device);
+      const site = labelOf(input.sites, apart.site);
       return line(true, t(
-        `${device.label}: 別拠点（${remote.site.label}）の${remote.device.label}にオフラインまたは改変不能なバックアップ`,
-        `${device.label}: offline or immutable backups on ${remote.device.label} at another site (${remote.site.label})`,
-      ), [device.id, remote.device.id, remote.site.id]);
+        `${device.label}: 別拠点（${site}）の${remote}にオフラインまたは改変不能なバックアップ`,
+        `${device.label}: offline or immutable backups on ${remote} at another site (${site})`,
+      ), [device.id, apart.device, apart.site]);
     }
-    const online = backupsOf(store, facts);
+    const online = backupsOf(device, input);
     return online.length === 0
       ? line(false, t(`${device.label}: バックアップの記載なし`, `${device.label}: no backup recorded`), [device.id])
       : line(false, t(
@@ -407,34 +371,21 @@ function backupsApart(facts: Facts): Outcome {
   return { applicable: true, lines: arrange([], lines) };
 }
 
-function legalRecords(facts: Facts): Outcome {
-  const records = facts.model.data.filter((d) => d.legalRecord);
+function legalRecords(input: Input): Outcome {
+  const records = input.model.data.filter((d) => d.legalRecord);
   if (records.length === 0) {
     return { applicable: false, lines: [line(null, t('法定保存文書がモデルにない', 'no legal record in the model'), [])] };
   }
-  const isLegal = (s: Segment): boolean => s.data.some((d) => d.legalRecord);
   // A backup device keeps copies whose signatures and timestamps travel with them: the stores are the originals'.
-  const stores = operationStores(facts, (s) => s.kind === 'storage' && isLegal(s)).filter((d) => !d.device.roles.includes('backup'));
-  const storedIn = new Map<string, PlacedDevice[]>();
-  const shownOn = new Map<string, { device: Device; print: boolean }[]>();
-  for (const s of facts.segments) {
-    if (s.phase !== 'operation') continue;
-    const store = last(s);
-    if (s.kind === 'storage' && store && !store.device.roles.includes('backup')) {
-      for (const d of s.data) if (d.legalRecord) storedIn.set(d.id, [...(storedIn.get(d.id) ?? []), store]);
-    }
-    const device = s.devices[0]?.device;
-    if ((s.kind === 'display' || s.kind === 'print') && device) {
-      for (const d of s.data) if (d.legalRecord) shownOn.set(d.id, [...(shownOn.get(d.id) ?? []), { device, print: s.kind === 'print' }]);
-    }
-  }
+  const stores = input.facts.legalStores.map((id) => input.devices.get(id) as Device);
+  const dataFacts = (id: string): DataFacts => input.facts.data[id] ?? { storedOn: [], displayedOn: [], printedOn: [] };
 
-  const authenticity = stores.map(({ device }) => {
-    const have = (['electronic-signature', 'timestamp', 'audit-log'] as const).filter((c) => hasControl(device, c));
+  const authenticity = stores.map((device) => {
+    const have = (['electronic-signature', 'timestamp', 'audit-log'] as const).filter((c) => device.controls.includes(c));
     const haveWords = names(have.map((c) => DEVICE_CONTROLS[c].ja));
     const haveEn = have.map((c) => DEVICE_CONTROLS[c].en).join(', ');
-    const signed = hasControl(device, 'electronic-signature') || hasControl(device, 'timestamp');
-    const logged = hasControl(device, 'audit-log');
+    const signed = device.controls.includes('electronic-signature') || device.controls.includes('timestamp');
+    const logged = device.controls.includes('audit-log');
     if (signed && logged) return line(true, t(`真正性: ${device.label}: ${haveWords.ja}`, `authenticity: ${device.label}: ${haveEn}`), [device.id]);
     const missing = [
       ...(signed ? [] : [t('電子署名・タイムスタンプのいずれもない', 'neither electronic signature nor timestamp')]),
@@ -448,9 +399,8 @@ function legalRecords(facts: Facts): Outcome {
   });
 
   const legibility = records.map((d) => {
-    const shown = shownOn.get(d.id) ?? [];
-    const displays = inModelOrder(shown.filter((x) => !x.print).map((x) => x.device), (x) => x.id, facts.order.devices);
-    const printers = inModelOrder(shown.filter((x) => x.print).map((x) => x.device), (x) => x.id, facts.order.devices);
+    const displays = dataFacts(d.id).displayedOn.map((id) => input.devices.get(id) as Device);
+    const printers = dataFacts(d.id).printedOn.map((id) => input.devices.get(id) as Device);
     if (displays.length === 0 && printers.length === 0) {
       return line(false, t(`見読性: ${d.label}: 表示・印刷する情報流がない`, `legibility: ${d.label}: no flow displays or prints it`), [d.id]);
     }
@@ -464,11 +414,10 @@ function legalRecords(facts: Facts): Outcome {
     ), [d.id, ...displays.map((x) => x.id), ...printers.map((x) => x.id)]);
   });
 
-  const unstored = records.filter((d) => (storedIn.get(d.id) ?? []).length === 0)
+  const unstored = records.filter((d) => dataFacts(d.id).storedOn.length === 0)
     .map((d) => line(false, t(`保存性: ${d.label}: 保存する機器がモデルにない`, `preservation: ${d.label}: no device stores it in the model`), [d.id]));
-  const preservation = stores.map((store) => {
-    const backups = backupsOf(store, facts);
-    const { device } = store;
+  const preservation = stores.map((device) => {
+    const backups = backupsOf(device, input);
     return backups.length === 0
       ? line(false, t(`保存性: ${device.label}: バックアップの記載なし`, `preservation: ${device.label}: no backup recorded`), [device.id])
       : line(true, t(
@@ -479,61 +428,43 @@ function legalRecords(facts: Facts): Outcome {
   return { applicable: true, lines: [...authenticity, ...legibility, ...unstored, ...preservation] };
 }
 
-const ENDING: readonly Operation[] = ['return', 'migrate', 'erase', 'dispose'];
 const ERASING: readonly Operation[] = ['erase', 'dispose'];
 
-function termination(facts: Facts): Outcome {
-  if (!facts.model.system.phases.includes('termination')) {
+function termination(input: Input): Outcome {
+  if (!input.model.system.phases.includes('termination')) {
     return { applicable: true, lines: [line(false, t(
       '契約終了フェーズがモデルにない（system.phases）: 返却・移管・破棄の手順と証跡を示せない',
       'the contract-termination phase is not modelled (system.phases): no procedure for return, transfer or destruction, nor its evidence, can be shown',
     ), [])] };
   }
-  // What each termination flow does to each device it ends.
-  const ended = new Map<string, { device: Device; ops: Set<Operation> }>();
-  for (const s of facts.segments) {
-    if (s.kind !== 'disposal' || s.phase !== 'termination' || !s.flow) continue;
-    const ops = s.flow.how.filter((o) => ENDING.includes(o));
-    if (ops.length === 0) continue;
-    for (const { device } of s.devices) {
-      const entry = ended.get(device.id) ?? { device, ops: new Set<Operation>() };
-      for (const o of ops) entry.ops.add(o);
-      ended.set(device.id, entry);
-    }
-  }
-  const stores = operationStores(facts, (s) => (s.kind === 'storage' || s.kind === 'logging') && medicalish(s)).map((d) => d.device);
-  const devices = inModelOrder([...stores, ...[...ended.values()].map((e) => e.device)], (d) => d.id, facts.order.devices);
+  const ended = (device: Device): readonly Operation[] => deviceFacts(input, device.id).ended;
+  const devices = input.model.devices.filter((d) => deviceFacts(input, d.id).keepsMedical || ended(d).length > 0);
   const deviceLines = devices.map((device) => {
-    const entry = ended.get(device.id);
-    if (!entry) {
+    const done = ended(device);
+    if (done.length === 0) {
       return line(false, t(
         `${device.label}: 契約終了時に返却・移管・消去・廃棄する情報流がない`,
         `${device.label}: no contract-termination flow returns, hands over, erases or disposes of its information`,
       ), [device.id]);
     }
-    const ops = ENDING.filter((o) => entry.ops.has(o));
-    const done = t(ops.map((o) => OPERATIONS[o].ja).join('・'), ops.map((o) => OPERATIONS[o].en).join(', '));
-    if (!ops.some((o) => ERASING.includes(o))) return line(true, t(`${device.label}: ${done.ja}`, `${device.label}: ${done.en}`), [device.id]);
-    return hasControl(device, 'erasure-certificate')
-      ? line(true, t(`${device.label}: ${done.ja}（消去証明あり）`, `${device.label}: ${done.en} (erasure certificate)`), [device.id])
-      : line(false, t(`${device.label}: ${done.ja}、消去証明の記載なし`, `${device.label}: ${done.en}; no erasure certificate recorded`), [device.id]);
+    const words = t(done.map((o) => OPERATIONS[o].ja).join('・'), done.map((o) => OPERATIONS[o].en).join(', '));
+    if (!done.some((o) => ERASING.includes(o))) return line(true, t(`${device.label}: ${words.ja}`, `${device.label}: ${words.en}`), [device.id]);
+    return device.controls.includes('erasure-certificate')
+      ? line(true, t(`${device.label}: ${words.ja}（消去証明あり）`, `${device.label}: ${words.en} (erasure certificate)`), [device.id])
+      : line(false, t(`${device.label}: ${words.ja}、消去証明の記載なし`, `${device.label}: ${words.en}; no erasure certificate recorded`), [device.id]);
   });
 
-  const endMedia = inModelOrder(
-    facts.segments.filter((s) => s.kind === 'disposal' && s.phase === 'termination' && s.media && medicalish(s)),
-    (s) => s.media?.id ?? '', facts.order.media,
-  );
-  const mediaLines = endMedia.flatMap((s) => {
-    const media = s.media;
-    const to = s.places[1];
-    if (!media || !to) return [];
+  const endMedia = input.model.media.filter((m) => input.facts.media[m.id]?.endsAtTermination === true && input.facts.media[m.id]?.carriesMedical === true);
+  const mediaLines = endMedia.flatMap((media) => {
+    const to = { location: media.to, site: input.siteOf.get(media.to) };
+    if (!to.site) return [];
     const ids = [media.id, to.site.id];
     if (to.site.owner === 'institution') {
-      return [hasControl(media, 'handover-record')
+      return [media.controls.includes('handover-record')
         ? line(true, t(`${media.label}（${to.site.label}へ返却）: 受け渡し記録あり`, `${media.label} (returned to ${to.site.label}): hand-over record`), ids)
         : line(false, t(`${media.label}（${to.site.label}へ返却）: 受け渡し記録の記載なし`, `${media.label} (returned to ${to.site.label}): no hand-over record recorded`), ids)];
     }
-    const evidence = (['physical-destruction', 'erasure-certificate'] as const).filter((c) => hasControl(media, c));
+    const evidence = (['physical-destruction', 'erasure-certificate'] as const).filter((c) => media.controls.includes(c));
     const words = t(evidence.map((c) => MEDIA_CONTROLS[c].ja).join('・'), evidence.map((c) => MEDIA_CONTROLS[c].en).join(', '));
     return [evidence.length > 0
       ? line(true, t(`${media.label}（${to.site.label}で廃棄）: ${words.ja}`, `${media.label} (disposed of at ${to.site.label}): ${words.en}`), ids)
@@ -541,20 +472,21 @@ function termination(facts: Facts): Outcome {
   });
 
   // Backups kept at another site in operation must leave it at contract termination.
-  const awayLines = [...walkIndex(facts.context).backupMediaAway.values()].flat()
-    .sort((a, b) => (facts.order.media.get(a.media.id) ?? 0) - (facts.order.media.get(b.media.id) ?? 0))
-    .map(({ media, toSite }) => {
-      const out = facts.model.media.find((m) => m.from === media.to && m.phases.includes('termination'));
-      return out
-        ? line(true, t(
-          `${toSite.label}に保管した${media.label}: 契約終了時に${out.label}で搬出`,
-          `${media.label} kept at ${toSite.label}: taken out at contract termination as ${out.label}`,
-        ), [media.id, toSite.id, out.id])
-        : line(false, t(
-          `${toSite.label}に保管した${media.label}: 契約終了時に搬出・廃棄する媒体がない`,
-          `${media.label} kept at ${toSite.label}: no medium takes it out or disposes of it at contract termination`,
-        ), [media.id, toSite.id]);
-    });
+  const away = new Map(input.model.sites.flatMap((site) => input.facts.sites[site.id]?.backupsAway ?? []).map((c) => [c.media, c.site]));
+  const awayLines = input.model.media.filter((m) => away.has(m.id)).map((media) => {
+    const toSite = input.sites.get(away.get(media.id) as string) as Site;
+    const outId = input.facts.media[media.id]?.takenOut ?? null;
+    const out = outId === null ? undefined : input.media.get(outId);
+    return out
+      ? line(true, t(
+        `${toSite.label}に保管した${media.label}: 契約終了時に${out.label}で搬出`,
+        `${media.label} kept at ${toSite.label}: taken out at contract termination as ${out.label}`,
+      ), [media.id, toSite.id, out.id])
+      : line(false, t(
+        `${toSite.label}に保管した${media.label}: 契約終了時に搬出・廃棄する媒体がない`,
+        `${media.label} kept at ${toSite.label}: no medium takes it out or disposes of it at contract termination`,
+      ), [media.id, toSite.id]);
+  });
 
   const lines = [...deviceLines, ...mediaLines, ...awayLines];
   if (lines.length === 0) {
@@ -692,27 +624,25 @@ export const CHECKLIST_ITEMS: readonly ItemSpec[] = [
   },
 ];
 
-function positions(list: readonly { readonly id: string }[]): ReadonlyMap<string, number> {
-  return new Map(list.map((e, i) => [e.id, i]));
-}
-
 /** The regulatory checklist of a model and its walk, in `lang`. */
-export function regulatoryChecklist(model: Model, segments: readonly Segment[], lang: Lang): Checklist {
-  const facts: Facts = {
+export function regulatoryChecklist(model: Model, facts: Facts, lang: Lang): Checklist {
+  const byId = <T extends { readonly id: string }>(list: readonly T[]): Map<string, T> => new Map(list.map((e) => [e.id, e]));
+  const sites = byId(model.sites);
+  const input: Input = {
     model,
-    segments,
-    context: { model, segments },
-    devices: new Map(model.devices.map((d) => [d.id, d])),
-    order: {
-      devices: positions(model.devices),
-      links: positions(model.links),
-      networks: positions(model.networks),
-      media: positions(model.media),
-      sites: positions(model.sites),
-    },
+    facts,
+    devices: byId(model.devices),
+    media: byId(model.media),
+    sites,
+    data: byId(model.data),
+    networks: byId(model.networks),
+    siteOf: new Map(model.locations.flatMap((l) => {
+      const site = sites.get(l.site);
+      return site ? [[l.id, site] as const] : [];
+    })),
   };
   const items = CHECKLIST_ITEMS.map((spec): ChecklistItem => {
-    const { applicable, lines } = spec.check(facts);
+    const { applicable, lines } = spec.check(input);
     const status: ChecklistStatus = !applicable ? 'not-applicable' : lines.some((l) => l.ok === false) ? 'not-met' : 'met';
     return {
       id: spec.id,

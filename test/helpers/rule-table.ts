@@ -6,11 +6,9 @@ import { expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Model } from '../../models/model.js';
 import type { Risk, Rule } from '../../models/risk.js';
-import { assess } from '../../src/analysis/engine.js';
 import { formatDiagnostics, loadModel } from '../../src/index.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { memoryHost } from './memory-host.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 type Json = Record<string, unknown>;
 /** The base model as plain data; cases edit a fresh copy. */
@@ -116,9 +114,9 @@ export function loadWorld(world: World): Model {
 }
 
 /** The risks one rule raises on a world. */
-export function risksOf(rule: Rule, world: World): Risk[] {
+export function risksOf(rule: Rule, world: World): readonly Risk[] {
   const model = loadWorld(world);
-  return assess(model, walk(model), [rule], riskMatrix(model.riskMatrix));
+  return analyse(model, [rule]).risks;
 }
 
 export interface RuleCase {

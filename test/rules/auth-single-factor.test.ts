@@ -3,12 +3,10 @@
 // +1 when reachable from the internet, -1 when the device is isolated; nothing else moves it.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/auth-single-factor.js';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 describe('auth-single-factor', () => {
   ruleTable(rule, [
@@ -113,7 +111,7 @@ describe('auth-single-factor', () => {
   it('on the cloud-EHR example: the intake tablets (no authentication), the billing terminals and the lab system (password)', () => {
     const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
     if (!model) throw new Error('the example does not load');
-    const risks = assess(model, walk(model), [rule], riskMatrix(model.riskMatrix));
+    const risks = analyse(model, [rule]).risks;
     expect(risks.map((r) => [r.id, r.likelihood.value])).toEqual([
       ['auth-single-factor@billing-terminal', 4],
       ['auth-single-factor@intake-tablet', 5],

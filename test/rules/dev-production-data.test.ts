@@ -1,18 +1,16 @@
 // dev-production-data: medical information processed or stored on a development, test or staging device in
 // the development phase (4, data masking lowers it to no less than 2); one risk per device.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/dev-production-data.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
   const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
   if (!model) throw new Error('examples/cloud-ehr/model.yaml does not load');
-  return assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id);
+  return analyse(model, [rule]).risks.map((r) => r.id);
 }
 
 describe('dev-production-data', () => {

@@ -4,19 +4,17 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Risk } from '../../models/risk.js';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/disposal-no-evidence.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 /** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
-function exampleRisks(): Risk[] {
+function exampleRisks(): readonly Risk[] {
   const result = loadModel(fileURLToPath(new URL('../../examples/cloud-ehr/model.yaml', import.meta.url)), diskHost);
   if (!result.model) throw new Error('examples/cloud-ehr/model.yaml does not load');
-  return assess(result.model, walk(result.model), [rule], riskMatrix(result.model.riskMatrix));
+  return analyse(result.model, [rule]).risks;
 }
 
 describe('disposal-no-evidence', () => {

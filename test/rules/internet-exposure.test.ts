@@ -4,12 +4,10 @@
 // off (not below 3: grade 2 needs a device that is not exposed). One risk per device.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/internet-exposure.js';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 describe('internet-exposure', () => {
   ruleTable(rule, [
@@ -171,6 +169,6 @@ describe('internet-exposure', () => {
   it('on the cloud-EHR example: no device is exposed, nothing raised', () => {
     const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
     if (!model) throw new Error('the example does not load');
-    expect(assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id)).toEqual([]);
+    expect(analyse(model, [rule]).risks.map((r) => r.id)).toEqual([]);
   });
 });

@@ -1,18 +1,16 @@
 // legal-record-authenticity: legal records stored on a device lacking electronic signatures, timestamps or
 // audit logs (3, less one for each in place); the message names the missing ones. One risk per device.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/legal-record-authenticity.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
   const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
   if (!model) throw new Error('examples/cloud-ehr/model.yaml does not load');
-  return assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id);
+  return analyse(model, [rule]).risks.map((r) => r.id);
 }
 
 describe('legal-record-authenticity', () => {

@@ -1,18 +1,16 @@
 // log-retention-short: logs kept for less than the longest legal retention of the model's legal records
 // (4), or with no retention stated (3); impact 3 for logs that may contain medical information, 4 with legal records.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/log-retention-short.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
   const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
   if (!model) throw new Error('examples/cloud-ehr/model.yaml does not load');
-  return assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id);
+  return analyse(model, [rule]).risks.map((r) => r.id);
 }
 
 const noLegalRecords = (w: World): void => {

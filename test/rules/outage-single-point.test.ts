@@ -1,18 +1,16 @@
 // outage-single-point: a production (or unstated) processing device without redundancy stops care when
 // it fails (3; device monitoring and the site's redundant power and network lower it); one risk per device.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/outage-single-point.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
   const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
   if (!model) throw new Error('examples/cloud-ehr/model.yaml does not load');
-  return assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id);
+  return analyse(model, [rule]).risks.map((r) => r.id);
 }
 
 describe('outage-single-point', () => {

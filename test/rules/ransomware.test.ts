@@ -2,21 +2,21 @@
 // end of support, -1 isolated, EDR -1, backups kept apart -1, no backup at all +1); one risk per store. A
 // backup device at another site reached online counts as kept apart only when it is offline or immutable.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { rule } from '../../threat-rules/ransomware.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
   const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
   if (!model) throw new Error('examples/cloud-ehr/model.yaml does not load');
-  return assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id);
+  return analyse(model, [rule]).risks.map((r) => r.id);
 }
 
 const noTape = (w: World): void => { w.media = []; };
+/** The database records a backup of its own, so a backup tape leaving its site counts as its copy. */
+const backedUp = (w: World): void => { el(w, 'devices', 'db')['controls'] = ['backup']; };
 
 /** The database replicates its backups online to a NAS at the vault, with the given controls on the NAS. */
 function vaultNas(w: World, controls: string[] = []): void {
@@ -29,12 +29,22 @@ function vaultNas(w: World, controls: string[] = []): void {
 describe('ransomware', () => {
   ruleTable(rule, [
     {
-      name: 'the database, with backup tapes carried to the vault',
+      name: 'the database, backed up, with backup tapes carried to the vault',
+      edit: backedUp,
       fires: ['ransomware@db'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(2);
         expect(r?.likelihood.reasons[1]?.en).toContain('Backup tape to another site (Vault)');
         expect(r?.cia).toEqual(['I', 'A']);
+      },
+    },
+    {
+      // A tape leaving the site does not say whose backup it holds: it is not the database's when the database records none.
+      name: 'backup tapes carried to the vault, but the database records no backup of its own: no backup at all',
+      fires: ['ransomware@db'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.likelihood.reasons[1]?.en).toContain('no backup');
       },
     },
     {
@@ -62,7 +72,7 @@ describe('ransomware', () => {
       name: 'from the internet, with EDR',
       edit: (w) => {
         el(w, 'devices', 'gateway')['exposure'] = 'internet';
-        el(w, 'devices', 'db')['controls'] = ['edr'];
+        el(w, 'devices', 'db')['controls'] = ['edr', 'backup'];
       },
       fires: ['ransomware@db'],
       check: ([r]) => {
@@ -72,7 +82,7 @@ describe('ransomware', () => {
     },
     {
       name: 'past end of support on the store: one higher',
-      edit: (w) => { el(w, 'devices', 'db')['eol'] = true; },
+      edit: (w) => { backedUp(w); el(w, 'devices', 'db')['eol'] = true; },
       fires: ['ransomware@db'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
@@ -82,7 +92,7 @@ describe('ransomware', () => {
     },
     {
       name: 'an isolated store: one lower',
-      edit: (w) => { el(w, 'devices', 'db')['exposure'] = 'isolated'; },
+      edit: (w) => { backedUp(w); el(w, 'devices', 'db')['exposure'] = 'isolated'; },
       fires: ['ransomware@db'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(1);

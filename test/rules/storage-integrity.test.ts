@@ -22,6 +22,21 @@ describe('storage-integrity', () => {
       check: ([r]) => expect(r?.likelihood.value).toBe(1),
     },
     {
+      // A backup device on the store's path is a backup, as ransomware and the checklist read it.
+      name: 'backed up to a backup device on its path: no raise for a missing backup',
+      edit: (w) => {
+        w.devices.push({ id: 'nas', label: 'NAS', kind: 'storage', at: 'server-room', roles: ['backup'] });
+        w.links.push({ from: 'db', to: 'nas', network: 'dc-lan' });
+        w.flows.push({ id: 'replicate', label: 'Replication', phase: 'operation', which: 'db', what: ['backup'], how: ['backup'], path: ['db', 'nas'] });
+      },
+      fires: ['storage-integrity@replicate/db', 'storage-integrity@replicate/db>nas', 'storage-integrity@view/app-server>db'],
+      check: (risks) => {
+        const db = risks.find((r) => r.id === 'storage-integrity@view/app-server>db');
+        expect(db?.likelihood.value).toBe(3);
+        expect(db?.likelihood.reasons.map((x) => x.en).join(' ')).not.toContain('no backup');
+      },
+    },
+    {
       name: 'legal records at stake raise the impact',
       fires: ['storage-integrity@view/app-server>db'],
       check: ([r]) => expect(r?.impact.reasons.map((x) => x.en)).toContain('includes records the law requires to be kept (authenticity, preservation)'),

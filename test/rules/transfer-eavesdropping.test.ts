@@ -4,12 +4,10 @@
 // is encrypted unless the model says otherwise.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-eavesdropping.js';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 /** Only the doctor's flow, with every hop but the one under test encrypted. */
 function onlyView(w: World): void {
@@ -226,7 +224,7 @@ describe('transfer-eavesdropping', () => {
   it('on the cloud-EHR example: the cleartext LAN links inside the clinic and the data centre, all low', () => {
     const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
     if (!model) throw new Error('the example does not load');
-    const risks = assess(model, walk(model), [rule], riskMatrix(model.riskMatrix));
+    const risks = analyse(model, [rule]).risks;
     expect(risks.map((r) => r.id)).toEqual([
       'transfer-eavesdropping@ehr-server--backup-storage',
       'transfer-eavesdropping@ehr-server--log-server',

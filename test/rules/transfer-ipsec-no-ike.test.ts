@@ -2,12 +2,10 @@
 // model does not state (2, saying so); one risk per VPN, whatever hops and flows cross it.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-ipsec-no-ike.js';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 describe('transfer-ipsec-no-ike', () => {
   ruleTable(rule, [
@@ -79,6 +77,6 @@ describe('transfer-ipsec-no-ike', () => {
   it('on the cloud-EHR example: the clinic-DC IPsec VPN uses IKE, nothing raised', () => {
     const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
     if (!model) throw new Error('the example does not load');
-    expect(assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id)).toEqual([]);
+    expect(analyse(model, [rule]).risks.map((r) => r.id)).toEqual([]);
   });
 });

@@ -2,12 +2,10 @@
 // only): likely (4), one lower with multi-factor authentication to join. One risk per VPN.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-ssl-vpn-clientless.js';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 /** The clinic-DC VPN becomes an SSL-VPN of the given kind (ike applies to IPsec only). */
 const sslVpn = (kind: string, extra: Record<string, unknown> = {}) => (w: World): void => {
@@ -68,6 +66,6 @@ describe('transfer-ssl-vpn-clientless', () => {
   it('on the cloud-EHR example: no SSL-VPN, nothing raised', () => {
     const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
     if (!model) throw new Error('the example does not load');
-    expect(assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id)).toEqual([]);
+    expect(analyse(model, [rule]).risks.map((r) => r.id)).toEqual([]);
   });
 });

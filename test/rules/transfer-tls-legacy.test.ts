@@ -2,12 +2,10 @@
 // flow crosses the internet, 3 otherwise, one lower (not below 2) inside a VPN. One risk per link.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-tls-legacy.js';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 const internetForVpn = (w: World): void => {
   w.networks = w.networks.map((n) => (n['id'] === 'vpn' ? { id: 'vpn', label: 'Internet', kind: 'internet' } : n));
@@ -81,6 +79,6 @@ describe('transfer-tls-legacy', () => {
   it('on the cloud-EHR example: every TLS is 1.3 or 1.2, nothing raised', () => {
     const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
     if (!model) throw new Error('the example does not load');
-    expect(assess(model, walk(model), [rule], riskMatrix(model.riskMatrix)).map((r) => r.id)).toEqual([]);
+    expect(analyse(model, [rule]).risks.map((r) => r.id)).toEqual([]);
   });
 });

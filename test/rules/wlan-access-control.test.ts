@@ -2,12 +2,10 @@
 // the restriction 4, a personal passphrase or an unstated mode 3, unconfirmed enterprise mode 2. One risk per network.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/wlan-access-control.js';
-import { assess } from '../../src/analysis/engine.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { riskMatrix } from '../../src/analysis/score.js';
-import { walk } from '../../src/analysis/walk.js';
 import { el, ruleTable, type World } from '../helpers/rule-table.js';
+import { analyse } from '../../src/analysis/analyse.js';
 
 /** The clinic LAN (crossed by the doctor's and the printing flows) becomes a wireless LAN with these settings. */
 const wireless = (settings: Record<string, unknown>) => (w: World): void => {
@@ -92,7 +90,7 @@ describe('wlan-access-control', () => {
   it('on the cloud-EHR example: the intake tablets\' wireless LAN relies on MAC filtering (likely)', () => {
     const { model } = loadModel('examples/cloud-ehr/model.yaml', diskHost);
     if (!model) throw new Error('the example does not load');
-    const risks = assess(model, walk(model), [rule], riskMatrix(model.riskMatrix));
+    const risks = analyse(model, [rule]).risks;
     expect(risks.map((r) => r.id)).toEqual(['wlan-access-control@clinic-wlan']);
     expect(risks[0]?.likelihood.value).toBe(4);
     expect(risks[0]?.likelihood.reasons[0]?.ja).toContain('MACアドレス');

@@ -1,0 +1,236 @@
+// The facts stage (事実の導出): one pure function after the walk, Model and segments in, the frozen Facts
+// record of models/facts.ts out. Everything a rule, the regulatory checklist, a user rule or the workshop
+// would otherwise work out for itself across the model (who shares a path with whom, whether a store is
+// backed up and where its copies are, what contract termination does to a device, which networks carry
+// medical information, the legal retention logs must reach) is worked out here, once.
+//
+// "Medical information" means information classed medical or may-contain-medical, as the rules read it,
+// except where a field says class medical.
+import {
+  BACKUP_CONTROLS, MEDICAL_RECORD_DAYS,
+  type AuthStrength, type Backups, type BackupsApart, type CarriedBackup, type DataFacts, type DeviceFacts, type Facts,
+  type FlowFacts, type LegalRetention, type LinkFacts, type MediaFacts, type NetworkFacts, type SiteFacts,
+} from '../../models/facts.js';
+import type { Auth, Device, Model } from '../../models/model.js';
+import type { Segment } from '../../models/segment.js';
+import { AUTH_FACTOR_TYPES, type Operation } from '../../models/vocabulary.js';
+
+/** What contract termination does to what a device keeps, in the order facts list it. */
+const ENDING: readonly Operation[] = ['return', 'migrate', 'erase', 'dispose'];
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Authentication with two or more factor types (knowledge, possession, biometric) is multi-factor. */
+export function authStrength(auth: Auth): AuthStrength {
+  if (auth === null) return 'unstated';
+  if (auth.length === 0) return 'none';
+  return new Set(auth.map((f) => AUTH_FACTOR_TYPES[f])).size >= 2 ? 'multi' : 'single';
+}
+
+/** Ids of `set` in the order of `list` (the model's). */
+function inOrder(list: readonly { readonly id: string }[], set: ReadonlySet<string>): string[] {
+  return list.filter((e) => set.has(e.id)).map((e) => e.id);
+}
+
+/** A map of sets that grows on demand. */
+class Groups {
+  private readonly map = new Map<string, Set<string>>();
+  add(key: string, value: string): void {
+    const set = this.map.get(key) ?? new Set<string>();
+    set.add(value);
+    this.map.set(key, set);
+  }
+  get(key: string): ReadonlySet<string> {
+    return this.map.get(key) ?? new Set<string>();
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The facts of a model and its walk. Pure: the same model and segments give equal facts. */
+export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
+  const devices = new Map(model.devices.map((d) => [d.id, d]));
+  const locationSite = new Map(model.locations.map((l) => [l.id, l.site]));
+  const siteOf = (d: Device): string => locationSite.get(d.at) ?? '';
+  const medicalish = (s: Segment): boolean => s.dataClass !== 'other';
+  const last = (s: Segment): Segment['devices'][number] | undefined => s.devices[s.devices.length - 1];
+
+  const peers = new Groups();
+  const paths = new Set<readonly unknown[]>();
+  const ended = new Groups();
+  const entered = new Set<string>();
+  const medicalInOperation = new Set<string>();
+  const productionStores = new Set<string>();
+  const stored = new Groups();
+  const logged = new Groups();
+  const storesMedical = new Set<string>();
+  const keepsMedical = new Set<string>();
+  const entries = new Set<string>();
+  const medicalLinks = new Set<string>();
+  const medicalNetworks = new Set<string>();
+  const medicalMedia = new Set<string>();
+  const endingMedia = new Set<string>();
+  const siteKeeps = new Groups();
+  const siteReceives = new Groups();
+  const storedOn = new Groups();
+  const displayedOn = new Groups();
+  const printedOn = new Groups();
+  const legalStores = new Set<string>();
+  const flowPaths = new Map<string, Segment>();
+
+  for (const s of segments) {
+    const store = last(s);
+    if (s.flow && !flowPaths.has(s.flow.id)) flowPaths.set(s.flow.id, s);
+    if (s.phase === 'operation' && !paths.has(s.pathDevices)) {
+      paths.add(s.pathDevices);
+      for (const a of s.pathDevices) for (const b of s.pathDevices) if (b.device.id !== a.device.id) peers.add(a.device.id, b.device.id);
+    }
+    if (s.kind === 'disposal' && s.phase === 'termination' && s.flow) {
+      const ops = s.flow.how.filter((o) => ENDING.includes(o));
+      for (const d of s.devices) for (const o of ops) ended.add(d.device.id, o);
+    }
+    if (s.kind === 'disposal' && s.phase === 'termination' && s.media) endingMedia.add(s.media.id);
+    if (s.kind === 'input' && s.flow) entered.add(s.flow.id);
+    if (s.phase === 'operation' && s.dataClass === 'medical') for (const d of s.devices) medicalInOperation.add(d.device.id);
+    if (s.kind === 'storage' && s.dataClass === 'medical' && store?.device.env === 'production') productionStores.add(store.device.id);
+    if (s.phase === 'operation' && store && (s.kind === 'storage' || s.kind === 'logging')) {
+      for (const d of s.data) (s.kind === 'storage' ? stored : logged).add(store.device.id, d.id);
+      if (medicalish(s)) {
+        keepsMedical.add(store.device.id);
+        if (s.kind === 'storage') storesMedical.add(store.device.id);
+      }
+    }
+    if (s.phase === 'operation' && s.kind === 'storage' && store && !store.device.roles.includes('backup')) {
+      for (const d of s.data) storedOn.add(d.id, store.device.id);
+      if (s.data.some((d) => d.legalRecord)) legalStores.add(store.device.id);
+    }
+    const screen = s.devices[0];
+    if (s.phase === 'operation' && screen && (s.kind === 'display' || s.kind === 'print')) {
+      for (const d of s.data) (s.kind === 'print' ? printedOn : displayedOn).add(d.id, screen.device.id);
+    }
+    if (!medicalish(s)) continue;
+    if ((s.kind === 'input' || s.kind === 'display') && screen) entries.add(screen.device.id);
+    if (s.kind === 'transfer' && s.hop) {
+      medicalLinks.add(s.hop.link.id);
+      medicalNetworks.add(s.hop.network.id);
+    }
+    if (s.kind === 'media' && s.media) medicalMedia.add(s.media.id);
+    if ((s.kind === 'storage' || s.kind === 'logging') && store) siteKeeps.add(store.site.id, store.device.id);
+    const to = s.places[1];
+    if (s.kind === 'media' && s.phase !== 'termination' && s.media && to) siteReceives.add(to.site.id, s.media.id);
+  }
+
+  // Backup media carried from a site to another in operation.
+  const backupData = new Set(model.data.filter((d) => d.kind === 'backup').map((d) => d.id));
+  const away = new Map<string, CarriedBackup[]>();
+  for (const media of model.media) {
+    const from = locationSite.get(media.from);
+    const to = locationSite.get(media.to);
+    if (!from || !to || from === to || !media.phases.includes('operation') || !media.data.some((id) => backupData.has(id))) continue;
+    away.set(from, [...(away.get(from) ?? []), { media: media.id, site: to }]);
+  }
+  const carriedAway = new Set([...away.values()].flat().map((c) => c.media));
+
+  const backupsOf = (device: Device, peerIds: readonly string[]): Backups => {
+    const controls = BACKUP_CONTROLS.filter((c) => device.controls.includes(c));
+    const peerDevices = peerIds.map((id) => devices.get(id)).filter((d): d is Device => d !== undefined);
+    const backupPeers = peerDevices.filter((d) => d.roles.includes('backup'));
+    const backedUp = controls.length > 0 || backupPeers.length > 0;
+    const site = siteOf(device);
+    const carried = backedUp ? away.get(site) ?? [] : [];
+    const kept = (d: Device): boolean => d.controls.includes('offline-backup') || d.controls.includes('immutable-backup');
+    // Peers come sorted by id, so the remote copy named is the same on every run.
+    const remote = backupPeers.find((d) => siteOf(d) !== site && kept(d));
+    const control = (['offline-backup', 'immutable-backup'] as const).find((c) => device.controls.includes(c));
+    const apart: BackupsApart | null = control ? { by: 'control', control }
+      : carried[0] ? { by: 'media', media: carried[0].media, site: carried[0].site }
+        : remote ? { by: 'remote', device: remote.id, site: siteOf(remote) } : null;
+    const isBackup = device.roles.includes('backup');
+    const elsewhere = device.controls.includes('offsite-backup') || carried.length > 0
+      || peerDevices.some((d) => siteOf(d) !== site && (d.roles.includes('backup') || (isBackup && d.roles.includes('store'))));
+    return { controls, devices: inOrder(model.devices, new Set(backupPeers.map((d) => d.id))), backedUp, carried, apart, elsewhere };
+  };
+
+  const deviceFacts: Record<string, DeviceFacts> = {};
+  for (const device of model.devices) {
+    const peerIds = [...peers.get(device.id)].sort(compare);
+    const ops = ended.get(device.id);
+    deviceFacts[device.id] = {
+      auth: authStrength(device.auth),
+      entry: entries.has(device.id),
+      peers: peerIds,
+      medicalInOperation: medicalInOperation.has(device.id),
+      stored: inOrder(model.data, stored.get(device.id)),
+      logged: inOrder(model.data, logged.get(device.id)),
+      storesMedical: storesMedical.has(device.id),
+      keepsMedical: keepsMedical.has(device.id),
+      backups: backupsOf(device, peerIds),
+      ended: ENDING.filter((o) => ops.has(o)),
+    };
+  }
+
+  const flowFacts: Record<string, FlowFacts> = {};
+  for (const flow of model.flows) {
+    const s = flowPaths.get(flow.id);
+    const crossesInternet = s !== undefined && s.pathHops.some((h) => h.network.kind === 'internet');
+    flowFacts[flow.id] = {
+      internet: crossesInternet || (s !== undefined && s.pathDevices.some((d) => d.device.exposure === 'internet')),
+      crossesInternet,
+      entered: entered.has(flow.id),
+    };
+  }
+
+  const siteFacts: Record<string, SiteFacts> = {};
+  for (const site of model.sites) {
+    siteFacts[site.id] = {
+      backupsAway: away.get(site.id) ?? [],
+      keeps: inOrder(model.devices, siteKeeps.get(site.id)),
+      receives: inOrder(model.media, siteReceives.get(site.id)),
+    };
+  }
+
+  const networkFacts: Record<string, NetworkFacts> = {};
+  for (const n of model.networks) networkFacts[n.id] = { auth: authStrength(n.auth), carriesMedical: medicalNetworks.has(n.id) };
+  const linkFacts: Record<string, LinkFacts> = {};
+  for (const l of model.links) linkFacts[l.id] = { carriesMedical: medicalLinks.has(l.id) };
+  const mediaFacts: Record<string, MediaFacts> = {};
+  for (const m of model.media) {
+    const out = carriedAway.has(m.id) ? model.media.find((x) => x.from === m.to && x.phases.includes('termination')) : undefined;
+    mediaFacts[m.id] = { carriesMedical: medicalMedia.has(m.id), endsAtTermination: endingMedia.has(m.id), takenOut: out?.id ?? null };
+  }
+  const dataFacts: Record<string, DataFacts> = {};
+  for (const d of model.data) {
+    dataFacts[d.id] = {
+      storedOn: inOrder(model.devices, storedOn.get(d.id)),
+      displayedOn: inOrder(model.devices, displayedOn.get(d.id)),
+      printedOn: inOrder(model.devices, printedOn.get(d.id)),
+    };
+  }
+
+  let legalRetention: LegalRetention | null = null;
+  for (const d of model.data) {
+    if (!d.legalRecord) continue;
+    const days = d.retentionDays ?? MEDICAL_RECORD_DAYS;
+    const longer = legalRetention === null || (days === 'permanent' ? legalRetention.days !== 'permanent' : legalRetention.days !== 'permanent' && days > legalRetention.days);
+    if (longer) legalRetention = { record: d.id, days, stated: d.retentionDays !== null };
+  }
+
+  return deepFreeze({
+    devices: deviceFacts,
+    flows: flowFacts,
+    sites: siteFacts,
+    networks: networkFacts,
+    links: linkFacts,
+    media: mediaFacts,
+    data: dataFacts,
+    legalStores: inOrder(model.devices, legalStores),
+    productionMedicalStores: [...productionStores].sort(compare),
+    legalRetention,
+  });
+}
