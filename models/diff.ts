@@ -1,7 +1,11 @@
 // What changed between two versions of a model (koseizu diff), matched by id: elements, risks, responses.
-// Built by src/diff/diff.ts; the diagram of the union of both versions marks each element with its state.
+// Built by src/diff/diff.ts as data (risks name their messages and reasons by id), and put into words by
+// src/diff/view.ts: in both languages for JSON (ModelDiffTerms, for tools), in one for a terminal or a
+// pull-request comment (DiffView). The diagram of the union of both versions marks each element's state.
 import type { ElementKind } from './model.js';
-import type { Phase, Rank, Term } from './vocabulary.js';
+import type { MessageData } from './message.js';
+import type { Reason } from './risk.js';
+import type { Lang, Phase, Rank, Term } from './vocabulary.js';
 
 /** How an element, risk or response differs between the old and the new version. */
 export type ChangeState = 'added' | 'removed' | 'changed' | 'renamed';
@@ -29,8 +33,9 @@ export interface RiskSide {
   readonly level: number;
   readonly impact: number;
   readonly likelihood: number;
-  readonly title: Term;
-  readonly message: Term;
+  /** The risk's message in this version, and its data. */
+  readonly messageId: string;
+  readonly data: MessageData;
   readonly phases: readonly Phase[];
   /** A response answers it in this version. */
   readonly answered: boolean;
@@ -45,9 +50,13 @@ export interface RiskChange {
   readonly state: 'added' | 'removed' | 'reranked' | 'rescored' | 'phase' | 'answered' | 'unanswered' | 'residual';
   readonly old: RiskSide | null;
   readonly new: RiskSide | null;
-  /** Why the score moved: the reasons that appeared ("+") or went ("−"), in both languages. */
-  readonly why: readonly Term[];
+  /** Why it moved: its phases, and the reasons of its grades that appeared ("+", in the new version) or went ("−", from the old). */
+  readonly why: readonly Why[];
 }
+
+export type Why =
+  | { readonly kind: 'phase'; readonly old: readonly Phase[]; readonly new: readonly Phase[] }
+  | { readonly kind: 'impact' | 'likelihood'; readonly sign: '+' | '−'; readonly reason: Reason };
 
 export interface ResponseChange {
   readonly pattern: string;
@@ -77,4 +86,72 @@ export interface ModelDiff {
   readonly risks: readonly RiskChange[];
   readonly responses: readonly ResponseChange[];
   readonly summary: DiffSummary;
+}
+
+// ---- In words ----
+
+/** A risk side with its title and message in both languages (for JSON). */
+export interface RiskSideTerms extends Omit<RiskSide, 'messageId' | 'data'> {
+  readonly title: Term;
+  readonly message: Term;
+}
+
+export interface RiskChangeTerms extends Omit<RiskChange, 'old' | 'new' | 'why'> {
+  readonly old: RiskSideTerms | null;
+  readonly new: RiskSideTerms | null;
+  /** "影響度 +: インターネットから到達可能" / "impact +: reachable from the internet". */
+  readonly why: readonly Term[];
+}
+
+/** The diff with every risk said in both languages: what `koseizu diff --format json` prints. */
+export interface ModelDiffTerms extends Omit<ModelDiff, 'risks'> {
+  readonly risks: readonly RiskChangeTerms[];
+}
+
+/** The diff in one language, as the terminal listing and the pull-request comment show it. */
+export interface DiffView {
+  readonly lang: Lang;
+  readonly old: ModelDiff['old'];
+  readonly new: ModelDiff['new'];
+  /** "+3 risks (1 S, 2 A), -2, 4 re-ranked, 1 response orphaned". */
+  readonly summary: string;
+  /** "elements: 1 added, 0 removed, 2 changed, 0 renamed". */
+  readonly elementLine: string;
+  /** The risk changes that matter most first: added and re-ranked by new rank, then removed, then the rest. */
+  readonly risks: readonly {
+    readonly id: string;
+    readonly state: RiskChange['state'];
+    readonly stateWord: string;
+    /** "A → S", or for a residual change the rank and its residual ranks. */
+    readonly rankMove: string;
+    readonly title: string;
+    /** Whether a response answers it in the new version (null when it is gone). */
+    readonly answered: boolean | null;
+    readonly why: readonly string[];
+  }[];
+  readonly elements: readonly (ElementChange & { readonly stateWord: string; readonly kindWord: string })[];
+  readonly responses: readonly (ResponseChange & { readonly stateWord: string })[];
+  readonly words: DiffWords;
+}
+
+export interface DiffWords {
+  readonly title: string;
+  readonly diagram: string;
+  readonly legend: string;
+  readonly response: string;
+  readonly answered: string;
+  readonly unanswered: string;
+  readonly riskDelta: string;
+  readonly elementChanges: string;
+  readonly responseChanges: string;
+  readonly columns: {
+    readonly change: string; readonly rank: string; readonly riskId: string; readonly risk: string; readonly response: string; readonly why: string;
+    readonly kind: string; readonly label: string; readonly properties: string; readonly pattern: string; readonly writtenAt: string; readonly changed: string;
+  };
+  /** Width of the state column in the terminal listing. */
+  readonly statePad: number;
+  /** What a cut comment says it left out: {n} is a count. */
+  readonly cuts: { readonly elements: string; readonly diagram: string; readonly responses: string; readonly risks: string; readonly join: string };
+  /** The notice of a cut comment: {cuts} is what was left out. */
+  readonly cutNotice: string;
 }

@@ -4,6 +4,7 @@
 // diagram, the flow table and the risk assessment list. Every word is already in the output language; ids
 // and keys are kept beside the words for tools. Built by src/report/report.ts and src/report/checklist.ts.
 import type { FlowTable } from './flows.js';
+import type { MessageData } from './message.js';
 import type { ThreatList, ThreatRow } from './threats.js';
 import type { Decision, Lang, MeasureCategory, MeasureOwner, Rank } from './vocabulary.js';
 
@@ -56,6 +57,16 @@ export interface RequestGroup {
 
 export type ChecklistStatus = 'met' | 'not-met' | 'not-applicable';
 
+/** One line of evidence as data: a shortfall (false), a fact that meets the requirement (true) or a note (null). */
+export interface ChecklistLine {
+  readonly ok: boolean | null;
+  /** The checklist's message and its data (src/report/checklist.ts words it). */
+  readonly messageId: string;
+  readonly data: MessageData;
+  /** The model elements the line names. */
+  readonly ids: readonly string[];
+}
+
 /** One requirement of the regulations and guidelines, and whether the model shows it met. */
 export interface ChecklistItem {
   /** Stable id, e.g. "mfa", "tls", "log-retention". */
@@ -63,6 +74,8 @@ export interface ChecklistItem {
   readonly status: ChecklistStatus;
   /** The model elements the evidence names (device, network, data, site ids...), sorted. */
   readonly elements: readonly string[];
+  /** The evidence as data, in the order of `cells.evidence`. */
+  readonly lines: readonly ChecklistLine[];
   readonly cells: {
     readonly title: string;
     /** The requirement in one sentence. */

@@ -412,3 +412,21 @@ export const RESPONSE_NEEDS = terms({
   none: { ja: '対応不要', en: 'no response needed' },
 });
 export type ResponseNeed = keyof typeof RESPONSE_NEEDS;
+
+const grades = (list: readonly Term[]): Readonly<Record<string, Term>> => Object.freeze(Object.fromEntries(list.map((t, i) => [String(i + 1), t])));
+
+/**
+ * Every table of words, by name: what a message's {term} placeholders name, and what the view builders
+ * look words up in. `control` holds every kind of control (a device's wins where names meet); `impact`
+ * and `likelihood` are keyed by grade, "1" to "5".
+ */
+export const VOCABULARY = Object.freeze({
+  phase: PHASES, form: FORMS, org: ORGS, actorOrg: ACTOR_ORGS, dataClass: DATA_CLASSES, dataKind: DATA_KINDS,
+  deviceKind: DEVICE_KINDS, deviceRole: DEVICE_ROLES, environment: ENVIRONMENTS, exposure: EXPOSURES, authFactor: AUTH_FACTORS,
+  networkKind: NETWORK_KINDS, wlanSecurity: WLAN_SECURITY, mediaKind: MEDIA_KINDS, operation: OPERATIONS, volume: VOLUMES,
+  decision: DECISIONS, measureCategory: MEASURE_CATEGORIES, measureOwner: MEASURE_OWNERS,
+  control: Object.freeze({ ...SITE_CONTROLS, ...LOCATION_CONTROLS, ...MEDIA_CONTROLS, ...DEVICE_CONTROLS }),
+  segment: SEGMENT_KINDS, threat: THREATS, cia: CIA, impact: grades(IMPACT_GRADES), likelihood: grades(LIKELIHOOD_GRADES),
+  responseNeed: RESPONSE_NEEDS,
+} satisfies Readonly<Record<string, Readonly<Record<string, Term>>>>);
+export type VocabularyName = keyof typeof VOCABULARY;

@@ -8,7 +8,8 @@ import type { DiagramDirection, DiagramGraph, DiagramLayout } from '../models/di
 import type { Model } from '../models/model.js';
 import type { ReportView } from '../models/report.js';
 import type { ResponseAssessment } from '../models/responses.js';
-import type { Risk, RiskMatrix, Rule } from '../models/risk.js';
+import type { Risk, RiskMatrix } from '../models/risk.js';
+import type { Rule } from '../models/rule.js';
 import type { Segment } from '../models/segment.js';
 import { BUILTIN_RULES } from '../threat-rules/index.js';
 import { analyse, type Assessment } from './analysis/analyse.js';
@@ -20,6 +21,7 @@ import { walk } from './analysis/walk.js';
 import type { Lang, Phase } from '../models/vocabulary.js';
 import type { FontSet } from '../renderers/font/index.js';
 import { diagramGraph } from './diagram/graph.js';
+import { wording } from './words/wording.js';
 import type { ElkLoader } from './diagram/elk.js';
 import { loadFiles, toSlashes, type SourceHost } from './load/files.js';
 import { resolveModel } from './load/resolve.js';
@@ -163,10 +165,11 @@ export async function buildReport(model: Model, options: ReportOptions): Promise
     import('./report/report.js'),
   ]);
   const mermaid = renderMermaid(diagram.graph, { direction: request.direction === 'right' ? 'LR' : 'TB' }).text;
+  const words = wording(model, [...BUILTIN_RULES, ...(options.rules ?? [])], options.lang);
   const view = reportView({
     model,
-    lang: options.lang,
-    threats: threatList(model, assessment.risks, assessment.matrix, options.lang),
+    words,
+    threats: threatList(model, assessment.risks, assessment.matrix, words),
     matrix: assessment.matrix,
     responses,
     checklist: regulatoryChecklist(model, assessment.facts, options.lang),

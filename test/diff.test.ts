@@ -4,8 +4,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ModelDiff } from '../models/diff.js';
-import { diffMarkdown, diffSummary } from '../renderers/diff/index.js';
+import type { DiffView, ModelDiffTerms } from '../models/diff.js';
+import type { Lang } from '../models/vocabulary.js';
+import { diffMarkdown } from '../renderers/diff/index.js';
+import { modelDiff } from '../src/diff/diff.js';
+import { diffView } from '../src/diff/view.js';
+import { applyResponses, assessModel, BUILTIN_RULES, loadModel } from '../src/index.js';
+import { diskHost } from '../src/io/disk.js';
+import { wording } from '../src/words/wording.js';
 import { main } from '../src/cli/main.js';
 import { expectGolden } from './helpers/golden.js';
 
@@ -37,6 +43,18 @@ const must = (text: string, from: string, to: string): string => {
 };
 
 const base = variant('base');
+
+/** The diff of two model files in one language, as the pull-request comment shows it. */
+function viewOf(oldFile: string, newFile: string, lang: Lang): DiffView {
+  const version = (file: string) => {
+    const model = loadModel(file, diskHost).model;
+    if (!model) throw new Error(`${file} does not load`);
+    const { risks, matrix } = assessModel(model);
+    return { model, risks, responses: applyResponses(model, risks, matrix), label: file };
+  };
+  const [a, b] = [version(oldFile), version(newFile)];
+  return diffView(modelDiff(a, b), { old: wording(a.model, BUILTIN_RULES, lang), new: wording(b.model, BUILTIN_RULES, lang) });
+}
 
 const PAIRS: Readonly<Record<string, string>> = {
   // An internet-exposed portal is added in the data centre, reached from the gateway.
@@ -75,20 +93,20 @@ describe('golden diffs of the cloud-EHR example', () => {
       expectGolden(`test/golden/diff/${name}.txt`, tidy(text.out));
       const md = await run(['diff', base, path, '--format', 'md']);
       expectGolden(`test/golden/diff/${name}.md`, tidy(md.out));
-      const json = JSON.parse((await run(['diff', base, path, '--format', 'json'])).out) as ModelDiff;
+      const json = JSON.parse((await run(['diff', base, path, '--format', 'json'])).out) as ModelDiffTerms;
       expect(json.new.label).toBe(path.split('\\').join('/'));
     });
   }
 
   it('a label-only change is a rename and moves no risk', async () => {
-    const diff = JSON.parse((await run(['diff', base, PAIRS['label-renamed'] ?? '', '--format', 'json'])).out) as ModelDiff;
+    const diff = JSON.parse((await run(['diff', base, PAIRS['label-renamed'] ?? '', '--format', 'json'])).out) as ModelDiffTerms;
     expect(diff.elements.map((e) => [e.id, e.state])).toEqual([['ehr-terminal', 'renamed']]);
     expect(diff.risks).toEqual([]);
     expect(diff.responses).toEqual([]);
   });
 
   it('the internet-exposed device adds risks, an S or A among them, and --fail-on A fails', async () => {
-    const diff = JSON.parse((await run(['diff', base, PAIRS['internet-device'] ?? '', '--format', 'json'])).out) as ModelDiff;
+    const diff = JSON.parse((await run(['diff', base, PAIRS['internet-device'] ?? '', '--format', 'json'])).out) as ModelDiffTerms;
     expect(diff.elements.filter((e) => e.state === 'added').map((e) => e.id).sort()).toEqual(['patient-portal', 'patient-portal--ehr-server', 'portal-view']);
     expect(diff.risks.some((r) => r.id === 'internet-exposure@patient-portal' && r.state === 'added')).toBe(true);
     expect(diff.summary.risksAddedByRank.S + diff.summary.risksAddedByRank.A).toBeGreaterThan(0);
@@ -97,7 +115,7 @@ describe('golden diffs of the cloud-EHR example', () => {
   });
 
   it('the VPN replaced by the internet re-ranks risks and says which facts moved them', async () => {
-    const diff = JSON.parse((await run(['--lang', 'en', 'diff', base, PAIRS['vpn-to-internet'] ?? '', '--format', 'json'])).out) as ModelDiff;
+    const diff = JSON.parse((await run(['--lang', 'en', 'diff', base, PAIRS['vpn-to-internet'] ?? '', '--format', 'json'])).out) as ModelDiffTerms;
     const moved = diff.risks.filter((r) => r.state === 'reranked' || r.state === 'rescored');
     expect(moved.length).toBeGreaterThan(0);
     expect(moved.some((r) => r.why.some((w) => w.en.includes('reachable from the internet')))).toBe(true);
@@ -105,14 +123,14 @@ describe('golden diffs of the cloud-EHR example', () => {
   });
 
   it('an orphaned response is reported with where it is written', async () => {
-    const diff = JSON.parse((await run(['diff', base, PAIRS['response-orphaned'] ?? '', '--format', 'json'])).out) as ModelDiff;
+    const diff = JSON.parse((await run(['diff', base, PAIRS['response-orphaned'] ?? '', '--format', 'json'])).out) as ModelDiffTerms;
     expect(diff.responses.map((r) => [r.pattern, r.state])).toEqual([['wlan-access-control@clinic-wlan', 'orphaned']]);
     expect(diff.responses[0]?.source).toMatch(/model\.yaml:\d+:\d+$/);
     expect(diff.summary.responsesOrphaned).toBe(1);
   });
 
   it('a flow moved to another phase is a changed flow, and its risks follow', async () => {
-    const diff = JSON.parse((await run(['diff', base, PAIRS['flow-phase'] ?? '', '--format', 'json'])).out) as ModelDiff;
+    const diff = JSON.parse((await run(['diff', base, PAIRS['flow-phase'] ?? '', '--format', 'json'])).out) as ModelDiffTerms;
     const flow = diff.elements.find((e) => e.id === 'production-maintenance');
     expect(flow?.state).toBe('changed');
     expect(flow?.properties.map((p) => p.key)).toContain('phase');
@@ -137,13 +155,13 @@ describe('the pull-request comment', () => {
   }, 60_000);
 
   it('stays under GitHub\'s limit and says what it cut', async () => {
-    const diff = JSON.parse((await run(['diff', base, PAIRS['vpn-to-internet'] ?? '', '--format', 'json'])).out) as ModelDiff;
-    const full = diffMarkdown(diff, 'ja', { mermaid: 'flowchart TB\n' + '  a --> b\n'.repeat(2000) });
+    const full = diffMarkdown(viewOf(base, PAIRS['vpn-to-internet'] ?? '', 'ja'), { mermaid: 'flowchart TB\n' + '  a --> b\n'.repeat(2000) });
     expect(full.length).toBeGreaterThan(10_000);
-    const cut = diffMarkdown(diff, 'en', { mermaid: 'flowchart TB\n' + '  a --> b\n'.repeat(2000), limit: 6_000 });
+    const en = viewOf(base, PAIRS['vpn-to-internet'] ?? '', 'en');
+    const cut = diffMarkdown(en, { mermaid: 'flowchart TB\n' + '  a --> b\n'.repeat(2000), limit: 6_000 });
     expect(cut.length).toBeLessThanOrEqual(6_000);
     expect(cut).toContain('Cut to fit');
-    expect(cut).toContain(diffSummary(diff, 'en'));
+    expect(cut).toContain(en.summary);
   });
 
   it('--diagram draws the change as SVG or PNG; another extension is refused', async () => {

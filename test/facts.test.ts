@@ -70,11 +70,12 @@ describe('facts', () => {
       expect(risks.length).toBeGreaterThan(0);
       for (const risk of risks) {
         const store = risk.id.slice(risk.id.indexOf('@') + 1);
-        const apartByRule = risk.likelihood.reasons.some((r) => r.en.startsWith('it can be restored from backups kept apart'));
+        const apartByRule = risk.likelihood.reasons.some((r) => ['apartControl', 'apartMedia', 'apartRemote'].includes(r.code));
         expect(apartByRule).toBe(facts.devices[store]?.backups.apart !== null);
-        const line = row?.cells.evidence.find((e) => e.startsWith(`${model.devices.find((d) => d.id === store)?.label}:`));
+        const line = row?.lines.find((l) => l.ids[0] === store);
         expect(line, `the checklist names ${store}`).toBeDefined();
-        expect(line?.includes('not kept apart') || line?.includes('no backup recorded')).toBe(!apartByRule);
+        expect(['notApart', 'noBackup'].includes(line?.messageId ?? '')).toBe(!apartByRule);
+        expect(line?.ok).toBe(apartByRule);
       }
     });
   }

@@ -4,16 +4,36 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Rule } from '../models/risk.js';
+import type { Rule } from '../models/rule.js';
 import { threatsCsv, threatsJson, threatsMarkdown } from '../renderers/threats/index.js';
 import { main } from '../src/cli/main.js';
 import { assessModel, loadModel, threatList } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
 import { riskMatrix } from '../src/analysis/score.js';
 import { adjust, finding, start } from '../threat-rules/predicates.js';
+import { BUILTIN_RULES } from '../threat-rules/index.js';
+import { sayer, type Messages } from '../models/message.js';
+import type { Model } from '../models/model.js';
+import type { Lang } from '../models/vocabulary.js';
+import { wording, type Wording } from '../src/words/wording.js';
 import { expectGolden } from './helpers/golden.js';
 import { baseWorld, el, loadWorld } from './helpers/rule-table.js';
 import { analyse } from '../src/analysis/analyse.js';
+
+/** The wording of a model's risks in `lang`, with the built-in rules and `extra`. */
+const words = (model: Model, lang: Lang, extra: readonly Rule[] = []): Wording => wording(model, [...BUILTIN_RULES, ...extra], lang);
+
+/** A test rule's messages. */
+const TEST_MESSAGES = {
+  segment: { ja: '{key}', en: '{key}' },
+  test: { ja: '試験', en: 'test' },
+  storage: { ja: '保存', en: 'storage' },
+  processing: { ja: '処理', en: 'processing' },
+  x: { ja: 'x', en: 'x' },
+  first: { ja: '最初', en: 'first' },
+  more: { ja: 'さらに', en: 'more' },
+} as const satisfies Messages;
+const say = sayer(TEST_MESSAGES);
 
 const load = (path: string) => {
   const result = loadModel(path, diskHost);
@@ -32,7 +52,7 @@ describe('golden risk lists', () => {
   for (const [name, path, lang] of [['cloud-ehr', 'examples/cloud-ehr/model.yaml', 'ja'], ['minimal', 'examples/minimal/model.yaml', 'en']] as const) {
     const model = load(path);
     const { risks, matrix } = assessModel(model);
-    const list = threatList(model, risks, matrix, lang);
+    const list = threatList(model, risks, matrix, words(model, lang));
     it(`${name}: Markdown`, () => expectGolden(`test/golden/threats/${name}.md`, threatsMarkdown(list)));
     it(`${name}: CSV`, () => expectGolden(`test/golden/threats/${name}.csv`, threatsCsv(list)));
     it(`${name}: JSON`, () => expectGolden(`test/golden/threats/${name}.json`, threatsJson(list)));
@@ -41,8 +61,8 @@ describe('golden risk lists', () => {
   it('is byte-identical on every run', () => {
     const a = load('examples/cloud-ehr/model.yaml');
     const b = load('examples/cloud-ehr/model.yaml');
-    const one = threatsMarkdown(threatList(a, assessModel(a).risks, assessModel(a).matrix, 'ja'));
-    expect(threatsMarkdown(threatList(b, assessModel(b).risks, assessModel(b).matrix, 'ja'))).toBe(one);
+    const one = threatsMarkdown(threatList(a, assessModel(a).risks, assessModel(a).matrix, words(a, 'ja')));
+    expect(threatsMarkdown(threatList(b, assessModel(b).risks, assessModel(b).matrix, words(b, 'ja')))).toBe(one);
   });
 });
 
@@ -51,12 +71,12 @@ describe('the engine', () => {
   const perSite: Rule = {
     id: 'test-site', threat: 'disaster', title: { ja: '試験', en: 'test' }, risk: { ja: '試験', en: 'test' }, cia: ['A'],
     segments: ['storage', 'processing'], phases: ['development', 'operation'],
-    countermeasures: { human: [], physical: [], technical: [] }, references: [], origin: 'builtin',
+    countermeasures: { human: [], physical: [], technical: [] }, references: [], messages: TEST_MESSAGES, origin: 'builtin',
     check: (segment) => {
       const d = segment.devices.at(-1);
       if (!d) return [];
-      const likelihood = segment.kind === 'storage' ? start(4, { ja: '保存', en: 'storage' }) : start(2, { ja: '処理', en: 'processing' });
-      return [finding({ ja: segment.key, en: segment.key }, start(3, { ja: '試験', en: 'test' }), likelihood, d.site.id)];
+      const likelihood = segment.kind === 'storage' ? start(4, say('storage')) : start(2, say('processing'));
+      return [finding(say('segment', { key: segment.key }), start(3, say('test')), likelihood, d.site.id)];
     },
   };
 
@@ -86,16 +106,16 @@ describe('reasons', () => {
   it('say when a step was held at the limit of the scale, and a finding may move its risk to another phase', () => {
     const capped: Rule = {
       id: 'test-capped', threat: 'theft-leak', title: { ja: '試験', en: 'test' }, risk: { ja: '試験', en: 'test' }, cia: ['C'],
-      segments: ['storage'], phases: ['operation'], countermeasures: { human: [], physical: [], technical: [] }, references: [], origin: 'builtin',
-      check: (segment) => [finding({ ja: 'x', en: 'x' }, start(3, { ja: '試験', en: 'test' }),
-        adjust(start(5, { ja: '最初', en: 'first' }), +1, { ja: 'さらに', en: 'more' }), segment.devices.at(-1)?.device.id, 'termination')],
+      segments: ['storage'], phases: ['operation'], countermeasures: { human: [], physical: [], technical: [] }, references: [], messages: TEST_MESSAGES, origin: 'builtin',
+      check: (segment) => [finding(say('x'), start(3, say('test')),
+        adjust(start(5, say('first')), +1, say('more')), segment.devices.at(-1)?.device.id, 'termination')],
     };
     const model = loadWorld(baseWorld());
     const risks = analyse(model, [capped]).risks;
     expect(risks.every((r) => r.phases.join() === 'termination')).toBe(true);
-    const row = threatList(model, risks, riskMatrix(null), 'en').rows[0];
+    const row = threatList(model, risks, riskMatrix(null), words(model, 'en', [capped])).rows[0];
     expect(row?.reasons.likelihood).toEqual(['5 very high: first', '+1 → 5 very high (held at the limit): more']);
-    expect(threatList(model, risks, riskMatrix(null), 'ja').rows[0]?.reasons.likelihood[1]).toContain('（上限・下限のため据え置き）');
+    expect(threatList(model, risks, riskMatrix(null), words(model, 'ja', [capped])).rows[0]?.reasons.likelihood[1]).toContain('（上限・下限のため据え置き）');
   });
 });
 
@@ -104,20 +124,20 @@ describe('filters', () => {
   const { risks, matrix } = assessModel(model);
 
   it('--min-rank keeps that rank and above; --phase and --segment keep what they name', () => {
-    const a = threatList(model, risks, matrix, 'en', { minRank: 'A' });
+    const a = threatList(model, risks, matrix, words(model, 'en'), { minRank: 'A' });
     expect(a.rows.length).toBeGreaterThan(0);
     expect(a.rows.every((r) => r.rank === 'S' || r.rank === 'A')).toBe(true);
     expect(a.total).toBe(risks.length);
-    const termination = threatList(model, risks, matrix, 'en', { phase: 'termination' });
+    const termination = threatList(model, risks, matrix, words(model, 'en'), { phase: 'termination' });
     expect(termination.rows.length).toBeGreaterThan(0);
     expect(termination.rows.every((r) => r.phases.includes('termination'))).toBe(true);
-    const transfer = threatList(model, risks, matrix, 'en', { segment: 'transfer' });
+    const transfer = threatList(model, risks, matrix, words(model, 'en'), { segment: 'transfer' });
     expect(transfer.rows.every((r) => r.segment === 'transfer')).toBe(true);
     expect(threatsMarkdown(a)).toContain('rank A and above');
   });
 
   it('orders rows by rank, S first, then by id', () => {
-    const rows = threatList(model, risks, matrix, 'ja').rows;
+    const rows = threatList(model, risks, matrix, words(model, 'ja')).rows;
     const order = 'SABCD';
     for (let i = 1; i < rows.length; i++) {
       const [p, c] = [rows[i - 1], rows[i]];
@@ -133,7 +153,7 @@ describe('formats', () => {
     el(w, 'devices', 'terminal')['label'] = '=HYPERLINK("http://x")';
     const model = loadWorld(w);
     const { risks, matrix } = assessModel(model);
-    const csv = threatsCsv(threatList(model, risks, matrix, 'en'));
+    const csv = threatsCsv(threatList(model, risks, matrix, words(model, 'en')));
     expect(csv.startsWith('\uFEFFRisk id,Rank,')).toBe(true);
     expect(csv).toContain('\r\n');
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
@@ -144,7 +164,7 @@ describe('formats', () => {
     el(w, 'devices', 'terminal')['label'] = 'a|b <script>';
     const model = loadWorld(w);
     const { risks, matrix } = assessModel(model);
-    const md = threatsMarkdown(threatList(model, risks, matrix, 'en'));
+    const md = threatsMarkdown(threatList(model, risks, matrix, words(model, 'en')));
     expect(md).not.toContain('<script>');
     expect(md).toContain('a\\|b &lt;script&gt;');
   });
@@ -152,7 +172,7 @@ describe('formats', () => {
   it('JSON carries the keys beside the words', () => {
     const model = load('examples/minimal/model.yaml');
     const { risks, matrix } = assessModel(model);
-    const json = JSON.parse(threatsJson(threatList(model, risks, matrix, 'en'))) as { rows: { id: string; rank: string; impact: number; cells: { rank: string } }[] };
+    const json = JSON.parse(threatsJson(threatList(model, risks, matrix, words(model, 'en')))) as { rows: { id: string; rank: string; impact: number; cells: { rank: string } }[] };
     expect(json.rows.length).toBe(risks.length);
     for (const r of json.rows) expect(r.cells.rank).toBe(r.rank);
   });

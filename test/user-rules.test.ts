@@ -10,7 +10,8 @@ import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../models/diagnostic.js';
-import type { Risk, Rule } from '../models/risk.js';
+import type { Risk } from '../models/risk.js';
+import type { Rule } from '../models/rule.js';
 import { COMBINATOR_NAMES, FACTS, FACT_NAMES, OPERATOR_NAMES, OPERATORS_BY_TYPE, PLACEHOLDERS, ruleSchema } from '../models/rule-schema.js';
 import { RULE_SCHEMA_JSON_PATH, RULE_VALIDATOR_PATH, ruleSchemaJson, ruleValidatorSource } from '../scripts/schema-codegen.js';
 import { formatDiagnostics, loadModel } from '../src/index.js';
@@ -22,6 +23,8 @@ import { BUILTIN_RULES } from '../threat-rules/index.js';
 import { memoryHost } from './helpers/memory-host.js';
 import { baseWorld, el, loadWorld, risksOf, type World } from './helpers/rule-table.js';
 import { analyse } from '../src/analysis/analyse.js';
+import { wording } from '../src/words/wording.js';
+import type { Model } from '../models/model.js';
 
 type Json = Record<string, unknown>;
 const BUILTIN_IDS = BUILTIN_RULES.map((r) => r.id);
@@ -47,6 +50,29 @@ const loadText = (files: Record<string, string>, paths: readonly UserRulePath[] 
 const en = (result: LoadedUserRules): string => formatDiagnostics(result.diagnostics, 'en');
 
 /** Compiles one rule; the rule must load cleanly. */
+/** A risk with its message and reasons in both languages, as the view builders say them: the user rule's words are what these tests are about. */
+interface Worded {
+  readonly risk: Risk;
+  readonly message: { readonly ja: string; readonly en: string };
+  readonly impact: { readonly value: number; readonly reasons: readonly { ja: string; en: string; delta: number | null; value: number }[] };
+  readonly likelihood: { readonly value: number; readonly reasons: readonly { ja: string; en: string; delta: number | null; value: number }[] };
+}
+
+function worded(risk: Risk, rules: readonly Rule[], model: Model): Worded {
+  const ja = wording(model, rules, 'ja');
+  const en = wording(model, rules, 'en');
+  const score = (s: Risk['impact']) => ({
+    value: s.value,
+    reasons: s.reasons.map((r) => ({ ja: ja.reason(risk.rule, r), en: en.reason(risk.rule, r), delta: r.delta, value: r.value })),
+  });
+  return {
+    risk,
+    message: { ja: ja.message(risk.rule, risk.messageId, risk.data), en: en.message(risk.rule, risk.messageId, risk.data) },
+    impact: score(risk.impact),
+    likelihood: score(risk.likelihood),
+  };
+}
+
 function compile(over: Json = {}): Rule {
   const result = loadText({ 'r.yaml': fileOf(ruleJson(over)) });
   expect(en(result)).toBe('');
@@ -179,12 +205,13 @@ describe('combinators', () => {
 });
 
 describe('scores, messages and at', () => {
-  const view = (over: Json, edit?: (w: World) => void): Risk => {
+  const view = (over: Json, edit?: (w: World) => void): Worded => {
     const world = baseWorld();
     edit?.(world);
-    const risks = risksOf(compile({ when: [{ fact: 'flow.id', is: 'view' }, { fact: 'network.kind', is: 'ipsec-vpn' }], ...over }), world);
+    const rule = compile({ when: [{ fact: 'flow.id', is: 'view' }, { fact: 'network.kind', is: 'ipsec-vpn' }], ...over });
+    const risks = risksOf(rule, world);
     expect(risks).toHaveLength(1);
-    return risks[0] as Risk;
+    return worded(risks[0] as Risk, [rule], loadWorld(world));
   };
 
   it('impact: the shared impact of the information without base; a base with its reason; every step with its reason', () => {
@@ -231,8 +258,9 @@ describe('scores, messages and at', () => {
     expect(risk.message.en).toBe('The doctor views records|Router (Reception)|Router (Reception) → Gateway (Server room)|Reception, Server room|Clinic, Data centre|VPN|Doctor|Records|operation|transfer|(none)');
     expect(risk.message.ja).toBe('The doctor views records/Router（Reception）/Router（Reception）→Gateway（Server room）/Reception・Server room/Clinic・Data centre/VPN/Doctor/Records/運用/移送（通信）/（なし）/{unknown-but-braced text}');
     expect(view({}).message).toEqual({ ja: 'Router（Reception）→Gateway（Server room）：情報が漏えいする', en: 'Router (Reception) → Gateway (Server room): information leaks' });
-    const tape = risksOf(compile({ segments: ['media'] }), baseWorld())[0];
-    expect(tape?.message.en).toBe('Backup tape (Server room → Vault room): information leaks');
+    const tapeRule = compile({ segments: ['media'] });
+    const tape = worded(risksOf(tapeRule, baseWorld())[0] as Risk, [tapeRule], loadWorld(baseWorld()));
+    expect(tape.message.en).toBe('Backup tape (Server room → Vault room): information leaks');
   });
 
   it('at: keys risks by the element, merging flows; a segment without it keeps its own key', () => {
@@ -549,8 +577,8 @@ describe('end to end: examples/cloud-ehr with a rule file', () => {
     const risks = analyse(model!, [...BUILTIN_RULES, ...loaded.rules]).risks;
     const mine = risks.filter((r) => r.rule === 'org-wlan-shared-key');
     expect(mine.map((r) => r.id)).toEqual(['org-wlan-shared-key@clinic-wlan']);
-    const risk = mine[0] as Risk;
-    expect(risk.segments).toEqual(['intake/intake-tablet>wireless-ap']);
+    const risk = worded(mine[0] as Risk, [...BUILTIN_RULES, ...loaded.rules], model!);
+    expect(risk.risk.segments).toEqual(['intake/intake-tablet>wireless-ap']);
     expect(risk.message.ja).toBe('問診用無線LAN（問診用タブレット（待合室）→無線アクセスポイント（事務室））に第三者の端末が接続し、患者情報等の通信が盗聴される、または正規の端末になりすまされる');
     expect(risk.likelihood.reasons.map((r) => [r.ja, r.value])).toEqual([
       ['事前共有鍵は利用者の間で共有され、漏えいしても気付きにくい', 3],
@@ -558,8 +586,8 @@ describe('end to end: examples/cloud-ehr with a rule file', () => {
       ['既存の管理策「MDM」', 3],
     ]);
     expect(risk.impact.value).toBe(4);
-    expect([risk.level, risk.rank]).toEqual([3, 'B']);
-    expect(risk.threat).toBe('eavesdropping-spoofing');
+    expect([risk.risk.level, risk.risk.rank]).toEqual([3, 'B']);
+    expect(risk.risk.threat).toBe('eavesdropping-spoofing');
   });
 
   it('stays silent with IEEE 802.1X and WPA2-Enterprise, and scores an open network higher (as docs/rules.md says)', () => {

@@ -3,8 +3,29 @@
 // no authentication 5, unstated 4 (taken as single-factor, as input-spoofing does); reach from the
 // internet adds one, an isolated device takes one off. It overlaps input-spoofing on purpose: that rule weighs spoofing at
 // one input; this one lists each device's authentication setting once, against the requirement (`at`).
-import type { Rule } from '../models/risk.js';
-import { adjust, deviceFacts, factorNames, finding, impactOf, internetStep, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { adjust, at, deviceFacts, factors, finding, impactOf, internetStep, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  spoofedNoAuth: {
+    ja: '{entry}は認証なしで利用でき、多要素認証の要件を満たさないため、第三者が利用者になりすまして医療情報を閲覧・操作する',
+    en: '{entry} needs no authentication, short of the multi-factor requirement, so someone can pose as a user and view or change medical information',
+  },
+  spoofedSingleFactor: {
+    ja: '{entry}は単要素認証（{factors}）のみで、多要素認証の要件を満たさないため、第三者が利用者になりすまして医療情報を閲覧・操作する',
+    en: '{entry} uses one factor only ({factors}), short of the multi-factor requirement, so someone can pose as a user and view or change medical information',
+  },
+  spoofedUnstated: {
+    ja: '{entry}が多要素認証の要件を満たすか確認できないため、第三者が利用者になりすまして医療情報を閲覧・操作する',
+    en: '{entry} is not shown to meet the multi-factor requirement, so someone can pose as a user and view or change medical information',
+  },
+  noAuth: { ja: '{entry}は認証なしで利用できる', en: '{entry} needs no authentication' },
+  singleFactor: { ja: '{entry}は単要素認証（{factors}）', en: '{entry} uses single-factor authentication ({factors})' },
+  authUnstated: { ja: '{entry}の認証方式がモデルに記載されていない（単要素とみなす）', en: 'the model does not state how {entry} authenticates (taken as single-factor)' },
+  isolated: { ja: '{entry}は外部と接続されていない（なりすましには施設内での操作が必要）', en: '{entry} is isolated (posing as a user takes being there)' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'auth-single-factor',
@@ -32,6 +53,7 @@ export const rule: Rule = {
   references: [
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ① 利用者認証（多要素認証を採用すべき）', en: 'Provider guideline, special considerations ①: user authentication (multi-factor authentication should be used)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     const entry = segment.devices[0];
@@ -39,27 +61,22 @@ export const rule: Rule = {
     const auth = entry.device.auth;
     const strength = deviceFacts(context, entry.device.id).auth;
     if (strength === 'multi') return [];
-    const name = where(entry);
-    const factors = { ja: factorNames(auth, 'ja'), en: factorNames(auth, 'en') };
+    const place = { entry: at(entry) };
+    const named = { ...place, factors: factors(auth) };
     let likelihood = strength === 'none'
-      ? start(5, { ja: `${name.ja}は認証なしで利用できる`, en: `${name.en} needs no authentication` })
+      ? start(5, say('noAuth', place))
       : strength === 'single'
-        ? start(4, { ja: `${name.ja}は単要素認証（${factors.ja}）`, en: `${name.en} uses single-factor authentication (${factors.en})` })
-        : start(4, { ja: `${name.ja}の認証方式がモデルに記載されていない（単要素とみなす）`, en: `the model does not state how ${name.en} authenticates (taken as single-factor)` });
+        ? start(4, say('singleFactor', named))
+        : start(4, say('authUnstated', place));
     likelihood = internetStep(likelihood, segment, context);
-    if (entry.device.exposure === 'isolated') {
-      likelihood = adjust(likelihood, -1, { ja: `${name.ja}は外部と接続されていない（なりすましには施設内での操作が必要）`, en: `${name.en} is isolated (posing as a user takes being there)` });
-    }
-    const short = strength === 'none'
-      ? { ja: `${name.ja}は認証なしで利用でき、多要素認証の要件を満たさない`, en: `${name.en} needs no authentication, short of the multi-factor requirement` }
+    if (entry.device.exposure === 'isolated') likelihood = adjust(likelihood, -1, say('isolated', place));
+    const message = strength === 'none'
+      ? say('spoofedNoAuth', place)
       : strength === 'single'
-        ? { ja: `${name.ja}は単要素認証（${factors.ja}）のみで、多要素認証の要件を満たさない`, en: `${name.en} uses one factor only (${factors.en}), short of the multi-factor requirement` }
-        : { ja: `${name.ja}が多要素認証の要件を満たすか確認できない`, en: `${name.en} is not shown to meet the multi-factor requirement` };
+        ? say('spoofedSingleFactor', named)
+        : say('spoofedUnstated', place);
     return [finding(
-      {
-        ja: `${short.ja}ため、第三者が利用者になりすまして医療情報を閲覧・操作する`,
-        en: `${short.en}, so someone can pose as a user and view or change medical information`,
-      },
+      message,
       impactOf(segment, ['C', 'I']),
       likelihood,
       entry.device.id,

@@ -3,9 +3,44 @@
 // with strong rights working on production is a common way in (3); an entry without multi-factor
 // authentication raises it, audit logs and access control on the production device lower it. Raised on
 // the flow's input (or, for a flow nobody enters, on the production device's processing).
-import type { Rule } from '../models/risk.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
 import type { PlacedDevice } from '../models/segment.js';
-import { adjust, deviceFacts, factorNames, finding, impactOf, mitigate, raiseTo, start, where } from './predicates.js';
+import { adjust, at, deviceFacts, factors, finding, impactOf, mitigate, raiseTo, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  maintainedInDevelopment: {
+    ja: '開発フェーズに{actor}が{entry}から{target}へ本番環境の保守として接続し、本番の医療情報が業務外に閲覧・操作される、または誤操作で改変される',
+    en: '{actor} connects from {entry} to {target}, a production device, for maintenance, and production medical information is viewed or changed beyond the work, or altered by mistake',
+  },
+  maintainedInOperation: {
+    ja: '運用中に{actor}が{entry}から{target}へ本番環境の保守として接続し、本番の医療情報が業務外に閲覧・操作される、または誤操作で改変される',
+    en: '{actor} connects from {entry} to {target}, a production device, for maintenance, and production medical information is viewed or changed beyond the work, or altered by mistake',
+  },
+  jobInDevelopment: {
+    ja: '開発フェーズに{entry}から{target}へ本番環境の保守として接続し、本番の医療情報が業務外に閲覧・操作される、または誤操作で改変される',
+    en: 'an automated job connects from {entry} to {target}, a production device, for maintenance, and production medical information is viewed or changed beyond the work, or altered by mistake',
+  },
+  jobInOperation: {
+    ja: '運用中に{entry}から{target}へ本番環境の保守として接続し、本番の医療情報が業務外に閲覧・操作される、または誤操作で改変される',
+    en: 'an automated job connects from {entry} to {target}, a production device, for maintenance, and production medical information is viewed or changed beyond the work, or altered by mistake',
+  },
+  strongRights: {
+    ja: '本番環境への保守作業は強い権限を伴い、業務外の閲覧・誤操作が起こり得る',
+    en: 'maintenance work on production comes with strong rights, so viewing beyond the work and mistakes can happen',
+  },
+  entryNoAuth: { ja: '接続元の{entry}は認証なしで利用できる', en: 'the entry, {entry}, needs no authentication' },
+  entrySingleFactor: { ja: '接続元の{entry}は単要素認証（{factors}）', en: 'the entry, {entry}, uses single-factor authentication ({factors})' },
+  entryAuthUnstated: {
+    ja: '接続元の{entry}の認証方式がモデルに記載されていない（多要素認証とみなさない）',
+    en: 'the model does not say how the entry, {entry}, authenticates (not taken as multi-factor)',
+  },
+  productionMedical: {
+    ja: '本番環境の機器（{target}）は運用フェーズで医療情報を扱い、保守作業からそのすべてに到達し得る',
+    en: '{target} handles medical information in operation, all of which maintenance work can reach',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'dev-production-access',
@@ -36,6 +71,7 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 5.1 情報流の整理（開発フェーズ: 開発/保守要員による本番環境の保守）', en: 'Provider guideline 5.1, information flows (development phase: maintenance of production by development and maintenance staff)' },
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ① 利用者認証（多要素認証）', en: 'Provider guideline, special considerations ①: user authentication (multi-factor)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     const flow = segment.flow;
@@ -55,36 +91,30 @@ export const rule: Rule = {
     if (!target) return [];
     const entry = segment.pathDevices.find((d) => d.device.id === flow.which) ?? segment.devices[0] ?? target;
 
-    let likelihood = start(3, {
-      ja: '本番環境への保守作業は強い権限を伴い、業務外の閲覧・誤操作が起こり得る',
-      en: 'maintenance work on production comes with strong rights, so viewing beyond the work and mistakes can happen',
-    });
+    const place = { entry: at(entry) };
+    let likelihood = start(3, say('strongRights'));
     const auth = entry.device.auth;
     const strength = deviceFacts(context, entry.device.id).auth;
     if (strength !== 'multi') {
       likelihood = adjust(likelihood, +1, strength === 'none'
-        ? { ja: `接続元の${where(entry).ja}は認証なしで利用できる`, en: `the entry, ${where(entry).en}, needs no authentication` }
+        ? say('entryNoAuth', place)
         : strength === 'single'
-          ? { ja: `接続元の${where(entry).ja}は単要素認証（${factorNames(auth, 'ja')}）`, en: `the entry, ${where(entry).en}, uses single-factor authentication (${factorNames(auth, 'en')})` }
-          : { ja: `接続元の${where(entry).ja}の認証方式がモデルに記載されていない（多要素認証とみなさない）`, en: `the model does not say how the entry, ${where(entry).en}, authenticates (not taken as multi-factor)` });
+          ? say('entrySingleFactor', { ...place, factors: factors(auth) })
+          : say('entryAuthUnstated', place));
     }
     likelihood = mitigate(likelihood, target.device, ['audit-log', 'access-control'], 1);
 
     let impact = impactOf(segment, ['C', 'I']);
     const targetId = target.device.id;
     const holdsMedical = deviceFacts(context, targetId).medicalInOperation;
-    if (holdsMedical) {
-      impact = raiseTo(impact, 4, {
-        ja: `本番環境の機器（${where(target).ja}）は運用フェーズで医療情報を扱い、保守作業からそのすべてに到達し得る`,
-        en: `${where(target).en} handles medical information in operation, all of which maintenance work can reach`,
-      });
-    }
-    const who = segment.actor?.label;
+    if (holdsMedical) impact = raiseTo(impact, 4, say('productionMedical', { target: at(target) }));
+    const ends = { ...place, target: at(target) };
+    const development = segment.phase === 'development';
+    const message = segment.actor
+      ? say(development ? 'maintainedInDevelopment' : 'maintainedInOperation', { ...ends, actor: ref(segment.actor.id) })
+      : say(development ? 'jobInDevelopment' : 'jobInOperation', ends);
     return [finding(
-      {
-        ja: `${segment.phase === 'development' ? '開発フェーズに' : '運用中に'}${who ? `${who}が` : ''}${where(entry).ja}から${where(target).ja}へ本番環境の保守として接続し、本番の医療情報が業務外に閲覧・操作される、または誤操作で改変される`,
-        en: `${who ? `${who} connects` : 'an automated job connects'} from ${where(entry).en} to ${where(target).en}, a production device, for maintenance, and production medical information is viewed or changed beyond the work, or altered by mistake`,
-      },
+      message,
       impact,
       likelihood,
     )];

@@ -1,9 +1,22 @@
 // Production data in development: medical information (or an area that may contain it) processed or
 // stored on a development, test or staging device. Real data where controls are looser than production's
 // is likely to leak (4); masking it lowers that, down to 2. One risk per device, whatever flow brings the data.
-import type { Rule } from '../models/risk.js';
-import { ENVIRONMENTS, type Environment } from '../models/vocabulary.js';
-import { finding, impactOf, mitigate, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import type { Environment } from '../models/vocabulary.js';
+import { at, dataList, finding, impactOf, mitigate, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  leaks: {
+    ja: '{environment}の{device}で本番の{data}を扱い、開発・テストの過程で漏えいする',
+    en: 'production {data} handled on {device}, a {environment} environment, leak in the course of development and testing',
+  },
+  looserControls: {
+    ja: '{device}は{environment}: 本番より管理の緩い環境に本番データが置かれ、多くの開発要員が触れる',
+    en: '{device} is a {environment} environment: production data sits where controls are looser than in production and many developers can reach it',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 const NON_PRODUCTION: ReadonlySet<Environment> = new Set<Environment>(['development', 'test', 'staging']);
 
@@ -34,24 +47,18 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 5.1 情報流の整理（開発フェーズ: 本番環境・開発環境・テスト環境）', en: 'Provider guideline 5.1, information flows (development phase: production, development and test environments)' },
     { ja: '提供事業者ガイドライン 代表的な脅威「情報の窃取・漏洩」', en: 'Provider guideline, representative threats: theft or leak of information' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const placed = segment.devices[segment.devices.length - 1];
     if (!placed || segment.dataClass === 'other') return [];
     const env = placed.device.env;
     if (env === null || !NON_PRODUCTION.has(env)) return [];
-    const envName = ENVIRONMENTS[env];
-    let likelihood = start(4, {
-      ja: `${where(placed).ja}は${envName.ja}: 本番より管理の緩い環境に本番データが置かれ、多くの開発要員が触れる`,
-      en: `${where(placed).en} is a ${envName.en} environment: production data sits where controls are looser than in production and many developers can reach it`,
-    });
+    const place = { device: at(placed), environment: { term: 'environment', key: env } } as const;
+    let likelihood = start(4, say('looserControls', place));
     likelihood = mitigate(likelihood, placed.device, ['data-masking'], 2);
-    const labels = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
     return [finding(
-      {
-        ja: `${envName.ja}の${where(placed).ja}で本番の${labels.ja}を扱い、開発・テストの過程で漏えいする`,
-        en: `production ${labels.en} handled on ${where(placed).en}, a ${envName.en} environment, leak in the course of development and testing`,
-      },
+      say('leaks', { ...place, data: dataList(segment.data) }),
       impactOf(segment, ['C']),
       likelihood,
       placed.device.id,

@@ -2,8 +2,21 @@
 // no off-site backup control on the store, no backup device at another site on a flow through it, and no
 // backups of it carried from the site to another (facts: backups.elsewhere). A disaster there loses the data and its copies (3).
 // One risk per site.
-import type { Rule } from '../models/risk.js';
-import { deviceFacts, finding, impactOf, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { at, dataList, deviceFacts, finding, impactOf, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  lostTogether: {
+    ja: '{store}に保存された{data}の複製が{site}にしかなく、被災すると原本とともに失われる',
+    en: '{data} stored at {store} are copied nowhere outside {site}, and a disaster there loses them with their copies',
+  },
+  noCopyElsewhere: {
+    ja: '{store}の情報の複製が{site}以外の拠点になく、拠点の被災は起こり得る',
+    en: 'nothing stored at {store} is copied outside {site}, and a disaster can strike the site',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'disaster-backup-same-site',
@@ -31,20 +44,15 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 事業継続計画の策定', en: 'Provider guideline, special considerations: business continuity planning' },
     { ja: '電子文書法の要件（保存性: 保存期間中、復元可能な状態で保存する）', en: 'e-document law requirements (preservation: kept restorable for the whole retention period)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     const store = segment.devices[segment.devices.length - 1];
     if (!store || segment.dataClass === 'other' || deviceFacts(context, store.device.id).backups.elsewhere) return [];
-    const likelihood = start(3, {
-      ja: `${where(store).ja}の情報の複製が${store.site.label}以外の拠点になく、拠点の被災は起こり得る`,
-      en: `nothing stored at ${where(store).en} is copied outside ${store.site.label}, and a disaster can strike the site`,
-    });
-    const labels = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
+    const place = { store: at(store), site: ref(store.site.id) };
+    const likelihood = start(3, say('noCopyElsewhere', place));
     return [finding(
-      {
-        ja: `${where(store).ja}に保存された${labels.ja}の複製が${store.site.label}にしかなく、被災すると原本とともに失われる`,
-        en: `${labels.en} stored at ${where(store).en} are copied nowhere outside ${store.site.label}, and a disaster there loses them with their copies`,
-      },
+      say('lostTogether', { ...place, data: dataList(segment.data) }),
       impactOf(segment, ['A']),
       likelihood,
       store.site.id,

@@ -1,8 +1,21 @@
 // Disasters without a business continuity plan: a site that processes or stores medical information
 // (or an area that may contain it) has neither a BCP nor a disaster recovery site. Disasters can strike
 // any site (3); seismic design lowers it to 2 at most. One risk per site.
-import type { Rule } from '../models/risk.js';
-import { finding, hasControl, impactOf, mitigate, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { at, dataList, finding, hasControl, impactOf, mitigate, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  workStops: {
+    ja: '{site}には事業継続計画も災害復旧拠点もなく、被災すると{device}で扱う{data}を用いた業務を継続・再開できない',
+    en: '{site} has neither a business continuity plan nor a disaster recovery site; struck by a disaster, the work that uses {data} at {device} can be neither kept going nor restarted',
+  },
+  disastersStrike: {
+    ja: '地震・水害等の災害や、電力・通信等の社会インフラの停止はどの拠点にも起こり得る',
+    en: 'disasters such as earthquakes and floods, and outages of social infrastructure such as power and telecommunications, can strike any site',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'disaster-no-bcp',
@@ -31,23 +44,17 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 事業継続計画の策定', en: 'Provider guideline, special considerations: business continuity planning' },
     { ja: '提供事業者ガイドライン 代表的な脅威「災害等」', en: 'Provider guideline, representative threats: disasters and the like' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const placed = segment.kind === 'processing' ? segment.devices[0] : segment.devices[segment.devices.length - 1];
     if (!placed || segment.dataClass === 'other') return [];
     const site = placed.site;
     if (hasControl(site, 'bcp') || hasControl(site, 'disaster-recovery-site')) return [];
-    let likelihood = start(3, {
-      ja: '地震・水害等の災害や、電力・通信等の社会インフラの停止はどの拠点にも起こり得る',
-      en: 'disasters such as earthquakes and floods, and outages of social infrastructure such as power and telecommunications, can strike any site',
-    });
+    let likelihood = start(3, say('disastersStrike'));
     likelihood = mitigate(likelihood, site, ['seismic-design'], 2);
-    const labels = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
     return [finding(
-      {
-        ja: `${site.label}には事業継続計画も災害復旧拠点もなく、被災すると${where(placed).ja}で扱う${labels.ja}を用いた業務を継続・再開できない`,
-        en: `${site.label} has neither a business continuity plan nor a disaster recovery site; struck by a disaster, the work that uses ${labels.en} at ${where(placed).en} can be neither kept going nor restarted`,
-      },
+      say('workStops', { site: ref(site.id), device: at(placed), data: dataList(segment.data) }),
       impactOf(segment, ['A']),
       likelihood,
       site.id,

@@ -1,8 +1,22 @@
 // MHLW guideline ④ (参照表示した端末画面等): a screen showing medical information is read over someone's
 // shoulder, or left signed in and used by someone else. Common wherever screens face people (3); a place
 // open to the public adds one; a privacy filter, screen lock and automatic log-out each take one off.
-import type { Rule } from '../models/risk.js';
-import { adjust, dataNames, finding, impactOf, mitigate, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { adjust, at, dataList, finding, impactOf, mitigate, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  peeked: {
+    ja: '{screen}の画面に表示された{data}を権限のない者が覗き見る、またはログインしたまま離席された端末を他人が閲覧・操作する',
+    en: 'someone without rights reads {data} on the screen of {screen}, or views and operates it while it is left signed in',
+  },
+  screensSeen: {
+    ja: '画面は周囲の者の目に触れやすく、離席時にログインしたまま放置されることも多い',
+    en: 'screens are easily seen by people nearby, and are often left signed in when users step away',
+  },
+  public: { ja: '{location}は不特定多数が立ち入る場所', en: '{location} is open to the public' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'display-peeking',
@@ -33,23 +47,16 @@ export const rule: Rule = {
     { ja: '医療情報システムの安全管理に関するガイドライン（第1版）6.4 物理的安全対策（離席時の窃視防止）', en: 'MHLW guideline, 1st edition, 6.4, physical safeguards (preventing peeking while away from the terminal)' },
     { ja: '提供事業者ガイドライン 5.2.1 リスク特定（代表的な脅威: 不正な閲覧・操作）', en: 'Provider guideline 5.2.1, risk identification (representative threat: unauthorised viewing or operation)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const screen = segment.devices[0];
     if (!screen || segment.dataClass === 'other') return [];
-    let likelihood = start(3, {
-      ja: '画面は周囲の者の目に触れやすく、離席時にログインしたまま放置されることも多い',
-      en: 'screens are easily seen by people nearby, and are often left signed in when users step away',
-    });
-    if (screen.location.public) {
-      likelihood = adjust(likelihood, +1, { ja: `${screen.location.label}は不特定多数が立ち入る場所`, en: `${screen.location.label} is open to the public` });
-    }
+    let likelihood = start(3, say('screensSeen'));
+    if (screen.location.public) likelihood = adjust(likelihood, +1, say('public', { location: ref(screen.location.id) }));
     likelihood = mitigate(likelihood, screen.device, ['privacy-filter', 'screen-lock', 'auto-logout'], 1);
     return [finding(
-      {
-        ja: `${where(screen).ja}の画面に表示された${dataNames(segment.data, 'ja')}を権限のない者が覗き見る、またはログインしたまま離席された端末を他人が閲覧・操作する`,
-        en: `someone without rights reads ${dataNames(segment.data, 'en')} on the screen of ${where(screen).en}, or views and operates it while it is left signed in`,
-      },
+      say('peeked', { screen: at(screen), data: dataList(segment.data) }),
       impactOf(segment, ['C']),
       likelihood,
     )];

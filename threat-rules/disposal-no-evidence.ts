@@ -2,11 +2,48 @@
 // erases or disposes of a device's information with no erasure certificate (3; +1 when no secure erasure
 // is recorded either); a medium disposed of without one (+1 when neither physical destruction nor secure
 // erasure is recorded); a medium handed back to the medical institution without a hand-over record.
-import type { Rule } from '../models/risk.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
 import type { Operation } from '../models/vocabulary.js';
-import { adjust, dataNames, finding, hasControl, impactOf, start, where } from './predicates.js';
+import { adjust, at, dataList, finding, hasControl, impactOf, ref, sayer, start } from './predicates.js';
 
 const ERASING: readonly Operation[] = ['erase', 'dispose'];
+
+const MESSAGES = {
+  // A device's information erased or disposed of by a flow.
+  erased: {
+    ja: '契約終了時に{device}の{data}を消去・廃棄した証跡が残らず、消去漏れや不完全な消去に気付けないまま情報が残存・流出する',
+    en: 'erasing {data} from {device} at contract termination leaves no evidence, so missed or incomplete erasure goes unnoticed and the information remains or leaks',
+  },
+  noCertificate: {
+    ja: '{device}の消去・廃棄について消去証明の記載がない: 確実に消去されたことを確認も説明もできない',
+    en: 'no erasure certificate is recorded for erasing or disposing of {device}: that it was erased can be neither checked nor shown',
+  },
+  noSecureErase: { ja: '{device}に確実なデータ消去の手段の記載がない', en: 'no secure erasure is recorded for {device}' },
+  // A medium handed back to the medical institution.
+  returned: {
+    ja: '契約終了時に{data}を格納した{medium}を返却した証跡が残らず、媒体の紛失や誤配送に気付けないまま情報が流出する',
+    en: 'returning {medium} with {data} at contract termination leaves no evidence, so a lost or misdelivered medium goes unnoticed and the information leaks',
+  },
+  noHandover: {
+    ja: '{medium}を{location}（{site}）へ返却した受け渡し記録がない',
+    en: 'no hand-over record is kept for returning {medium} to {location} ({site})',
+  },
+  // A medium disposed of.
+  disposed: {
+    ja: '契約終了時に{data}を格納した{medium}を廃棄した証跡が残らず、消去漏れや不完全な破壊に気付けないまま情報が残存・流出する',
+    en: 'disposing of {medium} with {data} at contract termination leaves no evidence, so missed erasure or incomplete destruction goes unnoticed and the information remains or leaks',
+  },
+  mediumNoCertificate: {
+    ja: '{medium}の廃棄について消去証明の記載がない: 確実に消去・破壊されたことを確認も説明もできない',
+    en: 'no erasure certificate is recorded for disposing of {medium}: that it was erased or destroyed can be neither checked nor shown',
+  },
+  mediumNoDestruction: {
+    ja: '{medium}に物理破壊・確実なデータ消去の記載がない',
+    en: 'neither physical destruction nor secure erasure is recorded for {medium}',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'disposal-no-evidence',
@@ -36,63 +73,34 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 通常時の義務（契約終了フェーズ: 合意した手順による返却・移管・破棄と、実施を示す証跡の取得・保存）', en: 'Provider guideline, duties in normal times (contract termination phase: return, transfer or destruction by the agreed procedure, with evidence obtained and kept)' },
     { ja: '医療情報システムの安全管理に関するガイドライン（第1版）6.7 情報の破棄、8.4.2 外部保存契約終了時の処理', en: 'MHLW guideline on the security of medical information systems, 1st edition, 6.7 (disposal of information) and 8.4.2 (at the end of an off-site storage contract)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     if (segment.dataClass === 'other') return [];
-    const names = { ja: dataNames(segment.data, 'ja'), en: dataNames(segment.data, 'en') };
+    const data = dataList(segment.data);
     const device = segment.devices[0];
     if (segment.flow && device) {
       if (!segment.flow.how.some((o) => ERASING.includes(o)) || hasControl(device.device, 'erasure-certificate')) return [];
-      let likelihood = start(3, {
-        ja: `${where(device).ja}の消去・廃棄について消去証明の記載がない: 確実に消去されたことを確認も説明もできない`,
-        en: `no erasure certificate is recorded for erasing or disposing of ${where(device).en}: that it was erased can be neither checked nor shown`,
-      });
-      if (!hasControl(device.device, 'secure-erase')) {
-        likelihood = adjust(likelihood, +1, { ja: `${where(device).ja}に確実なデータ消去の手段の記載がない`, en: `no secure erasure is recorded for ${where(device).en}` });
-      }
-      return [finding(
-        {
-          ja: `契約終了時に${where(device).ja}の${names.ja}を消去・廃棄した証跡が残らず、消去漏れや不完全な消去に気付けないまま情報が残存・流出する`,
-          en: `erasing ${names.en} from ${where(device).en} at contract termination leaves no evidence, so missed or incomplete erasure goes unnoticed and the information remains or leaks`,
-        },
-        impactOf(segment, ['C']),
-        likelihood,
-      )];
+      const self = { device: at(device) };
+      let likelihood = start(3, say('noCertificate', self));
+      if (!hasControl(device.device, 'secure-erase')) likelihood = adjust(likelihood, +1, say('noSecureErase', self));
+      return [finding(say('erased', { ...self, data }), impactOf(segment, ['C']), likelihood)];
     }
     const media = segment.media;
     const to = segment.places[1];
     if (!media || !to) return [];
+    const medium = { medium: ref(media.id) };
     if (to.site.owner === 'institution') {
       // Handed back to the medical institution: the evidence of a return is the hand-over record.
       if (hasControl(media, 'handover-record')) return [];
-      const likelihood = start(3, {
-        ja: `${media.label}を${to.location.label}（${to.site.label}）へ返却した受け渡し記録がない`,
-        en: `no hand-over record is kept for returning ${media.label} to ${to.location.label} (${to.site.label})`,
-      });
-      return [finding(
-        {
-          ja: `契約終了時に${names.ja}を格納した${media.label}を返却した証跡が残らず、媒体の紛失や誤配送に気付けないまま情報が流出する`,
-          en: `returning ${media.label} with ${names.en} at contract termination leaves no evidence, so a lost or misdelivered medium goes unnoticed and the information leaks`,
-        },
-        impactOf(segment, ['C']),
-        likelihood,
-      )];
+      const likelihood = start(3, say('noHandover', { ...medium, location: ref(to.location.id), site: ref(to.site.id) }));
+      return [finding(say('returned', { ...medium, data }), impactOf(segment, ['C']), likelihood)];
     }
     if (hasControl(media, 'erasure-certificate')) return [];
-    let likelihood = start(3, {
-      ja: `${media.label}の廃棄について消去証明の記載がない: 確実に消去・破壊されたことを確認も説明もできない`,
-      en: `no erasure certificate is recorded for disposing of ${media.label}: that it was erased or destroyed can be neither checked nor shown`,
-    });
+    let likelihood = start(3, say('mediumNoCertificate', medium));
     if (!hasControl(media, 'physical-destruction') && !hasControl(media, 'secure-erase')) {
-      likelihood = adjust(likelihood, +1, { ja: `${media.label}に物理破壊・確実なデータ消去の記載がない`, en: `neither physical destruction nor secure erasure is recorded for ${media.label}` });
+      likelihood = adjust(likelihood, +1, say('mediumNoDestruction', medium));
     }
-    return [finding(
-      {
-        ja: `契約終了時に${names.ja}を格納した${media.label}を廃棄した証跡が残らず、消去漏れや不完全な破壊に気付けないまま情報が残存・流出する`,
-        en: `disposing of ${media.label} with ${names.en} at contract termination leaves no evidence, so missed erasure or incomplete destruction goes unnoticed and the information remains or leaks`,
-      },
-      impactOf(segment, ['C']),
-      likelihood,
-    )];
+    return [finding(say('disposed', { ...medium, data }), impactOf(segment, ['C']), likelihood)];
   },
 };

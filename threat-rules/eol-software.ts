@@ -1,8 +1,22 @@
 // End-of-support software: a device past its end of support keeps known vulnerabilities that will never
 // be patched (4); reachable from the internet it is 5. Nothing but isolation from networks lowers it:
 // patches no longer exist. One risk per device.
-import type { Rule } from '../models/risk.js';
-import { adjust, finding, impactOf, internetStep, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { adjust, at, dataList, finding, impactOf, internetStep, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  exploited: {
+    ja: 'サポート終了の{device}に残る修正されない脆弱性が悪用され、{data}の漏えい・改竄やシステムの停止に至る',
+    en: 'unpatched vulnerabilities left in {device}, past its end of support, are exploited to leak or alter {data} or stop the system',
+  },
+  noPatches: {
+    ja: '{device}はサポートが終了しており、既知の脆弱性に修正プログラムが提供されない',
+    en: '{device} is past its end of support: known vulnerabilities get no patches',
+  },
+  isolated: { ja: '{device}は外部のネットワークから隔離されている', en: '{device} is isolated from outside networks' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'eol-software',
@@ -32,23 +46,16 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 顕在化率の評価基準（高い: 修正されていない既知の脆弱性）', en: 'Provider guideline, likelihood grades (high: known unpatched vulnerability)' },
     { ja: '医療情報安全管理ガイドライン 6.0 システム運用編 8.2 情報機器等の脆弱性への対策（サポート終了ソフトウェア: 更改・ネットワークからの切り離し）', en: 'MHLW guideline 6.0, system operation 8.2, vulnerabilities of information devices (end-of-support software: replace it or disconnect it)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     return segment.devices.filter((d) => d.device.eol).map((placed) => {
-      let likelihood = start(4, {
-        ja: `${where(placed).ja}はサポートが終了しており、既知の脆弱性に修正プログラムが提供されない`,
-        en: `${where(placed).en} is past its end of support: known vulnerabilities get no patches`,
-      });
+      const self = { device: at(placed) };
+      let likelihood = start(4, say('noPatches', self));
       likelihood = internetStep(likelihood, segment, context);
-      if (placed.device.exposure === 'isolated') {
-        likelihood = adjust(likelihood, -1, { ja: `${where(placed).ja}は外部のネットワークから隔離されている`, en: `${where(placed).en} is isolated from outside networks` });
-      }
-      const labels = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
+      if (placed.device.exposure === 'isolated') likelihood = adjust(likelihood, -1, say('isolated', self));
       return finding(
-        {
-          ja: `サポート終了の${where(placed).ja}に残る修正されない脆弱性が悪用され、${labels.ja}の漏えい・改竄やシステムの停止に至る`,
-          en: `unpatched vulnerabilities left in ${where(placed).en}, past its end of support, are exploited to leak or alter ${labels.en} or stop the system`,
-        },
+        say('exploited', { ...self, data: dataList(segment.data) }),
         impactOf(segment, ['C', 'I', 'A']),
         likelihood,
         placed.device.id,

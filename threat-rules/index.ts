@@ -1,6 +1,6 @@
 // The built-in rule catalogue: one rule per file, registered here in id order (a test keeps it sorted
 // and checks that every file is registered and every rule has its table test).
-import type { Rule } from '../models/risk.js';
+import type { Rule } from '../models/rule.js';
 import { rule as authSingleFactor } from './auth-single-factor.js';
 import { rule as devProductionAccess } from './dev-production-access.js';
 import { rule as devProductionData } from './dev-production-data.js';

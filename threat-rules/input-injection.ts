@@ -1,7 +1,17 @@
 // Seed example ①, A->B input: illegitimate requests and injection (SQL injection and the like) at the hop
 // into processing. A common attack works (3), more so from the internet; input validation and a WAF lower it.
-import type { Rule } from '../models/risk.js';
-import { finding, impactOf, internetStep, mitigate, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { at, dataList, finding, impactOf, internetStep, mitigate, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  crafted: {
+    ja: '{entry}から{target}への入力に細工したリクエストが送られ、{data}が読み出される・書き換えられる',
+    en: 'crafted requests sent from {entry} to {target} read out or rewrite {data}',
+  },
+  commonAttack: { ja: '一般的な攻撃手法（不正リクエスト・インジェクション）が成立し得る', en: 'a common attack (illegitimate requests, injection) may work' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'input-injection',
@@ -30,18 +40,16 @@ export const rule: Rule = {
   references: [
     { ja: '提供事業者ガイドライン 5.2.1 リスク特定（イメージ1 ① 入力: 不正リクエスト、SQLi）', en: 'Provider guideline 5.2.1, risk identification (figure 1, ① input: illegitimate requests, SQLi)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     const [entry, target] = segment.devices;
     if (!entry || !target || segment.dataClass === 'other') return [];
-    let likelihood = start(3, { ja: '一般的な攻撃手法（不正リクエスト・インジェクション）が成立し得る', en: 'a common attack (illegitimate requests, injection) may work' });
+    let likelihood = start(3, say('commonAttack'));
     likelihood = internetStep(likelihood, segment, context);
     likelihood = mitigate(likelihood, target.device, ['input-validation', 'waf'], 1);
     return [finding(
-      {
-        ja: `${where(entry).ja}から${where(target).ja}への入力に細工したリクエストが送られ、${segment.data.map((d) => d.label).join('・')}が読み出される・書き換えられる`,
-        en: `crafted requests sent from ${where(entry).en} to ${where(target).en} read out or rewrite ${segment.data.map((d) => d.label).join(', ')}`,
-      },
+      say('crafted', { entry: at(entry), target: at(target), data: dataList(segment.data) }),
       impactOf(segment, ['C', 'I']),
       likelihood,
     )];

@@ -1,7 +1,21 @@
 // Seed example ①, A->B input: someone other than the user signs in as them, or a user asks for more than
 // they may have. Authentication decides the likelihood: none is 5, one factor 4, multi-factor 2.
-import type { Rule } from '../models/risk.js';
-import { adjust, deviceFacts, factorNames, finding, impactOf, internetStep, mitigate, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { adjust, at, dataList, deviceFacts, factors, finding, impactOf, internetStep, mitigate, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  spoofed: {
+    ja: '{entry}で{actor}になりすました者、または権限外の操作により、{data}が不正に閲覧・操作される',
+    en: 'someone posing as {actor} at {entry}, or an operation beyond a user\'s rights, views or changes {data}',
+  },
+  noAuth: { ja: '{entry}は認証なしで利用できる', en: '{entry} needs no authentication' },
+  singleFactor: { ja: '{entry}は単要素認証（{factors}）', en: '{entry} uses single-factor authentication ({factors})' },
+  authUnstated: { ja: '{entry}の認証方式がモデルに記載されていない（単要素とみなす）', en: 'the model does not say how {entry} authenticates (taken as single-factor)' },
+  multiFactor: { ja: '{entry}は多要素認証（{factors}）', en: '{entry} uses multi-factor authentication ({factors})' },
+  public: { ja: '{location}は不特定多数が立ち入る場所', en: '{location} is open to the public' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'input-spoofing',
@@ -32,31 +46,29 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 5.2.1 リスク特定（イメージ1 ① 入力）', en: 'Provider guideline 5.2.1, risk identification (figure 1, ① input)' },
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ① 利用者認証（多要素認証）', en: 'Provider guideline, special considerations ①: user authentication (multi-factor)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     const entry = segment.devices[0];
     if (!entry || segment.dataClass === 'other') return [];
     const auth = entry.device.auth;
     const strength = deviceFacts(context, entry.device.id).auth;
+    const place = { entry: at(entry) };
     let likelihood = strength === 'none'
-      ? start(5, { ja: `${where(entry).ja}は認証なしで利用できる`, en: `${where(entry).en} needs no authentication` })
+      ? start(5, say('noAuth', place))
       : strength === 'single'
-        ? start(4, { ja: `${where(entry).ja}は単要素認証（${factorNames(auth, 'ja')}）`, en: `${where(entry).en} uses single-factor authentication (${factorNames(auth, 'en')})` })
+        ? start(4, say('singleFactor', { ...place, factors: factors(auth) }))
         : strength === 'unstated'
-          ? start(4, { ja: `${where(entry).ja}の認証方式がモデルに記載されていない（単要素とみなす）`, en: `the model does not say how ${where(entry).en} authenticates (taken as single-factor)` })
-          : start(2, { ja: `${where(entry).ja}は多要素認証（${factorNames(auth, 'ja')}）`, en: `${where(entry).en} uses multi-factor authentication (${factorNames(auth, 'en')})` });
+          ? start(4, say('authUnstated', place))
+          : start(2, say('multiFactor', { ...place, factors: factors(auth) }));
     if (entry.location.public && strength !== 'multi') {
-      likelihood = adjust(likelihood, +1, { ja: `${entry.location.label}は不特定多数が立ち入る場所`, en: `${entry.location.label} is open to the public` });
+      likelihood = adjust(likelihood, +1, say('public', { location: ref(entry.location.id) }));
     }
     likelihood = internetStep(likelihood, segment, context);
     const target = segment.devices[1];
     if (target) likelihood = mitigate(likelihood, target.device, ['access-control', 'least-privilege'], 2);
-    const actor = segment.actor?.label ?? '';
     return [finding(
-      {
-        ja: `${where(entry).ja}で${actor}になりすました者、または権限外の操作により、${segment.data.map((d) => d.label).join('・')}が不正に閲覧・操作される`,
-        en: `someone posing as ${actor} at ${where(entry).en}, or an operation beyond a user's rights, views or changes ${segment.data.map((d) => d.label).join(', ')}`,
-      },
+      say('spoofed', { ...place, actor: segment.actor ? ref(segment.actor.id) : '', data: dataList(segment.data) }),
       impactOf(segment, ['C', 'I']),
       likelihood,
     )];

@@ -4,39 +4,41 @@
 // multi-factor. WAF, IDS/IPS, patch management, vulnerability scanning and EDR on the device each take one
 // off, but not below 3: the guideline's grade 2 needs a device that is not exposed. Network equipment
 // (a VPN gateway, a firewall) counts too: it is read on the hops it relays. One risk per device (`at`).
+import type { Messages } from '../models/message.js';
 import type { PlacedDevice, Segment } from '../models/segment.js';
-import type { Finding, Rule, RuleContext } from '../models/risk.js';
-import { adjust, deviceFacts, factorNames, finding, impactOf, mitigate, start, where } from './predicates.js';
+import type { Finding, Rule, RuleContext } from '../models/rule.js';
+import { adjust, at, dataList, deviceFacts, factors, finding, impactOf, mitigate, sayer, start } from './predicates.js';
 
 /** Controls on the exposed device that lower the likelihood, in the order reasons list them. */
 const CONTROLS = ['waf', 'ids-ips', 'patch-management', 'vulnerability-scan', 'edr'] as const;
 
+const MESSAGES = {
+  brokenInto: {
+    ja: 'インターネットから到達可能な{device}が脆弱性を突いた攻撃や不正侵入を受け、{data}が窃取・改竄される、またはシステムが停止する',
+    en: '{device}, reachable from the internet, is broken into through a vulnerability, so {data} is stolen or altered, or the system stops',
+  },
+  exposed: { ja: '{device}はインターネットから到達可能', en: '{device} is reachable from the internet' },
+  eol: { ja: '{device}はサポート終了製品を使っている（既知の脆弱性が修正されない）', en: '{device} runs software past its end of support (known vulnerabilities stay unpatched)' },
+  noAuth: { ja: '{device}は認証なしで利用できる', en: '{device} needs no authentication' },
+  singleFactor: { ja: '{device}の認証は単要素（{factors}）', en: '{device} signs in with a single factor ({factors})' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
+
 function exposedFinding(segment: Segment, d: PlacedDevice, context: RuleContext): Finding {
-  const name = where(d);
-  let likelihood = start(4, {
-    ja: `${name.ja}はインターネットから到達可能`,
-    en: `${name.en} is reachable from the internet`,
-  });
-  if (d.device.eol) {
-    likelihood = adjust(likelihood, +1, {
-      ja: `${name.ja}はサポート終了製品を使っている（既知の脆弱性が修正されない）`,
-      en: `${name.en} runs software past its end of support (known vulnerabilities stay unpatched)`,
-    });
-  }
+  const self = { device: at(d) };
+  let likelihood = start(4, say('exposed', self));
+  if (d.device.eol) likelihood = adjust(likelihood, +1, say('eol', self));
   const strength = deviceFacts(context, d.device.id).auth;
   if (strength === 'none' || strength === 'single') {
     likelihood = adjust(likelihood, +1, strength === 'none'
-      ? { ja: `${name.ja}は認証なしで利用できる`, en: `${name.en} needs no authentication` }
-      : { ja: `${name.ja}の認証は単要素（${factorNames(d.device.auth, 'ja')}）`, en: `${name.en} signs in with a single factor (${factorNames(d.device.auth, 'en')})` });
+      ? say('noAuth', self)
+      : say('singleFactor', { ...self, factors: factors(d.device.auth) }));
   }
   // Patches no longer come for software past its end of support: patch management does not count there.
   const controls = d.device.eol ? CONTROLS.filter((c) => c !== 'patch-management') : CONTROLS;
   likelihood = mitigate(likelihood, d.device, controls, 3);
   return finding(
-    {
-      ja: `インターネットから到達可能な${name.ja}が脆弱性を突いた攻撃や不正侵入を受け、${segment.data.map((x) => x.label).join('・')}が窃取・改竄される、またはシステムが停止する`,
-      en: `${name.en}, reachable from the internet, is broken into through a vulnerability, so ${segment.data.map((x) => x.label).join(', ')} is stolen or altered, or the system stops`,
-    },
+    say('brokenInto', { ...self, data: dataList(segment.data) }),
     impactOf(segment, ['C', 'I', 'A']),
     likelihood,
     d.device.id,
@@ -72,6 +74,7 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 5.2.1 リスク分析（顕在化率「高い」: インターネットから到達可能／既知の脆弱性が未対策）', en: 'Provider guideline 5.2.1, risk analysis (likelihood "high": reachable from the internet, known vulnerabilities unpatched)' },
     { ja: '提供事業者ガイドライン 代表的な脅威「高度サイバー攻撃」', en: 'Provider guideline, representative threats: advanced cyber attack' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     // An exposed device is a way into the system whatever it handles: the rule fires for every class, and

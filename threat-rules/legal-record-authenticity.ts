@@ -2,10 +2,23 @@
 // electronic signatures, timestamps or audit logs, cannot show who made them or whether they changed
 // (e-document law: authenticity, legibility, preservation). 3, less one for each of the three in place;
 // the message names the missing ones. One risk per device.
-import type { Rule } from '../models/risk.js';
-import { controlTerm, finding, hasControl, impactOf, mitigate, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { at, control, dataList, finding, hasControl, impactOf, mitigate, sayer, start } from './predicates.js';
 
 const REQUIRED = ['electronic-signature', 'timestamp', 'audit-log'] as const;
+
+const MESSAGES = {
+  lacking: {
+    ja: '{store}に保存される法定保存文書（{records}）に{missing}がなく、改変・消去の有無や作成責任を確認できず真正性・保存性が損なわれる',
+    en: 'the legal records ({records}) stored at {store} lack {missing}, so changes, deletions and who made them cannot be confirmed, and authenticity and preservation suffer',
+  },
+  undetectable: {
+    ja: '電子署名・タイムスタンプ・アクセスログがなければ、法定保存文書の改変・消去は検知も証明もできない',
+    en: 'without electronic signatures, timestamps and audit logs, changes to or deletion of legal records can be neither detected nor proven',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'legal-record-authenticity',
@@ -35,6 +48,7 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 制度上の要求事項 電子文書法の要件（真正性・見読性・保存性）', en: 'Provider guideline, regulatory requirements: e-document law (authenticity, legibility, preservation)' },
     { ja: '医療情報安全管理ガイドライン 6.0 企画管理編（電子署名: 資格を電子的に検証できる電子証明書の利用）', en: 'MHLW guideline 6.0, planning and management (electronic signatures with certificates that verify qualifications)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const store = segment.devices[segment.devices.length - 1];
@@ -44,18 +58,10 @@ export const rule: Rule = {
     if (!store || legal.length === 0 || store.device.roles.includes('backup')) return [];
     const missing = REQUIRED.filter((c) => !hasControl(store.device, c));
     if (missing.length === 0) return [];
-    let likelihood = start(3, {
-      ja: '電子署名・タイムスタンプ・アクセスログがなければ、法定保存文書の改変・消去は検知も証明もできない',
-      en: 'without electronic signatures, timestamps and audit logs, changes to or deletion of legal records can be neither detected nor proven',
-    });
+    let likelihood = start(3, say('undetectable'));
     likelihood = mitigate(likelihood, store.device, REQUIRED, 1);
-    const names = { ja: missing.map((c) => controlTerm(c).ja).join('・'), en: missing.map((c) => controlTerm(c).en).join(', ') };
-    const labels = { ja: legal.map((d) => d.label).join('・'), en: legal.map((d) => d.label).join(', ') };
     return [finding(
-      {
-        ja: `${where(store).ja}に保存される法定保存文書（${labels.ja}）に${names.ja}がなく、改変・消去の有無や作成責任を確認できず真正性・保存性が損なわれる`,
-        en: `the legal records (${labels.en}) stored at ${where(store).en} lack ${names.en}, so changes, deletions and who made them cannot be confirmed, and authenticity and preservation suffer`,
-      },
+      say('lacking', { store: at(store), records: dataList(legal), missing: { list: missing.map(control) } }),
       impactOf(segment, ['I', 'A']),
       likelihood,
       store.device.id,

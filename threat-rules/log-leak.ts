@@ -1,7 +1,17 @@
 // Seed example ④, C->D logging: personal data leaking through logs. Logs that may hold medical
 // information are read by more people than the records are (3); masking and access control lower it.
-import type { Rule } from '../models/risk.js';
-import { finding, impactOf, mitigate, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { at, dataList, finding, impactOf, mitigate, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  leaks: {
+    ja: '{logs}に出力された{data}から患者の個人情報が漏えいする',
+    en: 'patients\' personal information leaks from {data} written to {logs}',
+  },
+  widelyRead: { ja: 'ログは記録本体より多くの者が閲覧し、外部サービスにも送られやすい', en: 'logs are read by more people than the records, and often sent to outside services' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'log-leak',
@@ -29,19 +39,17 @@ export const rule: Rule = {
   references: [
     { ja: '提供事業者ガイドライン 5.2.1 リスク特定（イメージ1 ④ ログ）', en: 'Provider guideline 5.2.1, risk identification (figure 1, ④ logging)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const logs = segment.devices[segment.devices.length - 1];
     if (!logs || segment.dataClass === 'other') return [];
     const source = segment.devices.length > 1 ? segment.devices[0] : undefined;
-    let likelihood = start(3, { ja: 'ログは記録本体より多くの者が閲覧し、外部サービスにも送られやすい', en: 'logs are read by more people than the records, and often sent to outside services' });
+    let likelihood = start(3, say('widelyRead'));
     if (source) likelihood = mitigate(likelihood, source.device, ['log-masking'], 1);
     likelihood = mitigate(likelihood, logs.device, ['log-masking', 'access-control'], 1);
     return [finding(
-      {
-        ja: `${where(logs).ja}に出力された${segment.data.map((d) => d.label).join('・')}から患者の個人情報が漏えいする`,
-        en: `patients' personal information leaks from ${segment.data.map((d) => d.label).join(', ')} written to ${where(logs).en}`,
-      },
+      say('leaks', { logs: at(logs), data: dataList(segment.data) }),
       impactOf(segment, ['C']),
       likelihood,
     )];

@@ -1,33 +1,56 @@
 // Log retention shorter than the legal retention: logs must be kept at least as long as the longest legal
 // retention of the records they trace (medical records: 5 years). A log kept for less is 4; a log whose
 // retention the model does not state is 3. The impact is the logs' (3), 4 when they trace legal records.
+import type { Arg, Messages } from '../models/message.js';
 import type { Data } from '../models/model.js';
-import type { Rule, RuleContext } from '../models/risk.js';
-import type { Term } from '../models/vocabulary.js';
-import { finding, raiseTo, start, where } from './predicates.js';
+import type { Rule, RuleContext } from '../models/rule.js';
+import { at, dataList, finding, raiseTo, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  holdsMedical: { ja: 'ログ（{logs}）は医療情報を含む', en: 'the logs ({logs}) hold medical information' },
+  mayHoldMedical: {
+    ja: 'ログ（{logs}）は医療情報を含む可能性があり、アクセスの追跡に用いる',
+    en: 'the logs ({logs}) may hold medical information and are used to trace access',
+  },
+  evidence: {
+    ja: '法定保存文書（{record}）の真正性を確認する証跡となる',
+    en: 'they are the evidence for the authenticity of records the law requires to be kept ({record})',
+  },
+  retentionUnstated: {
+    ja: '{store}に保存される{log}の保存期間がモデルに記載されておらず、法定保存年限以上保存されるか確認できない',
+    en: 'the model does not state how long {log} at {store} are kept, so whether they outlast the legal retention cannot be checked',
+  },
+  unstated: { ja: '{log}の保存期間が記載されていない', en: 'the retention of {log} is not stated' },
+  tooShort: {
+    ja: '{store}に保存される{log}の保存期間（{kept}）が法定保存文書（{record}）の保存期間（{legal}）より短く、保存期間中の改変・削除やアクセスを追跡・証明できない',
+    en: '{log} at {store} are kept for {kept}, less than the legal retention of {record} ({legal}), so changes, deletions and access within that period cannot be traced or proven',
+  },
+  // The legal record states no retention: the medical records' 5 years is assumed, and said so.
+  tooShortAssumed: {
+    ja: '{store}に保存される{log}の保存期間（{kept}）が法定保存文書（{record}）の保存期間（5年（記載がないため診療録の法定保存期間とみなす））より短く、保存期間中の改変・削除やアクセスを追跡・証明できない',
+    en: '{log} at {store} are kept for {kept}, less than the legal retention of {record} (5 years (not stated: taken as the legal retention of medical records)), so changes, deletions and access within that period cannot be traced or proven',
+  },
+  keptLess: {
+    ja: 'ログの保存期間（{kept}）が法定保存年限（{legal}）に満たない',
+    en: 'the logs are kept for {kept}, less than the legal retention ({legal})',
+  },
+  keptLessAssumed: {
+    ja: 'ログの保存期間（{kept}）が法定保存年限（5年（記載がないため診療録の法定保存期間とみなす））に満たない',
+    en: 'the logs are kept for {kept}, less than the legal retention (5 years (not stated: taken as the legal retention of medical records))',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 type Days = number | 'permanent';
 
 const longer = (a: Days, b: Days): boolean => a === 'permanent' ? b !== 'permanent' : b !== 'permanent' && a > b;
 
-/** "5年" / "5 years", from the retention as written. */
-function retentionTerm(written: string | null, days: Days): Term {
-  if (days === 'permanent') return { ja: '永年', en: 'permanent' };
-  const match = written === null ? null : /^(\d+)([ymd])$/.exec(written);
-  const [n, unit] = match ? [match[1] ?? '', match[2]] : [String(days), 'd'];
-  const s = n === '1' ? '' : 's';
-  return unit === 'y' ? { ja: `${n}年`, en: `${n} year${s}` } : unit === 'm' ? { ja: `${n}か月`, en: `${n} month${s}` } : { ja: `${n}日`, en: `${n} day${s}` };
-}
-
-/** The longest legal retention in the model (the facts say which record sets it), in words; null without legal records. */
-function longestLegal(context: RuleContext): { record: Data; days: Days; term: Term } | null {
+/** The longest legal retention in the model (the facts say which record sets it); null without legal records. */
+function longestLegal(context: RuleContext): { record: Data; days: Days; stated: boolean } | null {
   const legal = context.facts.legalRetention;
   const record = legal && context.model.data.find((d) => d.id === legal.record);
   if (!legal || !record) return null;
-  const term = legal.stated
-    ? retentionTerm(record.retention, legal.days)
-    : { ja: '5年（記載がないため診療録の法定保存期間とみなす）', en: '5 years (not stated: taken as the legal retention of medical records)' };
-  return { record, days: legal.days, term };
+  return { record, days: legal.days, stated: legal.stated };
 }
 
 export const rule: Rule = {
@@ -57,50 +80,42 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ② ログの保存期間', en: 'Provider guideline, special considerations ②: log retention' },
     { ja: '電子文書法の要件（真正性: 保存期間中の改変・消去の有無を確認できること）', en: 'e-document law requirements (authenticity: changes and deletions traceable for the whole retention period)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     const device = segment.devices[segment.devices.length - 1];
     if (!device || segment.dataClass === 'other') return [];
     const kindLogs = segment.data.filter((d) => d.kind === 'log');
     const logs = kindLogs.length > 0 ? kindLogs : segment.data;
-    const labels = { ja: logs.map((d) => d.label).join('・'), en: logs.map((d) => d.label).join(', ') };
     const legal = longestLegal(context);
 
+    const named = { logs: dataList(logs) };
     let impact = segment.dataClass === 'medical'
-      ? start(4, { ja: `ログ（${labels.ja}）は医療情報を含む`, en: `the logs (${labels.en}) hold medical information` })
-      : start(3, { ja: `ログ（${labels.ja}）は医療情報を含む可能性があり、アクセスの追跡に用いる`, en: `the logs (${labels.en}) may hold medical information and are used to trace access` });
-    if (legal) {
-      impact = raiseTo(impact, 4, {
-        ja: `法定保存文書（${legal.record.label}）の真正性を確認する証跡となる`,
-        en: `they are the evidence for the authenticity of records the law requires to be kept (${legal.record.label})`,
-      });
-    }
+      ? start(4, say('holdsMedical', named))
+      : start(3, say('mayHoldMedical', named));
+    if (legal) impact = raiseTo(impact, 4, say('evidence', { record: ref(legal.record.id) }));
 
     const unstated = logs.find((d) => d.retentionDays === null);
     if (unstated) {
       return [finding(
-        {
-          ja: `${where(device).ja}に保存される${unstated.label}の保存期間がモデルに記載されておらず、法定保存年限以上保存されるか確認できない`,
-          en: `the model does not state how long ${unstated.label} at ${where(device).en} are kept, so whether they outlast the legal retention cannot be checked`,
-        },
+        say('retentionUnstated', { store: at(device), log: ref(unstated.id) }),
         impact,
-        start(3, { ja: `${unstated.label}の保存期間が記載されていない`, en: `the retention of ${unstated.label} is not stated` }),
+        start(3, say('unstated', { log: ref(unstated.id) })),
       )];
     }
     if (!legal) return [];
     const short = logs.find((d) => d.retentionDays !== null && longer(legal.days, d.retentionDays));
     if (!short || short.retentionDays === null) return [];
-    const kept = retentionTerm(short.retention, short.retentionDays);
+    const kept: Arg = { retention: short.retention, days: short.retentionDays };
+    const place = { store: at(device), log: ref(short.id), kept, record: ref(legal.record.id) };
+    if (!legal.stated) {
+      return [finding(say('tooShortAssumed', place), impact, start(4, say('keptLessAssumed', { kept })))];
+    }
+    const legalTerm: Arg = { retention: legal.record.retention, days: legal.days };
     return [finding(
-      {
-        ja: `${where(device).ja}に保存される${short.label}の保存期間（${kept.ja}）が法定保存文書（${legal.record.label}）の保存期間（${legal.term.ja}）より短く、保存期間中の改変・削除やアクセスを追跡・証明できない`,
-        en: `${short.label} at ${where(device).en} are kept for ${kept.en}, less than the legal retention of ${legal.record.label} (${legal.term.en}), so changes, deletions and access within that period cannot be traced or proven`,
-      },
+      say('tooShort', { ...place, legal: legalTerm }),
       impact,
-      start(4, {
-        ja: `ログの保存期間（${kept.ja}）が法定保存年限（${legal.term.ja}）に満たない`,
-        en: `the logs are kept for ${kept.en}, less than the legal retention (${legal.term.en})`,
-      }),
+      start(4, say('keptLess', { kept, legal: legalTerm })),
     )];
   },
 };

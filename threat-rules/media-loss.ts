@@ -1,8 +1,26 @@
 // Every transport of a storage medium holding medical information: lost or stolen on the way (3). A
 // locked case, tracking, a hand-over record and tamper-evident packaging each take one off. Encryption
 // makes a lost medium unreadable, so the impact drops by two, but not below 2: the information is still gone.
-import type { Rule } from '../models/risk.js';
-import { dataNames, finding, impactOf, lowerTo, mitigate, start } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { dataList, finding, impactOf, lowerTo, mitigate, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  lostBy: {
+    ja: '{carrier}が{from}（{fromSite}）から{to}（{toSite}）へ搬送する{media}（{data}）が途中で紛失・盗難に遭う',
+    en: '{media} ({data}), carried from {from} ({fromSite}) to {to} ({toSite}) by {carrier}, is lost or stolen on the way',
+  },
+  inTransit: { ja: '記憶媒体を搬送する間は置き忘れ・紛失・盗難の機会がある', en: 'a medium in transit can be left behind, lost or stolen' },
+  inTransitOutsourced: {
+    ja: '記憶媒体を搬送する間は置き忘れ・紛失・盗難の機会がある（搬送は第三者の{carrier}に委託しており、搬送中の管理は委託先に依存する）',
+    en: 'a medium in transit can be left behind, lost or stolen (transport is outsourced to {carrier}, a third party, so its handling depends on the carrier)',
+  },
+  encrypted: {
+    ja: '媒体は暗号化されており、紛失しても内容は読み出せない（情報が失われることは変わらない）',
+    en: 'the medium is encrypted: unreadable if lost (the information is still lost)',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'media-loss',
@@ -32,40 +50,26 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 5.2.1 リスク特定（代表的な脅威: 機器や記憶媒体の持ち出し時の紛失・盗難）', en: 'Provider guideline 5.2.1, risk identification (representative threat: loss or theft of devices or media taken off site)' },
     { ja: '医療情報システムの安全管理に関するガイドライン（第1版）6.2.2 リスク分析（③ データを格納した可搬型媒体等の持ち出し）、6.3 個人情報の記録媒体の管理（保管・授受等）', en: 'MHLW guideline on the security of medical information systems, 1st edition, 6.2.2 (③ portable media taken out) and 6.3 (managing the storage and hand-over of media)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const media = segment.media;
     const [from, to] = segment.places;
     if (!media || !from || !to || segment.dataClass === 'other') return [];
+    // A loaded model names every transport's carrier, an actor of the model (KZ105, KZ208).
     const carrier = segment.actor;
-    const outsourced = carrier?.org === 'third-party';
-    let likelihood = start(3, outsourced
-      ? {
-        ja: `記憶媒体を搬送する間は置き忘れ・紛失・盗難の機会がある（搬送は第三者の${carrier.label}に委託しており、搬送中の管理は委託先に依存する）`,
-        en: `a medium in transit can be left behind, lost or stolen (transport is outsourced to ${carrier.label}, a third party, so its handling depends on the carrier)`,
-      }
-      : {
-        ja: '記憶媒体を搬送する間は置き忘れ・紛失・盗難の機会がある',
-        en: 'a medium in transit can be left behind, lost or stolen',
-      });
+    if (!carrier) return [];
+    const outsourced = carrier.org === 'third-party';
+    let likelihood = start(3, outsourced ? say('inTransitOutsourced', { carrier: ref(carrier.id) }) : say('inTransit'));
     likelihood = mitigate(likelihood, media, ['locked-case', 'tracking', 'handover-record', 'tamper-evident'], 1);
     let impact = impactOf(segment, ['C', 'A']);
-    if (media.encrypted) {
-      impact = lowerTo(impact, Math.max(2, impact.value - 2), {
-        ja: '媒体は暗号化されており、紛失しても内容は読み出せない（情報が失われることは変わらない）',
-        en: 'the medium is encrypted: unreadable if lost (the information is still lost)',
-      });
-    }
+    if (media.encrypted) impact = lowerTo(impact, Math.max(2, impact.value - 2), say('encrypted'));
     const route = {
-      ja: `${from.location.label}（${from.site.label}）から${to.location.label}（${to.site.label}）へ`,
-      en: `from ${from.location.label} (${from.site.label}) to ${to.location.label} (${to.site.label})`,
+      from: ref(from.location.id), fromSite: ref(from.site.id), to: ref(to.location.id), toSite: ref(to.site.id),
+      media: ref(media.id), data: dataList(segment.data),
     };
-    const by = carrier ? { ja: `${carrier.label}が`, en: ` by ${carrier.label}` } : { ja: '', en: '' };
     return [finding(
-      {
-        ja: `${by.ja}${route.ja}搬送する${media.label}（${dataNames(segment.data, 'ja')}）が途中で紛失・盗難に遭う`,
-        en: `${media.label} (${dataNames(segment.data, 'en')}), carried ${route.en}${by.en}, is lost or stolen on the way`,
-      },
+      say('lostBy', { ...route, carrier: ref(carrier.id) }),
       impact,
       likelihood,
     )];

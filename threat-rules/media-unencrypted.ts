@@ -1,7 +1,20 @@
 // A storage medium carrying medical information unencrypted: whoever gets hold of it, lost, stolen or
 // copied, reads it as it is (4). Paper is left to media-loss and paper-disposal: it cannot be encrypted.
-import type { Rule } from '../models/risk.js';
-import { dataNames, finding, impactOf, start } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { dataList, finding, impactOf, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  readable: {
+    ja: '暗号化されていない{media}に格納された{data}が、紛失・盗難・無断複製によりそのまま読み出され漏えいする',
+    en: '{data} on {media}, which is not encrypted, are read as they are when it is lost, stolen or copied',
+  },
+  notEncrypted: {
+    ja: '{media}は暗号化されておらず、入手した者は誰でも内容をそのまま読み出せる',
+    en: '{media} is not encrypted: anyone who gets hold of it can read it as it is',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'media-unencrypted',
@@ -30,19 +43,15 @@ export const rule: Rule = {
     { ja: '医療情報システムの安全管理に関するガイドライン（第1版）6.2.2 リスク分析（③ 可搬型媒体の持ち出し・コピー）、8.2.2 可搬型媒体を用いた外部保存における個人情報の保護', en: 'MHLW guideline on the security of medical information systems, 1st edition, 6.2.2 (③ portable media taken out or copied) and 8.2.2 (protecting personal information in off-site storage on portable media)' },
     { ja: '提供事業者ガイドライン 5.2.1 リスク特定（代表的な脅威: 情報の窃取・漏洩）', en: 'Provider guideline 5.2.1, risk identification (representative threat: theft or leak of information)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const media = segment.media;
     if (!media || media.encrypted || media.kind === 'paper' || segment.dataClass === 'other') return [];
-    const likelihood = start(4, {
-      ja: `${media.label}は暗号化されておらず、入手した者は誰でも内容をそのまま読み出せる`,
-      en: `${media.label} is not encrypted: anyone who gets hold of it can read it as it is`,
-    });
+    const self = { media: ref(media.id) };
+    const likelihood = start(4, say('notEncrypted', self));
     return [finding(
-      {
-        ja: `暗号化されていない${media.label}に格納された${dataNames(segment.data, 'ja')}が、紛失・盗難・無断複製によりそのまま読み出され漏えいする`,
-        en: `${dataNames(segment.data, 'en')} on ${media.label}, which is not encrypted, are read as they are when it is lost, stolen or copied`,
-      },
+      say('readable', { ...self, data: dataList(segment.data) }),
       impactOf(segment, ['C']),
       likelihood,
     )];

@@ -1,9 +1,22 @@
 // Special consideration ⑤: USB memory and other small media should not hold medical information. A USB
 // memory or SD card carrying it is easily lost or taken out (4). Whether it is encrypted is scored by
 // media-unencrypted, so the same fact does not raise two risks.
-import type { Rule } from '../models/risk.js';
-import { MEDIA_KINDS, type MediaKind } from '../models/vocabulary.js';
-import { dataNames, finding, impactOf, start } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import type { MediaKind } from '../models/vocabulary.js';
+import { dataList, finding, impactOf, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  leaks: {
+    ja: '{media}（{kind}）に格納された{data}が、紛失や不正な持ち出しにより漏えいする',
+    en: '{data} on {media} ({kind}) leak when it is lost or taken out without right',
+  },
+  small: {
+    ja: '{media}（{kind}）は小型で紛失しやすく、持ち出しも容易',
+    en: '{media} ({kind}) is small, easily lost and easily taken out',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 const SMALL: readonly MediaKind[] = ['usb-memory', 'sd-card'];
 
@@ -35,21 +48,16 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ⑤ 小型半導体メモリやクラウド上のストレージサービスの利用', en: 'Provider guideline, special considerations ⑤: small semiconductor memory and cloud storage services' },
     { ja: '提供事業者ガイドライン 5.2.1 リスク特定（代表的な脅威: 機器や記憶媒体の持ち出し時の紛失・盗難）', en: 'Provider guideline 5.2.1, risk identification (representative threat: loss or theft of devices or media taken off site)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const media = segment.media;
     if (!media || !SMALL.includes(media.kind) || segment.dataClass === 'other') return [];
-    const kind = MEDIA_KINDS[media.kind];
+    const self = { media: ref(media.id), kind: { term: 'mediaKind', key: media.kind } } as const;
     // Whether it is encrypted is media-unencrypted's question; here it is the kind of medium itself.
-    const likelihood = start(4, {
-      ja: `${media.label}（${kind.ja}）は小型で紛失しやすく、持ち出しも容易`,
-      en: `${media.label} (${kind.en}) is small, easily lost and easily taken out`,
-    });
+    const likelihood = start(4, say('small', self));
     return [finding(
-      {
-        ja: `${media.label}（${kind.ja}）に格納された${dataNames(segment.data, 'ja')}が、紛失や不正な持ち出しにより漏えいする`,
-        en: `${dataNames(segment.data, 'en')} on ${media.label} (${kind.en}) leak when it is lost or taken out without right`,
-      },
+      say('leaks', { ...self, data: dataList(segment.data) }),
       impactOf(segment, ['C']),
       likelihood,
     )];

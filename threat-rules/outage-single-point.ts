@@ -1,8 +1,21 @@
 // A single point of failure: a production processing device (env production, or not stated) without
 // redundancy stops care when it fails (3); monitoring on the device and redundant power and network at
 // its site lower it. A device with the redundancy control is not a single point. One risk per device.
-import type { Rule } from '../models/risk.js';
-import { finding, hasControl, impactOf, mitigate, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { at, dataList, finding, hasControl, impactOf, mitigate, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  stops: {
+    ja: '冗長化されていない{device}が停止し、{data}を用いる診療業務が止まる',
+    en: '{device}, without redundancy, stops, and the care that uses {data} stops with it',
+  },
+  noRedundancy: {
+    ja: '{device}は冗長化されておらず、障害・誤操作・攻撃で停止すると代替がない',
+    en: '{device} has no redundancy: when failure, a mistake or an attack stops it, nothing takes over',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'outage-single-point',
@@ -31,24 +44,19 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 代表的な脅威「医療情報システム等の停止」', en: 'Provider guideline, representative threats: outage of the system' },
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 事業継続計画の策定（システム停止）', en: 'Provider guideline, special considerations: business continuity planning (system outages)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const placed = segment.devices[0];
     if (!placed) return [];
     const env = placed.device.env;
     if ((env !== null && env !== 'production') || hasControl(placed.device, 'redundancy')) return [];
-    let likelihood = start(3, {
-      ja: `${where(placed).ja}は冗長化されておらず、障害・誤操作・攻撃で停止すると代替がない`,
-      en: `${where(placed).en} has no redundancy: when failure, a mistake or an attack stops it, nothing takes over`,
-    });
+    const self = { device: at(placed) };
+    let likelihood = start(3, say('noRedundancy', self));
     likelihood = mitigate(likelihood, placed.device, ['monitoring'], 1);
     likelihood = mitigate(likelihood, placed.site, ['redundant-power', 'redundant-network'], 1);
-    const labels = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
     return [finding(
-      {
-        ja: `冗長化されていない${where(placed).ja}が停止し、${labels.ja}を用いる診療業務が止まる`,
-        en: `${where(placed).en}, without redundancy, stops, and the care that uses ${labels.en} stops with it`,
-      },
+      say('stops', { ...self, data: dataList(segment.data) }),
       impactOf(segment, ['A']),
       likelihood,
       placed.device.id,

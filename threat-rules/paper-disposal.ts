@@ -1,9 +1,30 @@
 // MHLW guideline ② (d) and ⑤ (d): printouts, and the handwritten memos and drafts used for input, thrown
 // away with ordinary waste or reused as scrap paper. Fires on every print of medical information and on
 // input segments whose flow enters, edits or creates it (memos); common (3), a clean-desk rule takes one off.
-import type { Rule } from '../models/risk.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
 import type { Operation } from '../models/vocabulary.js';
-import { dataNames, finding, impactOf, mitigate, start, where } from './predicates.js';
+import { at, dataList, finding, impactOf, mitigate, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  printoutsSeen: {
+    ja: '{device}で印刷された{data}が不要になった後に適切に廃棄されず、第三者の目に触れる',
+    en: '{data} printed at {device} are not destroyed properly once no longer needed, and outsiders see them',
+  },
+  memosSeen: {
+    ja: '{device}で{data}を入力する際に用いたメモ・原稿が適切に廃棄されず、第三者の目に触れる',
+    en: 'memos and drafts used to enter {data} at {device} are not destroyed properly, and outsiders see them',
+  },
+  printoutsDiscarded: {
+    ja: '印刷された帳票は不要になった後、一般ごみとして捨てられたり裏紙に再利用されたりしやすい',
+    en: 'printouts, once no longer needed, are easily thrown out with ordinary waste or reused as scrap paper',
+  },
+  memosDiscarded: {
+    ja: '入力・作成の際に手書きのメモ・原稿を用いることがあり、入力後そのまま捨てられることがある',
+    en: 'handwritten memos and drafts are sometimes used to enter or write information, and sometimes thrown away as they are once entered',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 /** Operations that are often prepared on paper: the input memos and drafts of the guideline. */
 const WRITTEN_FIRST: readonly Operation[] = ['input', 'edit', 'create'];
@@ -37,36 +58,25 @@ export const rule: Rule = {
     { ja: '医療情報システムの安全管理に関するガイドライン（第1版）6.2.2 リスク分析（② 入力の際に用いたメモ・原稿等の不適切な廃棄、⑤ 紙やフィルム等の不適切な廃棄）', en: 'MHLW guideline on the security of medical information systems, 1st edition, 6.2.2, risk analysis (② input memos and drafts, ⑤ paper and film, thrown away improperly)' },
     { ja: '医療情報システムの安全管理に関するガイドライン（第1版）6.7 情報の破棄', en: 'MHLW guideline, 1st edition, 6.7, disposal of information' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
-    const at = segment.devices[0];
-    if (!at || segment.dataClass === 'other') return [];
-    const names = { ja: dataNames(segment.data, 'ja'), en: dataNames(segment.data, 'en') };
+    const placed = segment.devices[0];
+    if (!placed || segment.dataClass === 'other') return [];
+    const data = { device: at(placed), data: dataList(segment.data) };
     if (segment.kind === 'print') {
-      const likelihood = mitigate(start(3, {
-        ja: '印刷された帳票は不要になった後、一般ごみとして捨てられたり裏紙に再利用されたりしやすい',
-        en: 'printouts, once no longer needed, are easily thrown out with ordinary waste or reused as scrap paper',
-      }), at.location, ['clean-desk'], 1);
+      const likelihood = mitigate(start(3, say('printoutsDiscarded')), placed.location, ['clean-desk'], 1);
       return [finding(
-        {
-          ja: `${where(at).ja}で印刷された${names.ja}が不要になった後に適切に廃棄されず、第三者の目に触れる`,
-          en: `${names.en} printed at ${where(at).en} are not destroyed properly once no longer needed, and outsiders see them`,
-        },
+        say('printoutsSeen', data),
         impactOf(segment, ['C']),
         likelihood,
       )];
     }
     if (!segment.flow || !segment.flow.how.some((o) => WRITTEN_FIRST.includes(o))) return [];
     // Memos are occasional and small, unlike the printouts a flow produces every time: one grade lower.
-    const likelihood = mitigate(start(2, {
-      ja: '入力・作成の際に手書きのメモ・原稿を用いることがあり、入力後そのまま捨てられることがある',
-      en: 'handwritten memos and drafts are sometimes used to enter or write information, and sometimes thrown away as they are once entered',
-    }), at.location, ['clean-desk'], 1);
+    const likelihood = mitigate(start(2, say('memosDiscarded')), placed.location, ['clean-desk'], 1);
     return [finding(
-      {
-        ja: `${where(at).ja}で${names.ja}を入力する際に用いたメモ・原稿が適切に廃棄されず、第三者の目に触れる`,
-        en: `memos and drafts used to enter ${names.en} at ${where(at).en} are not destroyed properly, and outsiders see them`,
-      },
+      say('memosSeen', data),
       impactOf(segment, ['C']),
       likelihood,
     )];

@@ -2,8 +2,22 @@
 // rights enters the room and steals, alters or wrecks the equipment. Common without entry control (3);
 // a place open to the public adds one; locks, entry control, CCTV, constant staffing, an entry log and
 // the site's guards each take one off. Listed once per location.
-import type { Rule } from '../models/risk.js';
-import { adjust, dataNames, finding, impactOf, mitigate, start } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { adjust, dataList, finding, impactOf, mitigate, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  intrudes: {
+    ja: '正当な権限を持たない者が{location}（{site}）に侵入し、{device}の{data}を盗み出す、改竄する、または機器を破壊する',
+    en: 'someone without rights enters {location} ({site}) and steals or alters {data} on {device}, or wrecks it',
+  },
+  noEntryControl: {
+    ja: '入退室の管理が十分でなければ、{location}（{site}）への侵入は一般的な手口で起こり得る',
+    en: 'without sufficient entry control, entering {location} ({site}) takes no special skill',
+  },
+  public: { ja: '{location}は不特定多数が立ち入る場所', en: '{location} is open to the public' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'physical-intrusion',
@@ -34,25 +48,19 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 5.2.1 リスク特定（代表的な脅威: 施設への物理的侵入）', en: 'Provider guideline 5.2.1, risk identification (representative threat: physical intrusion into facilities)' },
     { ja: '医療情報システムの安全管理に関するガイドライン（第1版）6.4 物理的安全対策（施錠、入退管理、防犯カメラ）', en: 'MHLW guideline on the security of medical information systems, 1st edition, 6.4, physical safeguards (locks, entry control, CCTV)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const target = segment.kind === 'processing' ? segment.devices[0] : segment.devices[segment.devices.length - 1];
     if (!target || segment.dataClass === 'other') return [];
     const { location, site } = target;
-    let likelihood = start(3, {
-      ja: `入退室の管理が十分でなければ、${location.label}（${site.label}）への侵入は一般的な手口で起こり得る`,
-      en: `without sufficient entry control, entering ${location.label} (${site.label}) takes no special skill`,
-    });
-    if (location.public) {
-      likelihood = adjust(likelihood, +1, { ja: `${location.label}は不特定多数が立ち入る場所`, en: `${location.label} is open to the public` });
-    }
+    const place = { location: ref(location.id), site: ref(site.id) };
+    let likelihood = start(3, say('noEntryControl', place));
+    if (location.public) likelihood = adjust(likelihood, +1, say('public', { location: ref(location.id) }));
     likelihood = mitigate(likelihood, location, ['locked', 'entry-control', 'cctv', 'staffed-always', 'entry-log'], 1);
     likelihood = mitigate(likelihood, site, ['security-guard'], 1);
     return [finding(
-      {
-        ja: `正当な権限を持たない者が${location.label}（${site.label}）に侵入し、${target.device.label}の${dataNames(segment.data, 'ja')}を盗み出す、改竄する、または機器を破壊する`,
-        en: `someone without rights enters ${location.label} (${site.label}) and steals or alters ${dataNames(segment.data, 'en')} on ${target.device.label}, or wrecks it`,
-      },
+      say('intrudes', { ...place, device: ref(target.device.id), data: dataList(segment.data) }),
       impactOf(segment, ['C', 'I', 'A']),
       likelihood,
       location.id,

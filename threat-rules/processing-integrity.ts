@@ -1,8 +1,18 @@
 // Seed example ②, B processing: privilege bugs, insider misuse and logic flaws change information inside
 // the application. Lax privileges make it 3; least privilege, separation of duties, review and access
 // control each take one off.
-import type { Rule } from '../models/risk.js';
-import { finding, impactOf, mitigate, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { at, dataList, finding, impactOf, mitigate, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  changed: {
+    ja: '{device}の処理で、権限設計の不備・内部不正・ロジック欠陥により{data}が書き換えられる',
+    en: 'in processing at {device}, flawed privileges, insider misuse or faulty logic change {data}',
+  },
+  laxPrivileges: { ja: '権限管理の不備・内部不正は一般的に起こり得る', en: 'lax privileges and insider misuse commonly happen' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'processing-integrity',
@@ -32,17 +42,15 @@ export const rule: Rule = {
   references: [
     { ja: '提供事業者ガイドライン 5.2.1 リスク特定（イメージ1 ② アプリ内部）', en: 'Provider guideline 5.2.1, risk identification (figure 1, ② processing)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const device = segment.devices[0];
     if (!device || segment.dataClass === 'other') return [];
-    let likelihood = start(3, { ja: '権限管理の不備・内部不正は一般的に起こり得る', en: 'lax privileges and insider misuse commonly happen' });
+    let likelihood = start(3, say('laxPrivileges'));
     likelihood = mitigate(likelihood, device.device, ['least-privilege', 'separation-of-duties', 'code-review', 'access-control'], 1);
     return [finding(
-      {
-        ja: `${where(device).ja}の処理で、権限設計の不備・内部不正・ロジック欠陥により${segment.data.map((d) => d.label).join('・')}が書き換えられる`,
-        en: `in processing at ${where(device).en}, flawed privileges, insider misuse or faulty logic change ${segment.data.map((d) => d.label).join(', ')}`,
-      },
+      say('changed', { device: at(device), data: dataList(segment.data) }),
       impactOf(segment, ['I']),
       likelihood,
     )];

@@ -3,30 +3,55 @@
 // an isolated store, EDR and backups kept apart (offline, immutable, or carried to another site; an online
 // replica is encrypted with its source) lower it; no backup at all raises it.
 // One risk per store, whatever flows write to it.
-import type { Rule, RuleContext } from '../models/risk.js';
+import type { MessageRef, Messages } from '../models/message.js';
+import type { Rule, RuleContext } from '../models/rule.js';
 import type { PlacedDevice } from '../models/segment.js';
-import type { Term } from '../models/vocabulary.js';
-import { adjust, controlTerm, deviceFacts, finding, hasControl, impactOf, internetStep, mitigate, placedDevice, start, where } from './predicates.js';
+import { adjust, at, control, dataList, deviceFacts, finding, hasControl, impactOf, internetStep, mitigate, ref, sayer, start } from './predicates.js';
 
-/** Why the store's backups are out of the ransomware's reach, or null when nothing says they are. */
-function backupsApart(store: PlacedDevice, context: RuleContext): Term | null {
-  for (const c of ['offline-backup', 'immutable-backup']) {
-    if (hasControl(store.device, c)) {
-      const term = controlTerm(c);
-      return { ja: `${where(store).ja}に${term.ja}がある`, en: `${where(store).en} has ${term.en}` };
-    }
-  }
-  const apart = deviceFacts(context, store.device.id).backups.apart;
-  if (apart?.by === 'media') {
-    const media = context.model.media.find((m) => m.id === apart.media)?.label ?? apart.media;
-    const site = context.model.sites.find((s) => s.id === apart.site)?.label ?? apart.site;
-    return { ja: `バックアップを${media}で別拠点（${site}）へ搬送している`, en: `backups are carried on ${media} to another site (${site})` };
-  }
+const MESSAGES = {
+  infects: {
+    ja: '{store}がランサムウェアに感染し、保存された{data}とそのバックアップが暗号化されて使用・復元できなくなる',
+    en: 'ransomware infects {store}; the stored {data} and their backups are encrypted and can be neither used nor restored',
+  },
+  infectsBackups: {
+    ja: '{store}がランサムウェアに感染し、保存された{data}のバックアップが暗号化されて復元に使えなくなる',
+    en: 'ransomware infects {store}; the backups of {data} kept there are encrypted and can no longer restore anything',
+  },
+  // "バックアップデータのバックアップ" says nothing: data that are backups already are named as they are.
+  infectsBackupData: {
+    ja: '{store}がランサムウェアに感染し、保存された{data}が暗号化されて復元に使えなくなる',
+    en: 'ransomware infects {store}; the {data} kept there are encrypted and can no longer restore anything',
+  },
+  sector: {
+    ja: '医療分野ではランサムウェアの被害が相次いでおり、一般的な攻撃手法で感染し得る',
+    en: 'ransomware attacks on the medical sector are frequent, and common techniques get in',
+  },
+  eol: { ja: '{store}はサポート終了製品を使っている（既知の脆弱性が修正されない）', en: '{store} runs software past its end of support (known vulnerabilities stay unpatched)' },
+  isolated: { ja: '{store}は外部と接続されていない', en: '{store} is isolated from other networks' },
+  apartControl: {
+    ja: '本番環境から切り離されたバックアップから復元できる（{store}に{control}がある）',
+    en: 'it can be restored from backups kept apart from production ({store} has {control})',
+  },
+  apartMedia: {
+    ja: '本番環境から切り離されたバックアップから復元できる（バックアップを{media}で別拠点（{site}）へ搬送している）',
+    en: 'it can be restored from backups kept apart from production (backups are carried on {media} to another site ({site}))',
+  },
   // An online copy elsewhere is encrypted along with its source unless it cannot be changed or is kept offline.
-  if (apart?.by === 'remote') {
-    const remote = placedDevice(context, apart.device);
-    return { ja: `別拠点（${remote.site.label}）の${where(remote).ja}にオフラインまたは改変不能なバックアップを置いている`, en: `backups go offline or immutable to ${where(remote).en} at another site (${remote.site.label})` };
-  }
+  apartRemote: {
+    ja: '本番環境から切り離されたバックアップから復元できる（別拠点（{site}）の{device}にオフラインまたは改変不能なバックアップを置いている）',
+    en: 'it can be restored from backups kept apart from production (backups go offline or immutable to {device} at another site ({site}))',
+  },
+  noBackup: { ja: '{store}のバックアップがモデルにない（暗号化されると復元できない）', en: 'the model records no backup of {store} (once encrypted, nothing can be restored)' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
+
+/** Why the store's backups are out of the ransomware's reach (the facts say), or null when nothing says they are. */
+function backupsApart(store: PlacedDevice, context: RuleContext): MessageRef | null {
+  const c = (['offline-backup', 'immutable-backup'] as const).find((x) => hasControl(store.device, x));
+  if (c) return say('apartControl', { store: at(store), control: control(c) });
+  const apart = deviceFacts(context, store.device.id).backups.apart;
+  if (apart?.by === 'media') return say('apartMedia', { media: ref(apart.media), site: ref(apart.site) });
+  if (apart?.by === 'remote') return say('apartRemote', { device: { at: apart.device }, site: ref(apart.site) });
   return null;
 }
 
@@ -60,50 +85,27 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 代表的な脅威「ランサムウェア感染」', en: 'Provider guideline, representative threats: ransomware infection' },
     { ja: '提供事業者ガイドライン 事業者の選定基準（サイバー攻撃による被害を防止するためのバックアップの取得及び管理の状況）', en: 'Provider guideline, provider selection criteria (backups taken and managed against cyber attacks)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     const store = segment.devices[segment.devices.length - 1];
     if (!store || segment.dataClass === 'other') return [];
-    let likelihood = start(3, {
-      ja: '医療分野ではランサムウェアの被害が相次いでおり、一般的な攻撃手法で感染し得る',
-      en: 'ransomware attacks on the medical sector are frequent, and common techniques get in',
-    });
+    const self = { store: at(store) };
+    let likelihood = start(3, say('sector'));
     likelihood = internetStep(likelihood, segment, context);
-    if (store.device.eol) {
-      likelihood = adjust(likelihood, +1, { ja: `${where(store).ja}はサポート終了製品を使っている（既知の脆弱性が修正されない）`, en: `${where(store).en} runs software past its end of support (known vulnerabilities stay unpatched)` });
-    }
-    if (store.device.exposure === 'isolated') {
-      likelihood = adjust(likelihood, -1, { ja: `${where(store).ja}は外部と接続されていない`, en: `${where(store).en} is isolated from other networks` });
-    }
+    if (store.device.eol) likelihood = adjust(likelihood, +1, say('eol', self));
+    if (store.device.exposure === 'isolated') likelihood = adjust(likelihood, -1, say('isolated', self));
     likelihood = mitigate(likelihood, store.device, ['edr'], 1);
     const apart = backupsApart(store, context);
     if (apart) {
-      likelihood = adjust(likelihood, -1, {
-        ja: `本番環境から切り離されたバックアップから復元できる（${apart.ja}）`,
-        en: `it can be restored from backups kept apart from production (${apart.en})`,
-      });
+      likelihood = adjust(likelihood, -1, apart);
     } else if (!store.device.roles.includes('backup') && !deviceFacts(context, store.device.id).backups.backedUp) {
-      likelihood = adjust(likelihood, +1, {
-        ja: `${where(store).ja}のバックアップがモデルにない（暗号化されると復元できない）`,
-        en: `the model records no backup of ${where(store).en} (once encrypted, nothing can be restored)`,
-      });
+      likelihood = adjust(likelihood, +1, say('noBackup', self));
     }
-    const labels = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
-    // "バックアップデータのバックアップ" says nothing: data that are backups already are named as they are.
-    const backupsOnly = segment.data.every((d) => d.kind === 'backup');
-    return [finding(
-      store.device.roles.includes('backup')
-        ? {
-          ja: `${where(store).ja}がランサムウェアに感染し、保存された${labels.ja}${backupsOnly ? '' : 'のバックアップ'}が暗号化されて復元に使えなくなる`,
-          en: `ransomware infects ${where(store).en}; ${backupsOnly ? `the ${labels.en} kept there are` : `the backups of ${labels.en} kept there are`} encrypted and can no longer restore anything`,
-        }
-        : {
-          ja: `${where(store).ja}がランサムウェアに感染し、保存された${labels.ja}とそのバックアップが暗号化されて使用・復元できなくなる`,
-          en: `ransomware infects ${where(store).en}; the stored ${labels.en} and their backups are encrypted and can be neither used nor restored`,
-        },
-      impactOf(segment, ['I', 'A']),
-      likelihood,
-      store.device.id,
-    )];
+    const data = { ...self, data: dataList(segment.data) };
+    const message = !store.device.roles.includes('backup') ? say('infects', data)
+      : segment.data.every((d) => d.kind === 'backup') ? say('infectsBackupData', data)
+        : say('infectsBackups', data);
+    return [finding(message, impactOf(segment, ['I', 'A']), likelihood, store.device.id)];
   },
 };

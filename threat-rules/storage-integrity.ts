@@ -1,7 +1,18 @@
 // Seed example ③, B->C storage: unauthorised writes and loss of what is stored. Writes come through
 // access to the store (3; access control and encryption at rest lower it); loss needs backups.
-import type { Rule } from '../models/risk.js';
-import { adjust, deviceFacts, finding, impactOf, internetStep, mitigate, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { adjust, at, dataList, deviceFacts, finding, impactOf, internetStep, mitigate, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  alteredOrLost: {
+    ja: '{store}に保存された{data}が不正な書き込み・誤操作・障害により改竄・消失する',
+    en: '{data} stored at {store} are altered or lost through unauthorised writes, mistakes or failures',
+  },
+  commonWrites: { ja: '保存先への不正な書き込み・誤操作・障害は一般的に起こり得る', en: 'unauthorised writes, mistakes and failures commonly happen to stores' },
+  noBackup: { ja: '{store}にバックアップの記載がない', en: 'no backup is recorded for {store}' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'storage-integrity',
@@ -30,21 +41,20 @@ export const rule: Rule = {
   references: [
     { ja: '提供事業者ガイドライン 5.2.1 リスク特定（イメージ1 ③ 保存）', en: 'Provider guideline 5.2.1, risk identification (figure 1, ③ storage)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     const store = segment.devices[segment.devices.length - 1];
     if (!store || segment.dataClass === 'other') return [];
-    let likelihood = start(3, { ja: '保存先への不正な書き込み・誤操作・障害は一般的に起こり得る', en: 'unauthorised writes, mistakes and failures commonly happen to stores' });
+    const self = { store: at(store) };
+    let likelihood = start(3, say('commonWrites'));
     likelihood = internetStep(likelihood, segment, context);
     likelihood = mitigate(likelihood, store.device, ['access-control', 'encryption-at-rest'], 1);
     if (!deviceFacts(context, store.device.id).backups.backedUp && !store.device.roles.includes('backup')) {
-      likelihood = adjust(likelihood, +1, { ja: `${where(store).ja}にバックアップの記載がない`, en: `no backup is recorded for ${where(store).en}` });
+      likelihood = adjust(likelihood, +1, say('noBackup', self));
     }
     return [finding(
-      {
-        ja: `${where(store).ja}に保存された${segment.data.map((d) => d.label).join('・')}が不正な書き込み・誤操作・障害により改竄・消失する`,
-        en: `${segment.data.map((d) => d.label).join(', ')} stored at ${where(store).en} are altered or lost through unauthorised writes, mistakes or failures`,
-      },
+      say('alteredOrLost', { ...self, data: dataList(segment.data) }),
       impactOf(segment, ['I', 'A']),
       likelihood,
     )];

@@ -1,8 +1,23 @@
 // Storage outside Japan: medical information (or an area that may contain it) stored at a site whose
 // country is not Japan is exposed to foreign law (3); a site whose country the model does not state is 2,
 // and says so. One risk per site.
-import type { Rule } from '../models/risk.js';
-import { finding, impactOf, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { at, dataList, finding, impactOf, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  storedAbroad: {
+    ja: '{store}に保存される{data}が日本国外（{country}）の{site}にあり、国外の法令に基づく開示要求等により第三者に渡る',
+    en: '{data} stored at {store} are at {site} outside Japan ({country}), and are handed to third parties under foreign law',
+  },
+  countryUnknown: {
+    ja: '{site}の所在国がモデルに記載されておらず、{store}に保存される{data}が国内法の下で保存されているか確認できない',
+    en: 'the model does not state the country of {site}, so whether {data} stored at {store} are kept under Japanese law cannot be checked',
+  },
+  foreignLaw: { ja: '{site}は日本国外（{country}）にあり、国外の法令が適用され得る', en: '{site} is outside Japan ({country}), where foreign law may apply' },
+  countryUnstated: { ja: '{site}の所在国が記載されていない', en: 'the country of {site} is not stated' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'storage-outside-japan',
@@ -32,35 +47,28 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 事業者の選定基準（国内法の適用、保存場所の地域・国、国外法の適用可能性）', en: 'Provider guideline, provider selection criteria (Japanese law applies, the region and country of storage, exposure to foreign law)' },
     { ja: '提供事業者ガイドライン 制度上の要求事項（国内法の執行による調査・命令の対象）', en: 'Provider guideline, regulatory requirements (subject to investigation and orders under Japanese law)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const store = segment.devices[segment.devices.length - 1];
     if (!store || segment.dataClass === 'other') return [];
     const site = store.site;
     if (site.country === 'JP') return [];
-    const labels = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
+    const place = { site: ref(site.id) };
+    const stored = { ...place, store: at(store), data: dataList(segment.data) };
     if (site.country === null) {
       return [finding(
-        {
-          ja: `${site.label}の所在国がモデルに記載されておらず、${where(store).ja}に保存される${labels.ja}が国内法の下で保存されているか確認できない`,
-          en: `the model does not state the country of ${site.label}, so whether ${labels.en} stored at ${where(store).en} are kept under Japanese law cannot be checked`,
-        },
+        say('countryUnknown', stored),
         impactOf(segment, ['C']),
-        start(2, { ja: `${site.label}の所在国が記載されていない`, en: `the country of ${site.label} is not stated` }),
+        start(2, say('countryUnstated', place)),
         site.id,
       )];
     }
     const country = site.country;
     return [finding(
-      {
-        ja: `${where(store).ja}に保存される${labels.ja}が日本国外（${country}）の${site.label}にあり、国外の法令に基づく開示要求等により第三者に渡る`,
-        en: `${labels.en} stored at ${where(store).en} are at ${site.label} outside Japan (${country}), and are handed to third parties under foreign law`,
-      },
+      say('storedAbroad', { ...stored, country }),
       impactOf(segment, ['C']),
-      start(3, {
-        ja: `${site.label}は日本国外（${country}）にあり、国外の法令が適用され得る`,
-        en: `${site.label} is outside Japan (${country}), where foreign law may apply`,
-      }),
+      start(3, say('foreignLaw', { ...place, country })),
       site.id,
     )];
   },

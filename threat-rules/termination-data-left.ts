@@ -2,8 +2,21 @@
 // contract-termination phase returns, hands over, erases or disposes of. Its information is left behind
 // after the contract ends (4). Listed once per device, as a contract-termination risk, and only when the
 // model covers that phase.
-import type { Rule } from '../models/risk.js';
-import { dataNames, finding, impactOf, start, deviceFacts, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { at, dataList, deviceFacts, finding, impactOf, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  leftBehind: {
+    ja: '{store}に保存された{data}が契約終了時に返却・消去されずに残り、契約終了後に漏えいする',
+    en: '{data} stored on {store} are neither returned nor erased at contract termination, remain after the contract ends, and leak',
+  },
+  notEnded: {
+    ja: '契約終了フェーズのどの情報流も{store}の情報を返却・移管・消去・廃棄していない',
+    en: 'no flow of the contract-termination phase returns, hands over, erases or disposes of the information on {store}',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'termination-data-left',
@@ -33,21 +46,17 @@ export const rule: Rule = {
     { ja: '提供事業者ガイドライン 5.2.1 リスクアセスメント（契約終了フェーズの情報流の特定）', en: 'Provider guideline 5.2.1, risk assessment (identifying the information flows of the contract-termination phase)' },
     { ja: '医療情報システムの安全管理に関するガイドライン（第1版）8.4.2 外部保存契約終了時の処理', en: 'MHLW guideline on the security of medical information systems, 1st edition, 8.4.2 (at the end of an off-site storage contract)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     const store = segment.devices[segment.devices.length - 1];
     if (!store || segment.dataClass === 'other' || !context.model.system.phases.includes('termination')) return [];
     // Returning, handing over, erasing or disposing ends information on a device; exporting only copies it.
     if (deviceFacts(context, store.device.id).ended.length > 0) return [];
-    const likelihood = start(4, {
-      ja: `契約終了フェーズのどの情報流も${where(store).ja}の情報を返却・移管・消去・廃棄していない`,
-      en: `no flow of the contract-termination phase returns, hands over, erases or disposes of the information on ${where(store).en}`,
-    });
+    const self = { store: at(store) };
+    const likelihood = start(4, say('notEnded', self));
     return [finding(
-      {
-        ja: `${where(store).ja}に保存された${dataNames(segment.data, 'ja')}が契約終了時に返却・消去されずに残り、契約終了後に漏えいする`,
-        en: `${dataNames(segment.data, 'en')} stored on ${where(store).en} are neither returned nor erased at contract termination, remain after the contract ends, and leak`,
-      },
+      say('leftBehind', { ...self, data: dataList(segment.data) }),
       impactOf(segment, ['C']),
       likelihood,
       store.device.id,

@@ -2,8 +2,26 @@
 // (manually keyed) IPsec is 3: keys never change and ends are not authenticated per session. When the
 // model does not say, 2: most IPsec VPNs negotiate keys with IKE, but the model should state it. One risk
 // per VPN.
-import type { Rule } from '../models/risk.js';
-import { finding, impactOf, start } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { dataList, finding, impactOf, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  staticKeysExposed: {
+    ja: '{network}（IPsec-VPN）がIKEを使わず固定鍵で運用されており、経路上の{data}が盗聴・改竄される、または接続先になりすまされる',
+    en: '{network} (IPsec VPN) runs on static keys without IKE, so {data} crossing it can be read or altered, or an end impersonated',
+  },
+  ikeUnconfirmed: {
+    ja: '{network}（IPsec-VPN）がIKEを併用しているか確認できず、固定鍵であれば経路上の{data}が盗聴・改竄される',
+    en: 'whether {network} (IPsec VPN) uses IKE is not stated; with static keys {data} crossing it could be read or altered',
+  },
+  noIke: { ja: '{network}はIKEを使わないIPsec: 鍵が固定され、設定不備に当たる', en: '{network} is IPsec without IKE: static keys, a misconfiguration' },
+  ikeUnstated: {
+    ja: '{network}でIKEを併用するかがモデルに記載されていない（多くのIPsec-VPNはIKEを用いるが、記載して確認すること）',
+    en: 'the model does not state whether {network} uses IKE (most IPsec VPNs do, but state it to confirm)',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'transfer-ipsec-no-ike',
@@ -30,29 +48,18 @@ export const rule: Rule = {
   references: [
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ③ ネットワーク経路（IPsecを用いる場合はIKEを組み合わせる）', en: 'Provider guideline, special considerations ③: network paths (combine IPsec with IKE)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const hop = segment.hop;
     if (!hop || segment.dataClass === 'other' || hop.network.kind !== 'ipsec-vpn') return [];
     const net = hop.network;
     if (net.ike === true) return [];
-    const likelihood = net.ike === false
-      ? start(3, { ja: `${net.label}はIKEを使わないIPsec: 鍵が固定され、設定不備に当たる`, en: `${net.label} is IPsec without IKE: static keys, a misconfiguration` })
-      : start(2, {
-        ja: `${net.label}でIKEを併用するかがモデルに記載されていない（多くのIPsec-VPNはIKEを用いるが、記載して確認すること）`,
-        en: `the model does not state whether ${net.label} uses IKE (most IPsec VPNs do, but state it to confirm)`,
-      });
-    const data = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
+    const network = { network: ref(net.id) };
+    const likelihood = net.ike === false ? start(3, say('noIke', network)) : start(2, say('ikeUnstated', network));
+    const data = { ...network, data: dataList(segment.data) };
     return [finding(
-      net.ike === false
-        ? {
-          ja: `${net.label}（IPsec-VPN）がIKEを使わず固定鍵で運用されており、経路上の${data.ja}が盗聴・改竄される、または接続先になりすまされる`,
-          en: `${net.label} (IPsec VPN) runs on static keys without IKE, so ${data.en} crossing it can be read or altered, or an end impersonated`,
-        }
-        : {
-          ja: `${net.label}（IPsec-VPN）がIKEを併用しているか確認できず、固定鍵であれば経路上の${data.ja}が盗聴・改竄される`,
-          en: `whether ${net.label} (IPsec VPN) uses IKE is not stated; with static keys ${data.en} crossing it could be read or altered`,
-        },
+      net.ike === false ? say('staticKeysExposed', data) : say('ikeUnconfirmed', data),
       impactOf(segment, ['C', 'I']),
       likelihood,
       hop.network.id,

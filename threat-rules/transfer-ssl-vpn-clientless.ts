@@ -1,8 +1,25 @@
 // A hop over a clientless (browser-based) SSL-VPN: the guideline says not to use SSL-VPN, and if one must,
 // to use the client type. Likelihood 4 (a web portal reachable from anywhere, used from unmanaged
 // browsers); multi-factor authentication to join the VPN takes one off, not below 3. One risk per VPN.
-import type { Rule } from '../models/risk.js';
-import { adjust, factorNames, finding, impactOf, start } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { adjust, dataList, factors, finding, impactOf, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  exposed: {
+    ja: '{network}はクライアントレス型SSL-VPNであり、なりすましや盗聴により経路上の{data}が漏えい・改竄される',
+    en: '{network} is a clientless SSL-VPN, so {data} crossing it can leak or be altered through spoofing or eavesdropping',
+  },
+  clientless: {
+    ja: '{network}はクライアントレス型SSL-VPN: インターネットに公開されたWebポータルへ任意のブラウザから接続できる',
+    en: '{network} is a clientless SSL-VPN: a web portal on the internet that any browser can reach',
+  },
+  multiFactor: {
+    ja: '{network}への接続に多要素認証（{factors}）を用いる（接続端末は限定されない）',
+    en: 'joining {network} takes multi-factor authentication ({factors}), though any device may connect',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'transfer-ssl-vpn-clientless',
@@ -31,27 +48,18 @@ export const rule: Rule = {
   references: [
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ③ ネットワーク経路（SSL-VPNは原則として利用せず、やむを得ない場合はクライアント型）', en: 'Provider guideline, special considerations ③: network paths (no SSL-VPN as a rule; the client type where unavoidable)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     const hop = segment.hop;
     if (!hop || segment.dataClass === 'other' || hop.network.kind !== 'ssl-vpn-clientless') return [];
-    const net = hop.network.label;
-    let likelihood = start(4, {
-      ja: `${hop.network.label}はクライアントレス型SSL-VPN: インターネットに公開されたWebポータルへ任意のブラウザから接続できる`,
-      en: `${hop.network.label} is a clientless SSL-VPN: a web portal on the internet that any browser can reach`,
-    });
+    const network = { network: ref(hop.network.id) };
+    let likelihood = start(4, say('clientless', network));
     if (context.facts.networks[hop.network.id]?.auth === 'multi') {
-      likelihood = adjust(likelihood, -1, {
-        ja: `${hop.network.label}への接続に多要素認証（${factorNames(hop.network.auth, 'ja')}）を用いる（接続端末は限定されない）`,
-        en: `joining ${hop.network.label} takes multi-factor authentication (${factorNames(hop.network.auth, 'en')}), though any device may connect`,
-      });
+      likelihood = adjust(likelihood, -1, say('multiFactor', { ...network, factors: factors(hop.network.auth) }));
     }
-    const data = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
     return [finding(
-      {
-        ja: `${net}はクライアントレス型SSL-VPNであり、なりすましや盗聴により経路上の${data.ja}が漏えい・改竄される`,
-        en: `${net} is a clientless SSL-VPN, so ${data.en} crossing it can leak or be altered through spoofing or eavesdropping`,
-      },
+      say('exposed', { ...network, data: dataList(segment.data) }),
       impactOf(segment, ['C', 'I']),
       likelihood,
       hop.network.id,

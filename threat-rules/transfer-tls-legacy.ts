@@ -2,8 +2,20 @@
 // settings). Likelihood 4 when the flow crosses the internet, 3 otherwise; one lower (not below 2) when
 // the network itself encrypts underneath (a VPN), since an outsider then sees only the tunnel. One risk
 // per link.
-import type { Rule } from '../models/risk.js';
-import { adjust, finding, hopName, impactOf, start, where } from './predicates.js';
+import type { Messages } from '../models/message.js';
+import type { Rule } from '../models/rule.js';
+import { adjust, dataList, finding, hopData, impactOf, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  legacyTls: {
+    ja: '{from}→{to}（{network}）の通信が旧版のTLS {tls}で保護されており、{data}が盗聴・改竄される',
+    en: '{from} → {to} ({network}) is protected only by TLS {tls}, so {data} can be read or altered',
+  },
+  overInternet: { ja: 'TLS {tls}の通信がインターネットを経由する: 既知の攻撃手法が成立し得る', en: 'TLS {tls} traffic crosses the internet, where known attacks on it work' },
+  knownWeaknesses: { ja: 'TLS {tls}には既知の脆弱性がある（インターネットは経由しない）', en: 'TLS {tls} has known weaknesses (the path does not cross the internet)' },
+  tunnel: { ja: '{network}自体が通信を暗号化している（外部からはトンネルしか見えない）', en: '{network} encrypts the traffic itself (outsiders see only the tunnel)' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 export const rule: Rule = {
   id: 'transfer-tls-legacy',
@@ -31,28 +43,21 @@ export const rule: Rule = {
   references: [
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ③ ネットワーク経路（TLSはCRYPTREC「高セキュリティ型」に準じ、TLS 1.3/1.2を利用）', en: 'Provider guideline, special considerations ③: network paths (TLS per the CRYPTREC high-security settings: TLS 1.3/1.2)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment, context) {
     const hop = segment.hop;
     if (!hop || segment.dataClass === 'other') return [];
     const tls = hop.link.tls;
     if (tls !== '1.0' && tls !== '1.1') return [];
-    const name = hopName(hop);
     let likelihood = hop.network.kind === 'internet' || (segment.flow !== null && context.facts.flows[segment.flow.id]?.crossesInternet === true)
-      ? start(4, { ja: `TLS ${tls}の通信がインターネットを経由する: 既知の攻撃手法が成立し得る`, en: `TLS ${tls} traffic crosses the internet, where known attacks on it work` })
-      : start(3, { ja: `TLS ${tls}には既知の脆弱性がある（インターネットは経由しない）`, en: `TLS ${tls} has known weaknesses (the path does not cross the internet)` });
+      ? start(4, say('overInternet', { tls }))
+      : start(3, say('knownWeaknesses', { tls }));
     if (hop.network.encrypted && likelihood.value > 2) {
-      likelihood = adjust(likelihood, -1, {
-        ja: `${hop.network.label}自体が通信を暗号化している（外部からはトンネルしか見えない）`,
-        en: `${hop.network.label} encrypts the traffic itself (outsiders see only the tunnel)`,
-      });
+      likelihood = adjust(likelihood, -1, say('tunnel', { network: ref(hop.network.id) }));
     }
-    const data = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
     return [finding(
-      {
-        ja: `${name.ja}の通信が旧版のTLS ${tls}で保護されており、${data.ja}が盗聴・改竄される`,
-        en: `${name.en} is protected only by TLS ${tls}, so ${data.en} can be read or altered`,
-      },
+      say('legacyTls', { ...hopData(hop), tls, data: dataList(segment.data) }),
       impactOf(segment, ['C', 'I']),
       likelihood,
       hop.link.id,

@@ -2,41 +2,51 @@
 // WEP is 5; MAC filtering as the restriction is 4 (MAC addresses are easily spoofed); a shared
 // WPA2/WPA3-Personal passphrase, or an unstated mode, is 3; enterprise mode not confirmed as
 // certificate-based 802.1X is 2. One risk per wireless network (`at`), whatever flows cross it.
+import type { Messages } from '../models/message.js';
 import type { Network } from '../models/model.js';
-import type { Rule, Score } from '../models/risk.js';
-import { finding, impactOf, start } from './predicates.js';
-import { WLAN_SECURITY } from '../models/vocabulary.js';
+import type { Score } from '../models/risk.js';
+import type { Rule } from '../models/rule.js';
+import { dataList, finding, impactOf, ref, sayer, start } from './predicates.js';
+
+const MESSAGES = {
+  unauthorisedDevice: {
+    ja: '{network}に許可されていない端末が接続し、{network}を流れる{data}が盗聴・改竄される',
+    en: 'an unauthorised device joins {network} and reads or alters {data} crossing it',
+  },
+  anyoneJoins: { ja: '{network}は{security}: 誰でも接続・傍受できる', en: '{network} is {security}: anyone can join and listen' },
+  enterpriseUnconfirmed: {
+    ja: '{network}は{security}だが、IEEE 802.1Xと電子証明書による端末認証かどうかがモデルに記載されていない',
+    en: '{network} uses {security}, but the model does not confirm IEEE 802.1X with certificates',
+  },
+  macFilterOnly: {
+    ja: '{network}の端末接続制限がMACアドレスフィルタリングのみ: MACアドレスは容易に詐称できる',
+    en: '{network} restricts terminals by MAC filtering only: MAC filtering alone is spoofable',
+  },
+  sharedPassphrase: {
+    ja: '{network}は{security}（共有パスフレーズ）: パスフレーズを知る者は誰でも接続でき、端末は限定されない',
+    en: '{network} uses {security} (a shared passphrase): anyone who knows it can join, and terminals are not restricted',
+  },
+  modeUnstated: {
+    ja: '{network}のセキュリティ方式と端末接続制限がモデルに記載されていない',
+    en: 'the model does not state {network}\'s security mode or how it restricts terminals',
+  },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
 
 function likelihoodOf(net: Network): Score {
   const mode = net.wlanSecurity;
+  const network = ref(net.id);
   if (mode === 'open' || mode === 'wep') {
-    return start(5, {
-      ja: `${net.label}は${WLAN_SECURITY[mode].ja}: 誰でも接続・傍受できる`,
-      en: `${net.label} is ${WLAN_SECURITY[mode].en}: anyone can join and listen`,
-    });
+    return start(5, say('anyoneJoins', { network, security: { term: 'wlanSecurity', key: mode } }));
   }
   if (mode === 'wpa2-enterprise' || mode === 'wpa3-enterprise') {
-    return start(2, {
-      ja: `${net.label}は${WLAN_SECURITY[mode].ja}だが、IEEE 802.1Xと電子証明書による端末認証かどうかがモデルに記載されていない`,
-      en: `${net.label} uses ${WLAN_SECURITY[mode].en}, but the model does not confirm IEEE 802.1X with certificates`,
-    });
+    return start(2, say('enterpriseUnconfirmed', { network, security: { term: 'wlanSecurity', key: mode } }));
   }
-  if (net.macFilter === true) {
-    return start(4, {
-      ja: `${net.label}の端末接続制限がMACアドレスフィルタリングのみ: MACアドレスは容易に詐称できる`,
-      en: `${net.label} restricts terminals by MAC filtering only: MAC filtering alone is spoofable`,
-    });
-  }
+  if (net.macFilter === true) return start(4, say('macFilterOnly', { network }));
   if (mode === 'wpa2-personal' || mode === 'wpa3-personal') {
-    return start(3, {
-      ja: `${net.label}は${WLAN_SECURITY[mode].ja}（共有パスフレーズ）: パスフレーズを知る者は誰でも接続でき、端末は限定されない`,
-      en: `${net.label} uses ${WLAN_SECURITY[mode].en} (a shared passphrase): anyone who knows it can join, and terminals are not restricted`,
-    });
+    return start(3, say('sharedPassphrase', { network, security: { term: 'wlanSecurity', key: mode } }));
   }
-  return start(3, {
-    ja: `${net.label}のセキュリティ方式と端末接続制限がモデルに記載されていない`,
-    en: `the model does not state ${net.label}'s security mode or how it restricts terminals`,
-  });
+  return start(3, say('modeUnstated', { network }));
 }
 
 export const rule: Rule = {
@@ -66,18 +76,15 @@ export const rule: Rule = {
   references: [
     { ja: '提供事業者ガイドライン 医療情報システム等特有の考慮事項 ④ 無線LANの端末接続制限（MACアドレスに加えIEEE 802.1Xと電子証明書）', en: 'Provider guideline, special considerations ④: terminal restriction on wireless LANs (IEEE 802.1X with certificates, beyond MAC addresses)' },
   ],
+  messages: MESSAGES,
   origin: 'builtin',
   check(segment) {
     const hop = segment.hop;
     if (!hop || segment.dataClass === 'other' || hop.network.kind !== 'wireless-lan') return [];
     const net = hop.network;
     if (net.ieee8021x === true) return [];
-    const data = { ja: segment.data.map((d) => d.label).join('・'), en: segment.data.map((d) => d.label).join(', ') };
     return [finding(
-      {
-        ja: `${net.label}に許可されていない端末が接続し、${net.label}を流れる${data.ja}が盗聴・改竄される`,
-        en: `an unauthorised device joins ${net.label} and reads or alters ${data.en} crossing it`,
-      },
+      say('unauthorisedDevice', { network: ref(net.id), data: dataList(segment.data) }),
       impactOf(segment, ['C', 'I']),
       likelihoodOf(net),
       net.id,

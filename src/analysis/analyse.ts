@@ -2,7 +2,8 @@
 // to run in, the walk, its facts and the scored risks out.
 import type { Facts } from '../../models/facts.js';
 import type { Model } from '../../models/model.js';
-import type { Risk, RiskMatrix, Rule } from '../../models/risk.js';
+import type { Risk, RiskMatrix } from '../../models/risk.js';
+import type { Rule } from '../../models/rule.js';
 import type { Segment } from '../../models/segment.js';
 import { assess } from './engine.js';
 import { deriveFacts } from './facts.js';

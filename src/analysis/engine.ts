@@ -7,7 +7,8 @@
 // that lists every phase, flow and segment; it keeps the message and scores of its worst finding.
 import type { Facts } from '../../models/facts.js';
 import type { Model } from '../../models/model.js';
-import type { Finding, Risk, RiskMatrix, Rule, RuleContext } from '../../models/risk.js';
+import type { Risk, RiskMatrix } from '../../models/risk.js';
+import type { Finding, Rule, RuleContext } from '../../models/rule.js';
 import { CLASS_ORDER, type Segment } from '../../models/segment.js';
 import type { DataClass, Form, Phase } from '../../models/vocabulary.js';
 import { levelOf, rankOf } from './score.js';
@@ -75,8 +76,8 @@ export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatri
         id: m.id,
         rule: m.rule.id,
         threat: m.rule.threat,
-        title: m.rule.title,
-        message: finding.message,
+        messageId: finding.messageId,
+        data: finding.data,
         cia: m.rule.cia,
         segment: segment.kind,
         segments: [...m.segments].sort(compare),
@@ -90,8 +91,6 @@ export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatri
         level,
         rank,
         need: matrix.ranks[rank].need,
-        countermeasures: m.rule.countermeasures,
-        references: m.rule.references,
       };
     })
     .sort((a, b) => compare(a.id, b.id));

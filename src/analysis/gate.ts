@@ -1,29 +1,12 @@
 // The CI gate (koseizu check): which risks are left without a response at or above a rank, where in the
 // model each one is written, and which responses answer nothing. Pure: risks, responses and model in.
+import type { CheckResult, LocatedRisk } from '../../models/check.js';
 import type { Model } from '../../models/model.js';
 import type { ResponseAssessment } from '../../models/responses.js';
 import type { Risk } from '../../models/risk.js';
 import type { SourceRange } from '../../models/source.js';
 import type { Rank } from '../../models/vocabulary.js';
 import { ranksAtOrAbove } from './score.js';
-
-export interface LocatedRisk {
-  readonly risk: Risk;
-  /** Where the risk is about: the element after "@" in its id, or the flow (or medium) its segment cuts. */
-  readonly primary: SourceRange;
-  /** The other elements the risk involves, in id order. */
-  readonly related: readonly { readonly id: string; readonly range: SourceRange }[];
-}
-
-export interface CheckResult {
-  /** Unanswered risks at or above the threshold (or, without one, those whose rank needs a response), rank then id. */
-  readonly failing: readonly LocatedRisk[];
-  /** Every unanswered risk that needs a response or sits at or above the threshold: what SARIF reports. */
-  readonly unanswered: readonly LocatedRisk[];
-  readonly orphaned: ResponseAssessment['orphaned'];
-  /** The threshold: a rank, or null for "whatever the rank criteria say needs a response". */
-  readonly failOn: Rank | null;
-}
 
 /** Every element's declaration, by id. */
 export function elementSources(model: Model): Map<string, SourceRange> {
@@ -50,7 +33,7 @@ export function locateRisk(risk: Risk, sources: ReadonlyMap<string, SourceRange>
   };
 }
 
-export function checkRisks(model: Model, risks: readonly Risk[], responses: ResponseAssessment, failOn: Rank | null): CheckResult {
+export function checkRisks(model: Model, risks: readonly Risk[], responses: ResponseAssessment, failOn: Rank | null, strict = false): CheckResult {
   // An insufficient answer (an S risk with one measure, or accepted) does not close the gate.
   const answered = new Set(responses.answered.filter((a) => a.sufficient).map((a) => a.risk.id));
   const atOrAbove = failOn ? new Set(ranksAtOrAbove(failOn)) : null;
@@ -63,5 +46,8 @@ export function checkRisks(model: Model, risks: readonly Risk[], responses: Resp
   const failing = open.filter((r) => (atOrAbove ? atOrAbove.has(r.rank) : needs(r)));
   const unanswered = open.filter((r) => needs(r) || (atOrAbove?.has(r.rank) ?? false));
   const locate = (r: Risk): LocatedRisk => locateRisk(r, sources, model.system.source);
-  return { failing: failing.map(locate), unanswered: unanswered.map(locate), orphaned: responses.orphaned, failOn };
+  return {
+    failing: failing.map(locate), unanswered: unanswered.map(locate), orphaned: responses.orphaned, failOn, strict,
+    failed: failing.length > 0 || (strict && responses.orphaned.length > 0),
+  };
 }

@@ -2,13 +2,14 @@
 // Exit codes: 0 clean (warnings allowed), 1 findings (reserved for check), 2 invalid model, bad usage or internal error.
 import { Command, CommanderError, Option } from 'commander';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Rule } from '../../models/risk.js';
+import type { Rule } from '../../models/rule.js';
 import { MEASURE_CATEGORIES, PHASES, RANKS, SEGMENT_KINDS, THREATS, type Lang, type Phase, type Rank, type SegmentKind } from '../../models/vocabulary.js';
 import {
   applyResponses, assessModel, buildReport, BUILTIN_RULES, type LoadResult, type Model, diagnosticsJson, diagramGraph, formatDiagnostics, hasErrors, loadModel, renderDiagramSvg, subsetFontsFor, summary, threatList,
 } from '../index.js';
 import { diskHost, loadElkWithCodeCache, packageVersion, readDiagramFonts, schemaFile, withTempFiles, writeNewFile, writeOutput } from '../io/disk.js';
 import { toSlashes } from '../load/files.js';
+import { wording } from '../words/wording.js';
 import { ranksAtOrAbove } from '../analysis/score.js';
 
 export const EXIT_OK = 0;
@@ -203,7 +204,8 @@ export async function main(argv: readonly string[], io: Console = processConsole
       const model = result.model;
       const { risks, matrix } = assessModel(model, result.rules);
       const { threatsCsv, threatsJson, threatsMarkdown } = await import('../../renderers/threats/index.js');
-      const list = threatList(model, risks, matrix, explicitLang(argv) ?? model.system.lang, { phase: options.phase, segment: options.segment, minRank: options.minRank });
+      const words = wording(model, [...BUILTIN_RULES, ...result.rules], explicitLang(argv) ?? model.system.lang);
+      const list = threatList(model, risks, matrix, words, { phase: options.phase, segment: options.segment, minRank: options.minRank });
       const text = options.format === 'csv' ? threatsCsv(list) : options.format === 'json' ? threatsJson(list) : threatsMarkdown(list);
       exitCode = writeResult(text, options.output, model.files, lang, io);
     });
@@ -241,22 +243,18 @@ export async function main(argv: readonly string[], io: Console = processConsole
       // Orphaned responses are the gate's own lines below: their KZ306 would say it twice.
       io.err(formatDiagnostics(responses.diagnostics.filter((d) => d.code !== 'KZ306'), lang));
       const { checkRisks } = await import('../analysis/gate.js');
+      const { checkView } = await import('../report/check.js');
       const { checkSarif, checkText } = await import('../../renderers/check/index.js');
-      const checked = checkRisks(model, risks, responses, options.failOn ?? null);
-      const failed = checked.failing.length > 0 || (options.strict === true && checked.orphaned.length > 0);
+      const checked = checkRisks(model, risks, responses, options.failOn ?? null, options.strict === true);
+      const failed = checked.failed;
+      const catalogue = [...BUILTIN_RULES, ...result.rules];
+      const view = checkView(checked, wording(model, catalogue, outputLang));
       if (options.format === 'sarif') {
-        const rules = [...BUILTIN_RULES, ...result.rules].map((r) => ({
-          id: r.id, title: r.title, risk: r.risk, threat: THREATS[r.threat],
-          help: {
-            ja: (['human', 'physical', 'technical'] as const).map((c) => `${MEASURE_CATEGORIES[c].ja}: ${r.countermeasures[c].map((m) => m.ja).join('／')}`).join('\n'),
-            en: (['human', 'physical', 'technical'] as const).map((c) => `${MEASURE_CATEGORIES[c].en}: ${r.countermeasures[c].map((m) => m.en).join('; ')}`).join('\n'),
-          },
-        }));
-        const written = writeResult(checkSarif(checked, rules, outputLang, packageVersion(), options.strict === true), options.output, model.files, lang, io);
+        const written = writeResult(checkSarif(view, { version: packageVersion() }), options.output, model.files, lang, io);
         if (written !== EXIT_OK) { exitCode = written; return; }
-        io.err(checkText(checked, lang, options.strict === true).split('\n').slice(-2).join('\n'));
+        io.err(checkText(checkView(checked, wording(model, catalogue, lang))).split('\n').slice(-2).join('\n'));
       } else {
-        io.out(checkText(checked, outputLang, options.strict === true));
+        io.out(checkText(view));
       }
       exitCode = failed ? EXIT_FINDINGS : EXIT_OK;
     });
@@ -531,7 +529,13 @@ async function diffCommand(first: string, second: string | undefined, options: D
       if (written !== EXIT_OK) return written;
     }
   }
-  const text = options.format === 'json' ? diffJson(diff, words) : options.format === 'md' ? diffMarkdown(diff, words, { mermaid }) : diffText(diff, words);
+  const { diffTerms, diffView, diffSummaryLine } = await import('../diff/view.js');
+  const sides = (l: Lang) => ({
+    old: wording(oldLoaded.model as Model, [...BUILTIN_RULES, ...oldLoaded.rules], l),
+    new: wording(next.model, [...BUILTIN_RULES, ...next.rules], l),
+  });
+  const text = options.format === 'json' ? diffJson(diffTerms(diff, sides('ja'), sides('en')), { summary: diffSummaryLine(diff, words) })
+    : options.format === 'md' ? diffMarkdown(diffView(diff, sides(words)), { mermaid }) : diffText(diffView(diff, sides(words)));
   const written = writeResult(text, options.output, [...oldLoaded.model.files, ...next.model.files], lang, io);
   if (written !== EXIT_OK) return written;
   if (options.failOn) {

@@ -1,11 +1,11 @@
 // What changed between two versions of a model, matched by id (koseizu diff): elements added, removed,
 // changed (which properties) or only renamed; risks added, removed, re-ranked or re-scored, with the
 // reasons that moved them; responses added, changed or orphaned. Pure: both models, assessed, in.
-import type { ChangeState, DiffSummary, ElementChange, ModelDiff, PropertyChange, ResponseChange, RiskChange, RiskSide } from '../../models/diff.js';
+import type { ChangeState, DiffSummary, ElementChange, ModelDiff, PropertyChange, ResponseChange, RiskChange, RiskSide, Why } from '../../models/diff.js';
 import type { ElementKind, Model, Response } from '../../models/model.js';
 import type { ResponseAssessment } from '../../models/responses.js';
-import type { Risk, Score } from '../../models/risk.js';
-import { PHASES, RANKS, type Rank, type Term } from '../../models/vocabulary.js';
+import type { Reason, Risk, Score } from '../../models/risk.js';
+import { RANKS, type Rank } from '../../models/vocabulary.js';
 
 /** One version of a model with what koseizu made of it. */
 export interface AssessedVersion {
@@ -72,24 +72,21 @@ function side(risk: Risk, version: AssessedVersion): RiskSide {
   const answer = version.responses.answered.find((a) => a.risk.id === risk.id);
   return {
     rank: risk.rank, level: risk.level, impact: risk.impact.value, likelihood: risk.likelihood.value,
-    title: risk.title, message: risk.message, phases: risk.phases,
+    messageId: risk.messageId, data: risk.data, phases: risk.phases,
     answered: answer !== undefined, residual: answer?.residual?.rank ?? null,
   };
 }
 
-/** The reasons present in one score and not the other: what moved it. */
-function moved(kind: Term, a: Score, b: Score): Term[] {
-  const key = (r: { ja: string; en: string }): string => r.en;
+/** The reasons present in one score and not the other (by code and data): what moved it. */
+function moved(kind: 'impact' | 'likelihood', a: Score, b: Score): Why[] {
+  const key = (r: Reason): string => `${r.code}\u0000${JSON.stringify(r.data)}`;
   const before = new Set(a.reasons.map(key));
   const after = new Set(b.reasons.map(key));
-  const out: Term[] = [];
-  for (const r of b.reasons) if (!before.has(key(r))) out.push({ ja: `${kind.ja} +: ${r.ja}`, en: `${kind.en} +: ${r.en}` });
-  for (const r of a.reasons) if (!after.has(key(r))) out.push({ ja: `${kind.ja} −: ${r.ja}`, en: `${kind.en} −: ${r.en}` });
-  return out;
+  return [
+    ...b.reasons.filter((r) => !before.has(key(r))).map((reason): Why => ({ kind, sign: '+', reason })),
+    ...a.reasons.filter((r) => !after.has(key(r))).map((reason): Why => ({ kind, sign: '−', reason })),
+  ];
 }
-
-const IMPACT: Term = { ja: '影響度', en: 'impact' };
-const LIKELIHOOD: Term = { ja: '顕在化率', en: 'likelihood' };
 
 export function riskChanges(old: AssessedVersion, next: AssessedVersion): RiskChange[] {
   const before = new Map(old.risks.map((r) => [r.id, r]));
@@ -109,11 +106,8 @@ export function riskChanges(old: AssessedVersion, next: AssessedVersion): RiskCh
         : x.phases.join() !== y.phases.join() ? 'phase'
           : x.answered !== y.answered ? (y.answered ? 'answered' : 'unanswered')
           : x.residual !== y.residual ? 'residual' : null;
-    const phases: Term[] = x.phases.join() === y.phases.join() ? [] : [{
-      ja: `フェーズ: ${x.phases.map((p) => PHASES[p].ja).join('・')} → ${y.phases.map((p) => PHASES[p].ja).join('・')}`,
-      en: `phase: ${x.phases.map((p) => PHASES[p].en).join(', ')} → ${y.phases.map((p) => PHASES[p].en).join(', ')}`,
-    }];
-    if (state) changes.push({ id, rule: b.rule, state, old: x, new: y, why: [...phases, ...moved(IMPACT, a.impact, b.impact), ...moved(LIKELIHOOD, a.likelihood, b.likelihood)] });
+    const phases: Why[] = x.phases.join() === y.phases.join() ? [] : [{ kind: 'phase', old: x.phases, new: y.phases }];
+    if (state) changes.push({ id, rule: b.rule, state, old: x, new: y, why: [...phases, ...moved('impact', a.impact, b.impact), ...moved('likelihood', a.likelihood, b.likelihood)] });
   }
   return changes;
 }

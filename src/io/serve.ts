@@ -20,10 +20,11 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../../models/diagnostic.js';
 import type { Model } from '../../models/model.js';
-import type { Rule } from '../../models/risk.js';
+import type { Rule } from '../../models/rule.js';
 import type { ThreatRow } from '../../models/threats.js';
 import { FORMS, PHASES, RANKS, SEGMENT_KINDS, THREATS, type Form, type Lang, type Phase, type Rank, type SegmentKind, type Threat } from '../../models/vocabulary.js';
-import { applyResponses, assessModel, loadModel, renderDiagramSvg, threatList, walk, type Assessment } from '../index.js';
+import { applyResponses, assessModel, BUILTIN_RULES, loadModel, renderDiagramSvg, threatList, type Assessment } from '../index.js';
+import { wording } from '../words/wording.js';
 import { diskHost, loadElkWithCodeCache, readDiagramFonts } from './disk.js';
 import type { ElkLoader } from '../diagram/elk.js';
 import type { ListResult, ReadResult, SourceHost } from '../load/files.js';
@@ -100,8 +101,8 @@ export interface WorkshopState {
 }
 
 /** The page's view of one valid model in one language. Pure. */
-export function workshopView(model: Model, assessment: Assessment, lang: Lang, svg: string): WorkshopView {
-  const list = threatList(model, assessment.risks, assessment.matrix, lang);
+export function workshopView(model: Model, assessment: Assessment, rules: readonly Rule[], lang: Lang, svg: string): WorkshopView {
+  const list = threatList(model, assessment.risks, assessment.matrix, wording(model, [...BUILTIN_RULES, ...rules], lang));
   const segments = assessment.segments.map((s): WorkshopSegment => ({
     key: s.key, kind: s.kind, phase: s.phase, form: s.form, flow: s.flow?.id ?? null, media: s.media?.id ?? null,
     devices: s.devices.map((d) => d.device.id), elements: s.elements,
@@ -203,6 +204,7 @@ interface Result {
 interface Good {
   readonly version: number;
   readonly model: Model;
+  readonly rules: readonly Rule[];
   readonly assessment: Assessment;
 }
 
@@ -268,7 +270,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const key = `${g.version}:${l}`;
     let view = views.get(key);
     if (!view) {
-      view = renderDiagramSvg(g.model, { lang: l, direction: 'down' }, loadElk).then((d) => workshopView(g.model, g.assessment, l, d.svg));
+      view = renderDiagramSvg(g.model, { lang: l, direction: 'down' }, loadElk).then((d) => workshopView(g.model, g.assessment, g.rules, l, d.svg));
       views.set(key, view);
       view.catch(() => { views.delete(key); });
     }
@@ -358,7 +360,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     result = computed.result;
     version = result.version;
     if (result.model && result.assessment) {
-      good = { version: result.version, model: result.model, assessment: result.assessment };
+      good = { version: result.version, model: result.model, rules: result.rules, assessment: result.assessment };
       for (const key of views.keys()) if (!key.startsWith(`${good.version}:`)) views.delete(key);
     }
     track(computed.read);

@@ -14,7 +14,8 @@ import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../../models/di
 import validateRuleFile from '../../models/generated/rule-schema-validator.js';
 import type { Model } from '../../models/model.js';
 import type { Facts } from '../../models/facts.js';
-import type { Countermeasures, Finding, Rule, RuleContext, Score } from '../../models/risk.js';
+import type { Score } from '../../models/risk.js';
+import type { Countermeasures, Finding, Rule, RuleContext } from '../../models/rule.js';
 import {
   ALL_CONTROLS, COMBINATOR_NAMES, FACTS, FACT_NAMES, MAX_CONDITION_DEPTH, OPERATOR_NAMES, PLACEHOLDERS, RULES_VERSION,
   operatorsOf, ruleSchema, type AtTarget, type FactName, type FactSpec, type Operator, type Placeholder,
@@ -26,7 +27,8 @@ import {
   MEASURE_CATEGORIES, PHASES, SEGMENT_KINDS,
   type CiaProperty, type Lang, type Phase, type SegmentKind, type Term, type Threat,
 } from '../../models/vocabulary.js';
-import { adjust, dataNames, gradeName, impactOf, mitigate, start, where } from '../../threat-rules/predicates.js';
+import { adjust, clampGrade, impactOf, mitigate, start } from '../../models/grades.js';
+import { sayer, type Arg, type MessageData, type MessageRef, type Messages } from '../../models/message.js';
 import { toSlashes, type SourceHost } from './files.js';
 import { MAX_FILE_BYTES, describeType, diagnostic, parseYaml, pointRange, type Locator, type ParsedFile, type PathSegment } from './parse.js';
 import { toPath, valueAt } from './structure.js';
@@ -706,42 +708,66 @@ const termsOf = (raw: unknown): readonly Term[] => Object.freeze(Array.isArray(r
 const stepsOf = (raw: unknown): readonly Step[] =>
   (Array.isArray(raw) ? raw : []).map((s: Raw) => ({ when: compileCondition(s['when'] as Raw), by: Number(s['by']), reason: termOf(s['reason']) }));
 
-const NONE: Readonly<Record<Lang, string>> = { ja: '（なし）', en: '(none)' };
-const unique = (labels: readonly string[]): string[] => [...new Set(labels)];
-const joinList = (labels: readonly string[], lang: Lang): string => labels.join(lang === 'ja' ? '・' : ', ');
+/**
+ * The words every compiled user rule shares: where a finding is when the rule gives no message, a reason
+ * written in the rule file, and the grade a rule assumes when it gives no reason. The rule's own message,
+ * when it has one, joins them as "message".
+ */
+const USER_RULE_MESSAGES = {
+  placed: { ja: '{place}：{risk}', en: '{place}: {risk}' },
+  placedMedia: { ja: '{media}（{ends}）：{risk}', en: '{media} ({ends}): {risk}' },
+  reason: { ja: '{reason}', en: '{reason}' },
+  assumed: { ja: 'ルール「{title}」の想定: {grade}', en: 'as rule "{title}" assumes: {grade}' },
+} as const satisfies Messages;
+const say = sayer(USER_RULE_MESSAGES);
 
-/** The words a placeholder stands for in a segment: labels only, never ids. */
-function placeholder(name: Placeholder, s: Segment, lang: Lang): string {
-  const v = { devices: s.devices, places: s.places };
-  const first = s.devices[0];
-  const text = ((): string => {
-    switch (name) {
-      case 'device': return first ? where(first)[lang] : '';
-      case 'devices': return s.devices.map((d) => where(d)[lang]).join(lang === 'ja' ? '→' : ' → ');
-      case 'location': return joinList(unique(locationsOf(v).map((l) => l.label)), lang);
-      case 'site': return joinList(unique(sitesOf(v).map((x) => x.label)), lang);
-      case 'network': return s.hop?.network.label ?? '';
-      case 'actor': return s.actor?.label ?? '';
-      case 'flow': return s.flow?.label ?? s.media?.label ?? '';
-      case 'media': return s.media?.label ?? '';
-      case 'data': return dataNames(s.data, lang);
-      case 'phase': return PHASES[s.phase][lang];
-      case 'segment': return SEGMENT_KINDS[s.kind][lang];
-    }
-  })();
-  return text === '' ? NONE[lang] : text;
+const NONE: Arg = { none: true };
+
+/** Elements with distinct labels, the first of each label kept: the names a placeholder lists. */
+function distinctLabels(elements: readonly { readonly id: string; readonly label: string }[]): Arg {
+  const seen = new Set<string>();
+  const kept = elements.filter((e) => !seen.has(e.label) && seen.add(e.label) !== undefined);
+  return kept.length === 0 ? NONE : { list: kept.map((e) => ({ ref: e.id })) };
 }
 
-function fill(text: string, s: Segment, lang: Lang): string {
-  return text.replace(/\{([^{}\s]*)\}/g, (whole, name: string) => (Object.hasOwn(PLACEHOLDERS, name) ? placeholder(name as Placeholder, s, lang) : whole));
+/** The value a placeholder takes on a segment: ids to name, never words. */
+function placeholder(name: Placeholder, s: Segment): Arg {
+  const v = { devices: s.devices, places: s.places };
+  const first = s.devices[0];
+  switch (name) {
+    case 'device': return first ? { at: first.device.id } : NONE;
+    case 'devices': return s.devices.length > 0 ? { list: s.devices.map((d) => ({ at: d.device.id })), join: 'steps' } : NONE;
+    case 'location': return distinctLabels(locationsOf(v));
+    case 'site': return distinctLabels(sitesOf(v));
+    case 'network': return s.hop ? { ref: s.hop.network.id } : NONE;
+    case 'actor': return s.actor ? { ref: s.actor.id } : NONE;
+    case 'flow': return s.flow ? { ref: s.flow.id } : s.media ? { ref: s.media.id } : NONE;
+    case 'media': return s.media ? { ref: s.media.id } : NONE;
+    case 'data': return s.data.length > 0 ? { list: s.data.map((d) => ({ ref: d.id })) } : NONE;
+    case 'phase': return { term: 'phase', key: s.phase };
+    case 'segment': return { term: 'segment', key: s.kind };
+  }
+}
+
+/** The placeholders a rule's message uses, with their values on a segment. */
+function placeholderData(message: Term, s: Segment): MessageData {
+  const data: Record<string, Arg> = {};
+  for (const text of [message.ja, message.en]) {
+    for (const match of text.matchAll(/\{([^{}\s]*)\}/g)) {
+      const name = match[1] ?? '';
+      if (Object.hasOwn(PLACEHOLDERS, name)) data[name] = placeholder(name as Placeholder, s);
+    }
+  }
+  return data;
 }
 
 /** Where a finding is, for a rule without `message`: the devices, or the medium and its ends. */
-function place(s: Segment, lang: Lang): string {
-  if (s.devices.length > 0) return placeholder('devices', s, lang);
-  const ends = s.places.map((p) => p.location.label).join(lang === 'ja' ? '→' : ' → ');
-  const media = s.media?.label ?? placeholder('flow', s, lang);
-  return ends ? (lang === 'ja' ? `${media}（${ends}）` : `${media} (${ends})`) : media;
+function placed(s: Segment, risk: Term): MessageRef {
+  const text = { text: risk };
+  if (s.devices.length > 0) return say('placed', { place: placeholder('devices', s), risk: text });
+  const media = s.media ? { ref: s.media.id } : placeholder('flow', s);
+  if (s.places.length === 0) return say('placed', { place: media, risk: text });
+  return say('placedMedia', { media, ends: { list: s.places.map((p) => ({ ref: p.location.id })), join: 'steps' }, risk: text });
 }
 
 /** The element a rule's risks are keyed by, when it says `at` and the segment has one. */
@@ -797,12 +823,12 @@ function compileRule(raw: Raw, file: string, range: SourceRange): Rule {
   const countermeasures = Object.freeze(Object.fromEntries(
     (Object.keys(MEASURE_CATEGORIES) as (keyof Countermeasures)[]).map((k) => [k, termsOf(measures[k])]),
   )) as Countermeasures;
-  const based = (kind: 'impact' | 'likelihood', grade: number): Term => {
-    const name = gradeName(kind, Math.min(5, Math.max(1, grade)) as 1 | 2 | 3 | 4 | 5);
-    return { ja: `ルール「${title.ja}」の想定: ${name.ja}`, en: `as rule "${title.en}" assumes: ${name.en}` };
-  };
+  const based = (kind: 'impact' | 'likelihood', grade: number): MessageRef =>
+    say('assumed', { title: { text: title }, grade: { term: kind, key: String(clampGrade(grade)) } });
+  const because = (reason: Term): MessageRef => say('reason', { reason: { text: reason } });
   const steps = (score: Score, list: readonly Step[], v: View): Score =>
-    list.reduce((s, step) => (step.when(v) ? adjust(s, step.by, step.reason) : s), score);
+    list.reduce((s, step) => (step.when(v) ? adjust(s, step.by, because(step.reason)) : s), score);
+  const messages: Messages = Object.freeze(message ? { ...USER_RULE_MESSAGES, message } : USER_RULE_MESSAGES);
 
   return Object.freeze({
     id,
@@ -814,21 +840,21 @@ function compileRule(raw: Raw, file: string, range: SourceRange): Rule {
     phases: Object.freeze(phases),
     countermeasures,
     references: termsOf(raw['references']),
+    messages,
     origin: Object.freeze({ file, range }),
     check(segment: Segment, context: RuleContext): readonly Finding[] {
       const v: View = { segment, facts: context.facts, devices: segment.devices, places: segment.places };
       if (!when.every((t) => t(v))) return [];
       const impact = steps(
-        impactBase === null ? impactOf(segment, cia) : start(impactBase, impactReason ?? based('impact', impactBase)),
+        impactBase === null ? impactOf(segment, cia) : start(impactBase, impactReason ? because(impactReason) : based('impact', impactBase)),
         impactSteps, v,
       );
-      let likelihood = steps(start(likelihoodBase, likelihoodReason ?? based('likelihood', likelihoodBase)), likelihoodSteps, v);
+      let likelihood = steps(start(likelihoodBase, likelihoodReason ? because(likelihoodReason) : based('likelihood', likelihoodBase)), likelihoodSteps, v);
       if (mitigating) likelihood = mitigate(likelihood, controlsOf(segment), mitigating, floor);
-      const text: Term = message
-        ? { ja: fill(message.ja, segment, 'ja'), en: fill(message.en, segment, 'en') }
-        : { ja: `${place(segment, 'ja')}：${risk.ja}`, en: `${place(segment, 'en')}: ${risk.en}` };
+      const said = message ? { messageId: 'message', data: placeholderData(message, segment) } : placed(segment, risk);
       const key = atOf(at, segment);
-      return [key === undefined ? { message: text, impact, likelihood } : { at: key, message: text, impact, likelihood }];
+      const found = { messageId: said.messageId, data: said.data, impact, likelihood };
+      return [key === undefined ? found : { at: key, ...found }];
     },
   });
 }

@@ -1,6 +1,6 @@
 // The rule catalogue as `koseizu rules` shows it: every rule's metadata in the output language, and
 // which of the guideline's eleven representative threats each instantiates. Pure.
-import type { Rule } from '../../models/risk.js';
+import type { Rule } from '../../models/rule.js';
 import { CIA, MEASURE_CATEGORIES, PHASES, SEGMENT_KINDS, THREATS, type Lang, type MeasureCategory, type Threat } from '../../models/vocabulary.js';
 
 export interface RuleEntry {

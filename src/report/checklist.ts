@@ -2,33 +2,157 @@
 // e-document law that the model's facts can show met, not met, or not applicable, in a fixed order with
 // stable ids, each with the facts that decide it. The provider hands it to the medical institution with
 // the risk response list (5.2.3). Pure and deterministic: Model and its facts in, the Checklist of
-// models/report.ts out, every word in the output language.
+// models/report.ts out.
 //
 // "Medical information" here means information classed medical or may-contain-medical, as the rules
-// read it. Each check returns its evidence as lines in both languages, each marked as a shortfall, a fact
-// that meets the requirement, or a note; an item is not applicable when nothing it is about is in the
-// model, not met when any line is a shortfall, met otherwise. Shortfalls come first, then what meets the
-// requirement, each in model order, so the reader sees what to fix at the top.
+// read it. Each check returns its evidence as lines of data (a message of MESSAGES and its values), each
+// marked as a shortfall, a fact that meets the requirement, or a note; an item is not applicable when
+// nothing it is about is in the model, not met when any line is a shortfall, met otherwise. Shortfalls come
+// first, then what meets the requirement, each in model order, so the reader sees what to fix at the top.
+// Only regulatoryChecklist turns the lines into words, in one language.
+import type { DeviceFacts, Facts } from '../../models/facts.js';
+import { clause, refs, sayer, type Arg, type MessageRef, type Messages } from '../../models/message.js';
 import type { Data, Device, Link, Media, Model, Network, Site } from '../../models/model.js';
-import type { Checklist, ChecklistItem, ChecklistStatus } from '../../models/report.js';
-import type { DataFacts, DeviceFacts, Facts } from '../../models/facts.js';
-import {
-  AUTH_FACTORS, DEVICE_CONTROLS, MEDIA_CONTROLS, MEDIA_KINDS, NETWORK_KINDS, OPERATIONS, WLAN_SECURITY,
-  type Lang, type Operation, type Term,
-} from '../../models/vocabulary.js';
+import type { Checklist, ChecklistItem, ChecklistLine, ChecklistStatus } from '../../models/report.js';
+import type { Lang, Operation, Term } from '../../models/vocabulary.js';
+import { namesOf, say as sayIn } from '../words/messages.js';
 
-/** One line of evidence: a shortfall (false), a fact that meets the requirement (true), or a note (null). */
-interface Line {
-  readonly ok: boolean | null;
-  readonly text: Term;
-  /** The model elements the line names. */
-  readonly ids: readonly string[];
-}
+/** Every line of evidence and every clause in them, in both languages. */
+const MESSAGES = {
+  // mfa
+  noSignIn: {
+    ja: '医療情報（またはそれを含む可能性のある領域）を扱い、利用者がログインして使う機器がモデルにない',
+    en: 'no device people sign in to handles medical information (or areas that may contain it) in the model',
+  },
+  authMulti: { ja: '{device}: {factors}（多要素）', en: '{device}: {factors} (multi-factor)' },
+  authSingle: { ja: '{device}: {factors}のみ（単要素）', en: '{device}: {factors} only (single factor)' },
+  authNone: { ja: '{device}: 認証なし', en: '{device}: no authentication' },
+  authUnstated: { ja: '{device}: 認証方式の記載なし', en: '{device}: authentication not stated' },
+  // tls
+  noTls: { ja: '医療情報を運ぶ通信にHTTPSやTLSを用いるものがない', en: 'no link carrying medical information uses HTTPS or states a TLS version' },
+  linkEnds: { ja: '{from}→{to}（{network}）', en: '{from} → {to} ({network})' },
+  linkLabel: { ja: '{link}（{network}）', en: '{link} ({network})' },
+  tlsUnstated: {
+    ja: '{link}: {protocol}、TLSのバージョンの記載なし（TLS 1.2/1.3のみか確認できない）',
+    en: '{link}: {protocol}, TLS version not stated (cannot be shown to be 1.2/1.3 only)',
+  },
+  tlsOnly: { ja: 'TLS {tls}', en: 'TLS {tls}' },
+  tlsWith: { ja: '{protocol}、TLS {tls}', en: '{protocol}, TLS {tls}' },
+  tlsLegacy: { ja: '{link}: {stated}（旧版）', en: '{link}: {stated} (legacy)' },
+  tlsStated: { ja: '{link}: {stated}', en: '{link}: {stated}' },
+  // ssl-vpn
+  noSslVpn: { ja: '医療情報を運ぶ経路にSSL-VPNがない', en: 'no SSL-VPN on any path carrying medical information' },
+  sslVpnClientless: { ja: '{network}: {kind}（用いない方式）', en: '{network}: {kind}, a type not to be used' },
+  sslVpnClient: { ja: '{network}: {kind}', en: '{network}: {kind}' },
+  // ipsec-ike
+  noIpsec: { ja: '医療情報を運ぶ経路にIPsec-VPNがない', en: 'no IPsec VPN on any path carrying medical information' },
+  ike: { ja: '{network}: IKEを併用', en: '{network}: IPsec with IKE' },
+  noIke: { ja: '{network}: IKEを使わない（固定鍵）', en: '{network}: no IKE (static keys)' },
+  ikeUnstated: { ja: '{network}: IKEの併用の記載なし', en: '{network}: IKE not stated' },
+  // wlan-8021x
+  noWlan: { ja: '医療情報を運ぶ経路に無線LANがない', en: 'no wireless LAN on any path carrying medical information' },
+  wlanModeUnstated: { ja: 'セキュリティ方式の記載なし', en: 'security mode not stated' },
+  wlan8021x: { ja: '{network}: {mode}、IEEE 802.1Xによる端末認証', en: '{network}: {mode}, terminals authenticated by IEEE 802.1X' },
+  wlanShort: { ja: '{network}: {mode}、{why}', en: '{network}: {mode}, {why}' },
+  macOnly: {
+    ja: '端末接続制限はMACアドレスフィルタリングのみ（MACアドレスは容易に詐称できるため不十分）',
+    en: 'terminals restricted by MAC filtering only (not enough: MAC addresses are easily spoofed)',
+  },
+  no8021x: { ja: 'IEEE 802.1Xと電子証明書による端末認証を使わない', en: 'no IEEE 802.1X with certificates' },
+  unstated8021x: { ja: 'IEEE 802.1Xによる端末認証の記載なし', en: 'IEEE 802.1X not stated' },
+  // usb-media
+  usbBlocked: { ja: '外部媒体の利用制限がある機器: {devices}', en: 'devices with USB media blocked: {devices}' },
+  noMedia: { ja: '医療情報を格納して搬送する記憶媒体がモデルにない', en: 'no medium carrying medical information in the model' },
+  notSmallMedium: { ja: '{media}（{kind}）: 小型記憶媒体ではない', en: '{media} ({kind}): not a small medium' },
+  smallMedium: { ja: '{media}（{kind}）: {data}を格納', en: '{media} ({kind}): holds {data}' },
+  // log-retention
+  assumedFiveYears: { ja: '5年（記載がないため診療録の法定保存期間とみなす）', en: '5 years (not stated: taken as the legal retention of medical records)' },
+  retentionUnstated: { ja: '保存期間の記載なし', en: 'retention not stated' },
+  noLegalRecordForLogs: {
+    ja: '法定保存文書がモデルにない（ログの保存期間を比べる法定保存年限がない）',
+    en: 'no legal record in the model (no legal retention to compare the logs with)',
+  },
+  logKept: { ja: '{log}: {kept}', en: '{log}: {kept}' },
+  legalBaseline: {
+    ja: '基準: {record}の法定保存期間 {retention}（モデル中で最長）',
+    en: 'baseline: the legal retention of {record}, {retention} (the longest in the model)',
+  },
+  noLogs: { ja: 'ログがモデルにない（法定保存年限以上の保存を示せない）', en: 'no log in the model (keeping logs for the legal retention cannot be shown)' },
+  logShort: { ja: '{log}: {kept}（{floor}に満たない）', en: '{log}: {kept} (less than {floor})' },
+  // storage-jp
+  noStores: { ja: '医療情報を保存する機器がモデルにない', en: 'no device stores medical information in the model' },
+  regionUnstated: { ja: '地域の記載なし', en: 'region not stated' },
+  region: { ja: '地域: {region}', en: 'region: {region}' },
+  countryUnstated: { ja: '{site}: 所在国の記載なし、{region}（{what}）', en: '{site}: country not stated, {region} ({what})' },
+  abroad: { ja: '{site}: 日本国外（{country}）、{region}（{what}）', en: '{site}: outside Japan ({country}), {region} ({what})' },
+  inJapan: { ja: '{site}: 日本（JP）、{region}（{what}）', en: '{site}: Japan (JP), {region} ({what})' },
+  // backups-apart
+  noOperationStores: { ja: '運用中に医療情報を保存する機器がモデルにない', en: 'no device stores medical information in operation' },
+  apartControl: { ja: '{device}: {control}', en: '{device}: {control}' },
+  apartMedia: { ja: '{device}: バックアップを{media}で別拠点（{site}）へ搬送', en: '{device}: backups carried on {media} to another site ({site})' },
+  apartRemote: {
+    ja: '{device}: 別拠点（{site}）の{remote}にオフラインまたは改変不能なバックアップ',
+    en: '{device}: offline or immutable backups on {remote} at another site ({site})',
+  },
+  noBackup: { ja: '{device}: バックアップの記載なし', en: '{device}: no backup recorded' },
+  notApart: {
+    ja: '{device}: バックアップ（{backups}）が本体から切り離されていない（オフライン・改変不能・別拠点への搬送のいずれもない）',
+    en: '{device}: backups ({backups}) not kept apart (neither offline, immutable nor carried to another site)',
+  },
+  backupTo: { ja: '{device}へのバックアップ', en: 'backups to {device}' },
+  carriedTo: { ja: '{media}で{site}へ搬送', en: '{media} carried to {site}' },
+  // legal-records
+  noLegalRecords: { ja: '法定保存文書がモデルにない', en: 'no legal record in the model' },
+  authentic: { ja: '真正性: {device}: {have}', en: 'authenticity: {device}: {have}' },
+  notAuthentic: { ja: '真正性: {device}: {missing}', en: 'authenticity: {device}: {missing}' },
+  notAuthenticHeld: { ja: '真正性: {device}: {missing}（あり: {have}）', en: 'authenticity: {device}: {missing} (in place: {have})' },
+  noSignature: { ja: '電子署名・タイムスタンプのいずれもない', en: 'neither electronic signature nor timestamp' },
+  noAuditLog: { ja: 'アクセスログがない', en: 'no audit log' },
+  notLegible: { ja: '見読性: {data}: 表示・印刷する情報流がない', en: 'legibility: {data}: no flow displays or prints it' },
+  legible: { ja: '見読性: {data}: {ways}', en: 'legibility: {data}: {ways}' },
+  displayedOn: { ja: '{devices}で表示', en: 'displayed on {devices}' },
+  printedOn: { ja: '{devices}で印刷', en: 'printed on {devices}' },
+  unstored: { ja: '保存性: {data}: 保存する機器がモデルにない', en: 'preservation: {data}: no device stores it in the model' },
+  notPreserved: { ja: '保存性: {device}: バックアップの記載なし', en: 'preservation: {device}: no backup recorded' },
+  preserved: { ja: '保存性: {device}: {backups}', en: 'preservation: {device}: {backups}' },
+  // termination
+  noTermination: {
+    ja: '契約終了フェーズがモデルにない（system.phases）: 返却・移管・破棄の手順と証跡を示せない',
+    en: 'the contract-termination phase is not modelled (system.phases): no procedure for return, transfer or destruction, nor its evidence, can be shown',
+  },
+  notEnded: {
+    ja: '{device}: 契約終了時に返却・移管・消去・廃棄する情報流がない',
+    en: '{device}: no contract-termination flow returns, hands over, erases or disposes of its information',
+  },
+  ended: { ja: '{device}: {ops}', en: '{device}: {ops}' },
+  erasedCertified: { ja: '{device}: {ops}（消去証明あり）', en: '{device}: {ops} (erasure certificate)' },
+  erasedUncertified: { ja: '{device}: {ops}、消去証明の記載なし', en: '{device}: {ops}; no erasure certificate recorded' },
+  returnedRecorded: { ja: '{media}（{site}へ返却）: 受け渡し記録あり', en: '{media} (returned to {site}): hand-over record' },
+  returnedUnrecorded: { ja: '{media}（{site}へ返却）: 受け渡し記録の記載なし', en: '{media} (returned to {site}): no hand-over record recorded' },
+  disposedEvidenced: { ja: '{media}（{site}で廃棄）: {evidence}', en: '{media} (disposed of at {site}): {evidence}' },
+  disposedUnevidenced: {
+    ja: '{media}（{site}で廃棄）: 物理破壊・消去証明の記載なし',
+    en: '{media} (disposed of at {site}): neither physical destruction nor erasure certificate recorded',
+  },
+  takenOut: { ja: '{site}に保管した{media}: 契約終了時に{out}で搬出', en: '{media} kept at {site}: taken out at contract termination as {out}' },
+  notTakenOut: {
+    ja: '{site}に保管した{media}: 契約終了時に搬出・廃棄する媒体がない',
+    en: '{media} kept at {site}: no medium takes it out or disposes of it at contract termination',
+  },
+  noKeeping: { ja: '医療情報を保存する機器・記憶媒体がモデルにない', en: 'no device or medium keeps medical information in the model' },
+} as const satisfies Messages;
+const say = sayer(MESSAGES);
+
+const STATUS_WORDS: Readonly<Record<ChecklistStatus, Term>> = {
+  met: { ja: '対応済み', en: 'met' },
+  'not-met': { ja: '未対応', en: 'not met' },
+  'not-applicable': { ja: '該当なし', en: 'not applicable' },
+};
 
 interface Outcome {
   /** False when nothing the requirement is about is in the model. */
   readonly applicable: boolean;
-  readonly lines: readonly Line[];
+  readonly lines: readonly ChecklistLine[];
 }
 
 /** What every check reads: the model, its facts, and the model's elements by id. */
@@ -52,21 +176,16 @@ interface ItemSpec {
   readonly check: (input: Input) => Outcome;
 }
 
-const STATUS_WORDS: Readonly<Record<ChecklistStatus, Term>> = {
-  met: { ja: '対応済み', en: 'met' },
-  'not-met': { ja: '未対応', en: 'not met' },
-  'not-applicable': { ja: '該当なし', en: 'not applicable' },
-};
-
 // ---- Small helpers ----
 
 const t = (ja: string, en: string): Term => ({ ja, en });
-const line = (ok: boolean | null, text: Term, ids: readonly string[]): Line => ({ ok, text, ids });
-const names = (labels: readonly string[]): Term => t(labels.join('・'), labels.join(', '));
+const line = (ok: boolean | null, message: MessageRef, ids: readonly string[]): ChecklistLine => ({ ok, messageId: message.messageId, data: message.data, ids });
+const ref = (id: string): Arg => ({ ref: id });
+const terms = (table: 'control' | 'operation' | 'authFactor', keys: readonly string[]): Arg => ({ list: keys.map((key) => ({ term: table, key })) });
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Notes first, then shortfalls, then what meets the requirement; each group keeps its order. */
-function arrange(notes: readonly Line[], lines: readonly Line[]): Line[] {
+function arrange(notes: readonly ChecklistLine[], lines: readonly ChecklistLine[]): ChecklistLine[] {
   return [...notes, ...lines.filter((l) => l.ok === false), ...lines.filter((l) => l.ok !== false)];
 }
 
@@ -77,18 +196,11 @@ function deviceFacts(input: Input, id: string): DeviceFacts {
   return found;
 }
 
-/** "パスワード・ICカード" / "password, IC card": the factors in words. */
-const factorNames = (auth: Device['auth'], lang: Lang): string => (auth ?? []).map((f) => AUTH_FACTORS[f][lang]).join(lang === 'ja' ? '・' : ', ');
-
-const labelOf = (map: ReadonlyMap<string, { readonly label: string }>, id: string): string => map.get(id)?.label ?? id;
-
 /** "電子カルテ端末→院内ルータ（院内LAN）": a link by its label, or by the labels of its ends. */
-function linkName(link: Link, network: Network, input: Input): Term {
-  const from = labelOf(input.devices, link.from);
-  const to = labelOf(input.devices, link.to);
-  return link.label === null
-    ? t(`${from}→${to}（${network.label}）`, `${from} → ${to} (${network.label})`)
-    : t(`${link.label}（${network.label}）`, `${link.label} (${network.label})`);
+function linkName(link: Link): Arg {
+  return clause(link.label === null
+    ? say('linkEnds', { from: ref(link.from), to: ref(link.to), network: ref(link.network) })
+    : say('linkLabel', { link: ref(link.id), network: ref(link.network) }));
 }
 
 /** The networks that flows carrying medical information cross, in model order. */
@@ -96,55 +208,35 @@ function pathNetworks(input: Input): Network[] {
   return input.model.networks.filter((n) => input.facts.networks[n.id]?.carriesMedical === true);
 }
 
-/** "5年" / "5 years", from the retention as written. */
-function retentionWords(written: string | null, days: number | 'permanent'): Term {
-  if (days === 'permanent') return t('永年', 'permanent');
-  const match = written === null ? null : /^(\d+)([ymd])$/.exec(written);
-  const n = match?.[1] ?? String(days);
-  const unit = match?.[2] ?? 'd';
-  const s = n === '1' ? '' : 's';
-  return unit === 'y' ? t(`${n}年`, `${n} year${s}`) : unit === 'm' ? t(`${n}か月`, `${n} month${s}`) : t(`${n}日`, `${n} day${s}`);
-}
-
 type Days = number | 'permanent';
 const shorter = (a: Days, b: Days): boolean => (a === 'permanent' ? false : b === 'permanent' ? true : a < b);
 
 /** How a store's information can be restored: its backup controls, backup devices on its paths, backups carried away. */
-function backupsOf(device: Device, input: Input): { readonly text: Term; readonly ids: readonly string[] }[] {
+function backupsOf(device: Device, input: Input): { readonly arg: Arg; readonly ids: readonly string[] }[] {
   const { controls, devices, carried } = deviceFacts(input, device.id).backups;
-  const found: { text: Term; ids: readonly string[] }[] = [];
-  if (controls.length > 0) {
-    found.push({ text: t(controls.map((c) => DEVICE_CONTROLS[c].ja).join('・'), controls.map((c) => DEVICE_CONTROLS[c].en).join(', ')), ids: [] });
-  }
-  for (const id of devices) {
-    const label = labelOf(input.devices, id);
-    found.push({ text: t(`${label}へのバックアップ`, `backups to ${label}`), ids: [id] });
-  }
+  const found: { arg: Arg; ids: readonly string[] }[] = [];
+  if (controls.length > 0) found.push({ arg: terms('control', controls), ids: [] });
+  for (const id of devices) found.push({ arg: clause(say('backupTo', { device: ref(id) })), ids: [id] });
   // Backup media leaving the site say nothing of which store they copy: the facts count them only for a
   // store that is backed up at all (a backup control, or a backup device on its paths).
-  for (const { media, site } of carried) {
-    found.push({ text: t(`${labelOf(input.media, media)}で${labelOf(input.sites, site)}へ搬送`, `${labelOf(input.media, media)} carried to ${labelOf(input.sites, site)}`), ids: [media, site] });
-  }
+  for (const { media, site } of carried) found.push({ arg: clause(say('carriedTo', { media: ref(media), site: ref(site) })), ids: [media, site] });
   return found;
 }
+
+const clauses = (args: readonly Arg[]): Arg => ({ list: args, join: 'clauses' });
 
 // ---- The checks ----
 
 function mfa(input: Input): Outcome {
   const devices = input.model.devices.filter((d) => deviceFacts(input, d.id).entry);
-  if (devices.length === 0) {
-    return { applicable: false, lines: [line(null, t(
-      '医療情報（またはそれを含む可能性のある領域）を扱い、利用者がログインして使う機器がモデルにない',
-      'no device people sign in to handles medical information (or areas that may contain it) in the model',
-    ), [])] };
-  }
+  if (devices.length === 0) return { applicable: false, lines: [line(null, say('noSignIn'), [])] };
   const lines = devices.map((d) => {
-    const factors = t(factorNames(d.auth, 'ja'), factorNames(d.auth, 'en'));
+    const data = { device: ref(d.id), factors: terms('authFactor', d.auth ?? []) };
     switch (deviceFacts(input, d.id).auth) {
-      case 'multi': return line(true, t(`${d.label}: ${factors.ja}（多要素）`, `${d.label}: ${factors.en} (multi-factor)`), [d.id]);
-      case 'single': return line(false, t(`${d.label}: ${factors.ja}のみ（単要素）`, `${d.label}: ${factors.en} only (single factor)`), [d.id]);
-      case 'none': return line(false, t(`${d.label}: 認証なし`, `${d.label}: no authentication`), [d.id]);
-      case 'unstated': return line(false, t(`${d.label}: 認証方式の記載なし`, `${d.label}: authentication not stated`), [d.id]);
+      case 'multi': return line(true, say('authMulti', data), [d.id]);
+      case 'single': return line(false, say('authSingle', data), [d.id]);
+      case 'none': return line(false, say('authNone', { device: data.device }), [d.id]);
+      case 'unstated': return line(false, say('authUnstated', { device: data.device }), [d.id]);
     }
   });
   return { applicable: true, lines: arrange([], lines) };
@@ -153,80 +245,49 @@ function mfa(input: Input): Outcome {
 function tls(input: Input): Outcome {
   const checked = input.model.links.filter((l) => input.facts.links[l.id]?.carriesMedical === true
     && (l.protocol?.toLowerCase() === 'https' || l.tls !== null));
-  if (checked.length === 0) {
-    return { applicable: false, lines: [line(null, t(
-      '医療情報を運ぶ通信にHTTPSやTLSを用いるものがない',
-      'no link carrying medical information uses HTTPS or states a TLS version',
-    ), [])] };
-  }
+  if (checked.length === 0) return { applicable: false, lines: [line(null, say('noTls'), [])] };
   const lines = checked.map((link) => {
-    const network = input.networks.get(link.network) as Network;
-    const name = linkName(link, network, input);
-    const ids = [link.id, link.from, link.to, network.id];
+    const ids = [link.id, link.from, link.to, link.network];
     const protocol = link.protocol === null ? null : link.protocol.toUpperCase();
-    if (link.tls === null) {
-      return line(false, t(
-        `${name.ja}: ${protocol ?? 'HTTPS'}、TLSのバージョンの記載なし（TLS 1.2/1.3のみか確認できない）`,
-        `${name.en}: ${protocol ?? 'HTTPS'}, TLS version not stated (cannot be shown to be 1.2/1.3 only)`,
-      ), ids);
-    }
-    const stated = t(protocol === null ? `TLS ${link.tls}` : `${protocol}、TLS ${link.tls}`, protocol === null ? `TLS ${link.tls}` : `${protocol}, TLS ${link.tls}`);
+    if (link.tls === null) return line(false, say('tlsUnstated', { link: linkName(link), protocol: protocol ?? 'HTTPS' }), ids);
+    const stated = clause(protocol === null ? say('tlsOnly', { tls: link.tls }) : say('tlsWith', { protocol, tls: link.tls }));
     return link.tls === '1.0' || link.tls === '1.1'
-      ? line(false, t(`${name.ja}: ${stated.ja}（旧版）`, `${name.en}: ${stated.en} (legacy)`), ids)
-      : line(true, t(`${name.ja}: ${stated.ja}`, `${name.en}: ${stated.en}`), ids);
+      ? line(false, say('tlsLegacy', { link: linkName(link), stated }), ids)
+      : line(true, say('tlsStated', { link: linkName(link), stated }), ids);
   });
   return { applicable: true, lines: arrange([], lines) };
 }
 
 function sslVpn(input: Input): Outcome {
   const vpns = pathNetworks(input).filter((n) => n.kind === 'ssl-vpn-client' || n.kind === 'ssl-vpn-clientless');
-  if (vpns.length === 0) {
-    return { applicable: false, lines: [line(null, t(
-      '医療情報を運ぶ経路にSSL-VPNがない',
-      'no SSL-VPN on any path carrying medical information',
-    ), [])] };
-  }
-  const lines = vpns.map((n) => n.kind === 'ssl-vpn-clientless'
-    ? line(false, t(`${n.label}: ${NETWORK_KINDS[n.kind].ja}（用いない方式）`, `${n.label}: ${NETWORK_KINDS[n.kind].en}, a type not to be used`), [n.id])
-    : line(true, t(`${n.label}: ${NETWORK_KINDS[n.kind].ja}`, `${n.label}: ${NETWORK_KINDS[n.kind].en}`), [n.id]));
+  if (vpns.length === 0) return { applicable: false, lines: [line(null, say('noSslVpn'), [])] };
+  const lines = vpns.map((n) => {
+    const data = { network: ref(n.id), kind: { term: 'networkKind', key: n.kind } } as const;
+    return n.kind === 'ssl-vpn-clientless' ? line(false, say('sslVpnClientless', data), [n.id]) : line(true, say('sslVpnClient', data), [n.id]);
+  });
   return { applicable: true, lines: arrange([], lines) };
 }
 
 function ipsecIke(input: Input): Outcome {
   const vpns = pathNetworks(input).filter((n) => n.kind === 'ipsec-vpn');
-  if (vpns.length === 0) {
-    return { applicable: false, lines: [line(null, t(
-      '医療情報を運ぶ経路にIPsec-VPNがない',
-      'no IPsec VPN on any path carrying medical information',
-    ), [])] };
-  }
-  const lines = vpns.map((n) => n.ike === true
-    ? line(true, t(`${n.label}: IKEを併用`, `${n.label}: IPsec with IKE`), [n.id])
-    : n.ike === false
-      ? line(false, t(`${n.label}: IKEを使わない（固定鍵）`, `${n.label}: no IKE (static keys)`), [n.id])
-      : line(false, t(`${n.label}: IKEの併用の記載なし`, `${n.label}: IKE not stated`), [n.id]));
+  if (vpns.length === 0) return { applicable: false, lines: [line(null, say('noIpsec'), [])] };
+  const lines = vpns.map((n) => {
+    const data = { network: ref(n.id) };
+    return n.ike === true ? line(true, say('ike', data), [n.id])
+      : n.ike === false ? line(false, say('noIke', data), [n.id])
+        : line(false, say('ikeUnstated', data), [n.id]);
+  });
   return { applicable: true, lines: arrange([], lines) };
 }
 
 function wlan8021x(input: Input): Outcome {
   const wlans = pathNetworks(input).filter((n) => n.kind === 'wireless-lan');
-  if (wlans.length === 0) {
-    return { applicable: false, lines: [line(null, t(
-      '医療情報を運ぶ経路に無線LANがない',
-      'no wireless LAN on any path carrying medical information',
-    ), [])] };
-  }
+  if (wlans.length === 0) return { applicable: false, lines: [line(null, say('noWlan'), [])] };
   const lines = wlans.map((n) => {
-    const mode = n.wlanSecurity === null ? t('セキュリティ方式の記載なし', 'security mode not stated') : WLAN_SECURITY[n.wlanSecurity];
-    if (n.ieee8021x === true) {
-      return line(true, t(`${n.label}: ${mode.ja}、IEEE 802.1Xによる端末認証`, `${n.label}: ${mode.en}, terminals authenticated by IEEE 802.1X`), [n.id]);
-    }
-    const why = n.macFilter === true
-      ? t('端末接続制限はMACアドレスフィルタリングのみ（MACアドレスは容易に詐称できるため不十分）', 'terminals restricted by MAC filtering only (not enough: MAC addresses are easily spoofed)')
-      : n.ieee8021x === false
-        ? t('IEEE 802.1Xと電子証明書による端末認証を使わない', 'no IEEE 802.1X with certificates')
-        : t('IEEE 802.1Xによる端末認証の記載なし', 'IEEE 802.1X not stated');
-    return line(false, t(`${n.label}: ${mode.ja}、${why.ja}`, `${n.label}: ${mode.en}, ${why.en}`), [n.id]);
+    const mode: Arg = n.wlanSecurity === null ? clause(say('wlanModeUnstated')) : { term: 'wlanSecurity', key: n.wlanSecurity };
+    if (n.ieee8021x === true) return line(true, say('wlan8021x', { network: ref(n.id), mode }), [n.id]);
+    const why = clause(n.macFilter === true ? say('macOnly') : n.ieee8021x === false ? say('no8021x') : say('unstated8021x'));
+    return line(false, say('wlanShort', { network: ref(n.id), mode, why }), [n.id]);
   });
   return { applicable: true, lines: arrange([], lines) };
 }
@@ -236,27 +297,13 @@ const SMALL_MEDIA = new Set(['usb-memory', 'sd-card']);
 function usbMedia(input: Input): Outcome {
   const media = input.model.media.filter((m) => input.facts.media[m.id]?.carriesMedical === true);
   const blocked = input.model.devices.filter((d) => d.controls.includes('usb-blocked'));
-  const notes = blocked.length === 0 ? [] : [line(null, t(
-    `外部媒体の利用制限がある機器: ${names(blocked.map((d) => d.label)).ja}`,
-    `devices with USB media blocked: ${names(blocked.map((d) => d.label)).en}`,
-  ), blocked.map((d) => d.id))];
-  if (media.length === 0) {
-    return { applicable: false, lines: [line(null, t(
-      '医療情報を格納して搬送する記憶媒体がモデルにない',
-      'no medium carrying medical information in the model',
-    ), []), ...notes] };
-  }
-  const dataOf = new Map(input.model.data.map((d) => [d.id, d]));
+  const notes = blocked.length === 0 ? [] : [line(null, say('usbBlocked', { devices: refs(blocked.map((d) => d.id)) }), blocked.map((d) => d.id))];
+  if (media.length === 0) return { applicable: false, lines: [line(null, say('noMedia'), []), ...notes] };
   const lines = media.map((m) => {
-    const kind = MEDIA_KINDS[m.kind];
-    if (!SMALL_MEDIA.has(m.kind)) {
-      return line(true, t(`${m.label}（${kind.ja}）: 小型記憶媒体ではない`, `${m.label} (${kind.en}): not a small medium`), [m.id]);
-    }
-    const held = m.data.map((id) => dataOf.get(id)).filter((d): d is Data => d !== undefined && d.class !== 'other');
-    return line(false, t(
-      `${m.label}（${kind.ja}）: ${names(held.map((d) => d.label)).ja}を格納`,
-      `${m.label} (${kind.en}): holds ${names(held.map((d) => d.label)).en}`,
-    ), [m.id, ...held.map((d) => d.id)]);
+    const data = { media: ref(m.id), kind: { term: 'mediaKind', key: m.kind } } as const;
+    if (!SMALL_MEDIA.has(m.kind)) return line(true, say('notSmallMedium', data), [m.id]);
+    const held = m.data.map((id) => input.data.get(id)).filter((d): d is Data => d !== undefined && d.class !== 'other');
+    return line(false, say('smallMedium', { ...data, data: refs(held.map((d) => d.id)) }), [m.id, ...held.map((d) => d.id)]);
   });
   return { applicable: true, lines: [...arrange([], lines), ...notes] };
 }
@@ -268,35 +315,24 @@ function logRetention(input: Input): Outcome {
   const legal = retention && record ? {
     record,
     days: retention.days,
-    term: retention.stated
-      ? retentionWords(record.retention, retention.days)
-      : t('5年（記載がないため診療録の法定保存期間とみなす）', '5 years (not stated: taken as the legal retention of medical records)'),
+    words: retention.stated ? { retention: record.retention, days: retention.days } : clause(say('assumedFiveYears')),
   } : null;
   const logs = data.filter((d) => d.kind === 'log');
-  const kept = (d: Data): Term => (d.retentionDays === null ? t('保存期間の記載なし', 'retention not stated') : retentionWords(d.retention, d.retentionDays));
+  const kept = (d: Data): Arg => (d.retentionDays === null ? clause(say('retentionUnstated')) : { retention: d.retention, days: d.retentionDays });
   if (!legal) {
     return { applicable: false, lines: [
-      line(null, t('法定保存文書がモデルにない（ログの保存期間を比べる法定保存年限がない）', 'no legal record in the model (no legal retention to compare the logs with)'), []),
-      ...logs.map((d) => line(null, t(`${d.label}: ${kept(d).ja}`, `${d.label}: ${kept(d).en}`), [d.id])),
+      line(null, say('noLegalRecordForLogs'), []),
+      ...logs.map((d) => line(null, say('logKept', { log: ref(d.id), kept: kept(d) }), [d.id])),
     ] };
   }
-  const basis = line(null, t(
-    `基準: ${legal.record.label}の法定保存期間 ${legal.term.ja}（モデル中で最長）`,
-    `baseline: the legal retention of ${legal.record.label}, ${legal.term.en} (the longest in the model)`,
-  ), [legal.record.id]);
-  if (logs.length === 0) {
-    return { applicable: true, lines: [basis, line(false, t(
-      'ログがモデルにない（法定保存年限以上の保存を示せない）',
-      'no log in the model (keeping logs for the legal retention cannot be shown)',
-    ), [])] };
-  }
-  const floor = legal;
+  const basis = line(null, say('legalBaseline', { record: ref(legal.record.id), retention: legal.words }), [legal.record.id]);
+  if (logs.length === 0) return { applicable: true, lines: [basis, line(false, say('noLogs'), [])] };
   const lines = logs.map((d) => {
-    if (d.retentionDays === null) return line(false, t(`${d.label}: 保存期間の記載なし`, `${d.label}: retention not stated`), [d.id]);
-    const words = retentionWords(d.retention, d.retentionDays);
-    return shorter(d.retentionDays, floor.days)
-      ? line(false, t(`${d.label}: ${words.ja}（${floor.term.ja}に満たない）`, `${d.label}: ${words.en} (less than ${floor.term.en})`), [d.id])
-      : line(true, t(`${d.label}: ${words.ja}`, `${d.label}: ${words.en}`), [d.id]);
+    const data = { log: ref(d.id), kept: kept(d) };
+    if (d.retentionDays === null) return line(false, say('logKept', data), [d.id]);
+    return shorter(d.retentionDays, legal.days)
+      ? line(false, say('logShort', { ...data, floor: legal.words }), [d.id])
+      : line(true, say('logKept', data), [d.id]);
   });
   return { applicable: true, lines: arrange([basis], lines) };
 }
@@ -304,29 +340,21 @@ function logRetention(input: Input): Outcome {
 function storageJp(input: Input): Outcome {
   const sites = input.model.sites.flatMap((site) => {
     const f = input.facts.sites[site.id];
-    const devices = (f?.keeps ?? []).map((id) => input.devices.get(id) as Device);
-    const media = (f?.receives ?? []).map((id) => input.media.get(id) as Media);
+    const devices = f?.keeps ?? [];
+    const media = f?.receives ?? [];
     return devices.length + media.length > 0 ? [{ site, devices, media }] : [];
   });
-  if (sites.length === 0) {
-    return { applicable: false, lines: [line(null, t('医療情報を保存する機器がモデルにない', 'no device stores medical information in the model'), [])] };
-  }
+  if (sites.length === 0) return { applicable: false, lines: [line(null, say('noStores'), [])] };
   const lines = sites.map(({ site, devices, media }) => {
-    const ds = devices;
-    const ms = media;
-    const what = names([...ds.map((d) => d.label), ...ms.map((m) => m.label)]);
-    const region = site.region === null ? t('地域の記載なし', 'region not stated') : t(`地域: ${site.region}`, `region: ${site.region}`);
-    const ids = [site.id, ...ds.map((d) => d.id), ...ms.map((m) => m.id)];
-    if (site.country === null) {
-      return line(false, t(`${site.label}: 所在国の記載なし、${region.ja}（${what.ja}）`, `${site.label}: country not stated, ${region.en} (${what.en})`), ids);
-    }
-    if (site.country !== 'JP') {
-      return line(false, t(
-        `${site.label}: 日本国外（${site.country}）、${region.ja}（${what.ja}）`,
-        `${site.label}: outside Japan (${site.country}), ${region.en} (${what.en})`,
-      ), ids);
-    }
-    return line(true, t(`${site.label}: 日本（JP）、${region.ja}（${what.ja}）`, `${site.label}: Japan (JP), ${region.en} (${what.en})`), ids);
+    const data = {
+      site: ref(site.id),
+      region: clause(site.region === null ? say('regionUnstated') : say('region', { region: site.region })),
+      what: refs([...devices, ...media]),
+    };
+    const ids = [site.id, ...devices, ...media];
+    if (site.country === null) return line(false, say('countryUnstated', data), ids);
+    if (site.country !== 'JP') return line(false, say('abroad', { ...data, country: site.country }), ids);
+    return line(true, say('inJapan', data), ids);
   });
   return { applicable: true, lines: arrange([], lines) };
 }
@@ -335,95 +363,61 @@ function backupsApart(input: Input): Outcome {
   // Medical information as the rules read it (class medical or may-contain-medical): the stores the
   // ransomware rule scores are the stores this item reads.
   const stores = input.model.devices.filter((d) => deviceFacts(input, d.id).storesMedical);
-  if (stores.length === 0) {
-    return { applicable: false, lines: [line(null, t('運用中に医療情報を保存する機器がモデルにない', 'no device stores medical information in operation'), [])] };
-  }
+  if (stores.length === 0) return { applicable: false, lines: [line(null, say('noOperationStores'), [])] };
   const lines = stores.map((device) => {
     const apart = deviceFacts(input, device.id).backups.apart;
-    if (apart?.by === 'control') {
-      const c = apart.control;
-      return line(true, t(`${device.label}: ${DEVICE_CONTROLS[c].ja}`, `${device.label}: ${DEVICE_CONTROLS[c].en}`), [device.id]);
-    }
+    const self = { device: ref(device.id) };
+    if (apart?.by === 'control') return line(true, say('apartControl', { ...self, control: { term: 'control', key: apart.control } }), [device.id]);
     if (apart?.by === 'media') {
-      const media = labelOf(input.media, apart.media);
-      const site = labelOf(input.sites, apart.site);
-      return line(true, t(
-        `${device.label}: バックアップを${media}で別拠点（${site}）へ搬送`,
-        `${device.label}: backups carried on ${media} to another site (${site})`,
-      ), [device.id, apart.media, apart.site]);
+      return line(true, say('apartMedia', { ...self, media: ref(apart.media), site: ref(apart.site) }), [device.id, apart.media, apart.site]);
     }
     if (apart?.by === 'remote') {
-      const remote = labelOf(input.devices, apart.device);
-      const site = labelOf(input.sites, apart.site);
-      return line(true, t(
-        `${device.label}: 別拠点（${site}）の${remote}にオフラインまたは改変不能なバックアップ`,
-        `${device.label}: offline or immutable backups on ${remote} at another site (${site})`,
-      ), [device.id, apart.device, apart.site]);
+      return line(true, say('apartRemote', { ...self, remote: ref(apart.device), site: ref(apart.site) }), [device.id, apart.device, apart.site]);
     }
     const online = backupsOf(device, input);
     return online.length === 0
-      ? line(false, t(`${device.label}: バックアップの記載なし`, `${device.label}: no backup recorded`), [device.id])
-      : line(false, t(
-        `${device.label}: バックアップ（${online.map((b) => b.text.ja).join('、')}）が本体から切り離されていない（オフライン・改変不能・別拠点への搬送のいずれもない）`,
-        `${device.label}: backups (${online.map((b) => b.text.en).join('; ')}) not kept apart (neither offline, immutable nor carried to another site)`,
-      ), [device.id, ...online.flatMap((b) => b.ids)]);
+      ? line(false, say('noBackup', self), [device.id])
+      : line(false, say('notApart', { ...self, backups: clauses(online.map((b) => b.arg)) }), [device.id, ...online.flatMap((b) => b.ids)]);
   });
   return { applicable: true, lines: arrange([], lines) };
 }
 
 function legalRecords(input: Input): Outcome {
   const records = input.model.data.filter((d) => d.legalRecord);
-  if (records.length === 0) {
-    return { applicable: false, lines: [line(null, t('法定保存文書がモデルにない', 'no legal record in the model'), [])] };
-  }
+  if (records.length === 0) return { applicable: false, lines: [line(null, say('noLegalRecords'), [])] };
   // A backup device keeps copies whose signatures and timestamps travel with them: the stores are the originals'.
-  const stores = input.facts.legalStores.map((id) => input.devices.get(id) as Device);
-  const dataFacts = (id: string): DataFacts => input.facts.data[id] ?? { storedOn: [], displayedOn: [], printedOn: [] };
+  const stores = input.facts.legalStores;
+  const dataFacts = (id: string) => input.facts.data[id] ?? { storedOn: [], displayedOn: [], printedOn: [] };
 
-  const authenticity = stores.map((device) => {
+  const authenticity = stores.map((id) => {
+    const device = input.devices.get(id) as Device;
     const have = (['electronic-signature', 'timestamp', 'audit-log'] as const).filter((c) => device.controls.includes(c));
-    const haveWords = names(have.map((c) => DEVICE_CONTROLS[c].ja));
-    const haveEn = have.map((c) => DEVICE_CONTROLS[c].en).join(', ');
     const signed = device.controls.includes('electronic-signature') || device.controls.includes('timestamp');
     const logged = device.controls.includes('audit-log');
-    if (signed && logged) return line(true, t(`真正性: ${device.label}: ${haveWords.ja}`, `authenticity: ${device.label}: ${haveEn}`), [device.id]);
-    const missing = [
-      ...(signed ? [] : [t('電子署名・タイムスタンプのいずれもない', 'neither electronic signature nor timestamp')]),
-      ...(logged ? [] : [t('アクセスログがない', 'no audit log')]),
-    ];
-    const held = have.length === 0 ? t('', '') : t(`（あり: ${haveWords.ja}）`, ` (in place: ${haveEn})`);
-    return line(false, t(
-      `真正性: ${device.label}: ${missing.map((m) => m.ja).join('、')}${held.ja}`,
-      `authenticity: ${device.label}: ${missing.map((m) => m.en).join('; ')}${held.en}`,
-    ), [device.id]);
+    const self = { device: ref(id) };
+    if (signed && logged) return line(true, say('authentic', { ...self, have: terms('control', have) }), [id]);
+    const missing = clauses([...(signed ? [] : [clause(say('noSignature'))]), ...(logged ? [] : [clause(say('noAuditLog'))])]);
+    return have.length === 0
+      ? line(false, say('notAuthentic', { ...self, missing }), [id])
+      : line(false, say('notAuthenticHeld', { ...self, missing, have: terms('control', have) }), [id]);
   });
 
   const legibility = records.map((d) => {
-    const displays = dataFacts(d.id).displayedOn.map((id) => input.devices.get(id) as Device);
-    const printers = dataFacts(d.id).printedOn.map((id) => input.devices.get(id) as Device);
-    if (displays.length === 0 && printers.length === 0) {
-      return line(false, t(`見読性: ${d.label}: 表示・印刷する情報流がない`, `legibility: ${d.label}: no flow displays or prints it`), [d.id]);
-    }
+    const { displayedOn, printedOn } = dataFacts(d.id);
+    if (displayedOn.length === 0 && printedOn.length === 0) return line(false, say('notLegible', { data: ref(d.id) }), [d.id]);
     const ways = [
-      ...(displays.length === 0 ? [] : [t(`${names(displays.map((x) => x.label)).ja}で表示`, `displayed on ${names(displays.map((x) => x.label)).en}`)]),
-      ...(printers.length === 0 ? [] : [t(`${names(printers.map((x) => x.label)).ja}で印刷`, `printed on ${names(printers.map((x) => x.label)).en}`)]),
+      ...(displayedOn.length === 0 ? [] : [clause(say('displayedOn', { devices: refs(displayedOn) }))]),
+      ...(printedOn.length === 0 ? [] : [clause(say('printedOn', { devices: refs(printedOn) }))]),
     ];
-    return line(true, t(
-      `見読性: ${d.label}: ${ways.map((w) => w.ja).join('、')}`,
-      `legibility: ${d.label}: ${ways.map((w) => w.en).join('; ')}`,
-    ), [d.id, ...displays.map((x) => x.id), ...printers.map((x) => x.id)]);
+    return line(true, say('legible', { data: ref(d.id), ways: clauses(ways) }), [d.id, ...displayedOn, ...printedOn]);
   });
 
-  const unstored = records.filter((d) => dataFacts(d.id).storedOn.length === 0)
-    .map((d) => line(false, t(`保存性: ${d.label}: 保存する機器がモデルにない`, `preservation: ${d.label}: no device stores it in the model`), [d.id]));
-  const preservation = stores.map((device) => {
-    const backups = backupsOf(device, input);
+  const unstored = records.filter((d) => dataFacts(d.id).storedOn.length === 0).map((d) => line(false, say('unstored', { data: ref(d.id) }), [d.id]));
+  const preservation = stores.map((id) => {
+    const backups = backupsOf(input.devices.get(id) as Device, input);
     return backups.length === 0
-      ? line(false, t(`保存性: ${device.label}: バックアップの記載なし`, `preservation: ${device.label}: no backup recorded`), [device.id])
-      : line(true, t(
-        `保存性: ${device.label}: ${backups.map((b) => b.text.ja).join('、')}`,
-        `preservation: ${device.label}: ${backups.map((b) => b.text.en).join('; ')}`,
-      ), [device.id, ...backups.flatMap((b) => b.ids)]);
+      ? line(false, say('notPreserved', { device: ref(id) }), [id])
+      : line(true, say('preserved', { device: ref(id), backups: clauses(backups.map((b) => b.arg)) }), [id, ...backups.flatMap((b) => b.ids)]);
   });
   return { applicable: true, lines: [...authenticity, ...legibility, ...unstored, ...preservation] };
 }
@@ -431,67 +425,48 @@ function legalRecords(input: Input): Outcome {
 const ERASING: readonly Operation[] = ['erase', 'dispose'];
 
 function termination(input: Input): Outcome {
-  if (!input.model.system.phases.includes('termination')) {
-    return { applicable: true, lines: [line(false, t(
-      '契約終了フェーズがモデルにない（system.phases）: 返却・移管・破棄の手順と証跡を示せない',
-      'the contract-termination phase is not modelled (system.phases): no procedure for return, transfer or destruction, nor its evidence, can be shown',
-    ), [])] };
-  }
+  if (!input.model.system.phases.includes('termination')) return { applicable: true, lines: [line(false, say('noTermination'), [])] };
   const ended = (device: Device): readonly Operation[] => deviceFacts(input, device.id).ended;
   const devices = input.model.devices.filter((d) => deviceFacts(input, d.id).keepsMedical || ended(d).length > 0);
   const deviceLines = devices.map((device) => {
     const done = ended(device);
-    if (done.length === 0) {
-      return line(false, t(
-        `${device.label}: 契約終了時に返却・移管・消去・廃棄する情報流がない`,
-        `${device.label}: no contract-termination flow returns, hands over, erases or disposes of its information`,
-      ), [device.id]);
-    }
-    const words = t(done.map((o) => OPERATIONS[o].ja).join('・'), done.map((o) => OPERATIONS[o].en).join(', '));
-    if (!done.some((o) => ERASING.includes(o))) return line(true, t(`${device.label}: ${words.ja}`, `${device.label}: ${words.en}`), [device.id]);
+    const self = { device: ref(device.id) };
+    if (done.length === 0) return line(false, say('notEnded', self), [device.id]);
+    const data = { ...self, ops: terms('operation', done) };
+    if (!done.some((o) => ERASING.includes(o))) return line(true, say('ended', data), [device.id]);
     return device.controls.includes('erasure-certificate')
-      ? line(true, t(`${device.label}: ${words.ja}（消去証明あり）`, `${device.label}: ${words.en} (erasure certificate)`), [device.id])
-      : line(false, t(`${device.label}: ${words.ja}、消去証明の記載なし`, `${device.label}: ${words.en}; no erasure certificate recorded`), [device.id]);
+      ? line(true, say('erasedCertified', data), [device.id])
+      : line(false, say('erasedUncertified', data), [device.id]);
   });
 
   const endMedia = input.model.media.filter((m) => input.facts.media[m.id]?.endsAtTermination === true && input.facts.media[m.id]?.carriesMedical === true);
   const mediaLines = endMedia.flatMap((media) => {
-    const to = { location: media.to, site: input.siteOf.get(media.to) };
-    if (!to.site) return [];
-    const ids = [media.id, to.site.id];
-    if (to.site.owner === 'institution') {
-      return [media.controls.includes('handover-record')
-        ? line(true, t(`${media.label}（${to.site.label}へ返却）: 受け渡し記録あり`, `${media.label} (returned to ${to.site.label}): hand-over record`), ids)
-        : line(false, t(`${media.label}（${to.site.label}へ返却）: 受け渡し記録の記載なし`, `${media.label} (returned to ${to.site.label}): no hand-over record recorded`), ids)];
+    const site = input.siteOf.get(media.to);
+    if (!site) return [];
+    const ids = [media.id, site.id];
+    const data = { media: ref(media.id), site: ref(site.id) };
+    if (site.owner === 'institution') {
+      return [media.controls.includes('handover-record') ? line(true, say('returnedRecorded', data), ids) : line(false, say('returnedUnrecorded', data), ids)];
     }
     const evidence = (['physical-destruction', 'erasure-certificate'] as const).filter((c) => media.controls.includes(c));
-    const words = t(evidence.map((c) => MEDIA_CONTROLS[c].ja).join('・'), evidence.map((c) => MEDIA_CONTROLS[c].en).join(', '));
     return [evidence.length > 0
-      ? line(true, t(`${media.label}（${to.site.label}で廃棄）: ${words.ja}`, `${media.label} (disposed of at ${to.site.label}): ${words.en}`), ids)
-      : line(false, t(`${media.label}（${to.site.label}で廃棄）: 物理破壊・消去証明の記載なし`, `${media.label} (disposed of at ${to.site.label}): neither physical destruction nor erasure certificate recorded`), ids)];
+      ? line(true, say('disposedEvidenced', { ...data, evidence: terms('control', evidence) }), ids)
+      : line(false, say('disposedUnevidenced', data), ids)];
   });
 
   // Backups kept at another site in operation must leave it at contract termination.
   const away = new Map(input.model.sites.flatMap((site) => input.facts.sites[site.id]?.backupsAway ?? []).map((c) => [c.media, c.site]));
   const awayLines = input.model.media.filter((m) => away.has(m.id)).map((media) => {
-    const toSite = input.sites.get(away.get(media.id) as string) as Site;
-    const outId = input.facts.media[media.id]?.takenOut ?? null;
-    const out = outId === null ? undefined : input.media.get(outId);
-    return out
-      ? line(true, t(
-        `${toSite.label}に保管した${media.label}: 契約終了時に${out.label}で搬出`,
-        `${media.label} kept at ${toSite.label}: taken out at contract termination as ${out.label}`,
-      ), [media.id, toSite.id, out.id])
-      : line(false, t(
-        `${toSite.label}に保管した${media.label}: 契約終了時に搬出・廃棄する媒体がない`,
-        `${media.label} kept at ${toSite.label}: no medium takes it out or disposes of it at contract termination`,
-      ), [media.id, toSite.id]);
+    const site = away.get(media.id) as string;
+    const out = input.facts.media[media.id]?.takenOut ?? null;
+    const data = { media: ref(media.id), site: ref(site) };
+    return out === null
+      ? line(false, say('notTakenOut', data), [media.id, site])
+      : line(true, say('takenOut', { ...data, out: ref(out) }), [media.id, site, out]);
   });
 
   const lines = [...deviceLines, ...mediaLines, ...awayLines];
-  if (lines.length === 0) {
-    return { applicable: false, lines: [line(null, t('医療情報を保存する機器・記憶媒体がモデルにない', 'no device or medium keeps medical information in the model'), [])] };
-  }
+  if (lines.length === 0) return { applicable: false, lines: [line(null, say('noKeeping'), [])] };
   return { applicable: true, lines: arrange([], lines) };
 }
 
@@ -624,7 +599,7 @@ export const CHECKLIST_ITEMS: readonly ItemSpec[] = [
   },
 ];
 
-/** The regulatory checklist of a model and its walk, in `lang`. */
+/** The regulatory checklist of a model and its facts, in `lang`. */
 export function regulatoryChecklist(model: Model, facts: Facts, lang: Lang): Checklist {
   const byId = <T extends { readonly id: string }>(list: readonly T[]): Map<string, T> => new Map(list.map((e) => [e.id, e]));
   const sites = byId(model.sites);
@@ -641,6 +616,9 @@ export function regulatoryChecklist(model: Model, facts: Facts, lang: Lang): Che
       return site ? [[l.id, site] as const] : [];
     })),
   };
+  const names = namesOf(model);
+  const table: Readonly<Record<string, Term>> = MESSAGES;
+  const words = (l: ChecklistLine): string => sayIn(table[l.messageId] as Term, l.data, lang, names, (id) => table[id]);
   const items = CHECKLIST_ITEMS.map((spec): ChecklistItem => {
     const { applicable, lines } = spec.check(input);
     const status: ChecklistStatus = !applicable ? 'not-applicable' : lines.some((l) => l.ok === false) ? 'not-met' : 'met';
@@ -648,11 +626,12 @@ export function regulatoryChecklist(model: Model, facts: Facts, lang: Lang): Che
       id: spec.id,
       status,
       elements: [...new Set(lines.flatMap((l) => l.ids))].sort(compare),
+      lines,
       cells: {
         title: spec.title[lang],
         requirement: spec.requirement[lang],
         status: STATUS_WORDS[status][lang],
-        evidence: lines.map((l) => l.text[lang]),
+        evidence: lines.map(words),
         reference: spec.reference[lang],
       },
     };
@@ -661,3 +640,6 @@ export function regulatoryChecklist(model: Model, facts: Facts, lang: Lang): Che
   for (const item of items) counts[item.status] += 1;
   return { lang, items, counts };
 }
+
+/** Every message the checklist's lines may name, for tests. */
+export const CHECKLIST_MESSAGES: Messages = MESSAGES;

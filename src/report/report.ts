@@ -12,6 +12,7 @@ import {
 } from '../../models/vocabulary.js';
 import { flowTable } from './flows.js';
 import { threatRow } from './threats.js';
+import type { Wording } from '../words/wording.js';
 
 const WORDS: Readonly<Record<Lang, ReportWords>> = {
   ja: {
@@ -52,7 +53,8 @@ function grades(impact: number, likelihood: number, level: number, rank: string,
 }
 
 /** The risk response list (リスク対応一覧): one row per answered risk, in rank then id order. */
-export function responseRows(assessment: ResponseAssessment, lang: Lang): ResponseRow[] {
+export function responseRows(assessment: ResponseAssessment, words: Wording): ResponseRow[] {
+  const { lang } = words;
   return assessment.answered.map(({ risk, response, residual }) => ({
     riskId: risk.id,
     rank: risk.rank,
@@ -62,8 +64,8 @@ export function responseRows(assessment: ResponseAssessment, lang: Lang): Respon
     residual,
     pattern: response.risk,
     cells: {
-      title: word(risk.title, lang),
-      risk: word(risk.message, lang),
+      title: word(words.rule(risk.rule).title, lang),
+      risk: words.message(risk.rule, risk.messageId, risk.data),
       threat: word(THREATS[risk.threat], lang),
       phase: risk.phases.map((p) => PHASES[p][lang]).join(lang === 'ja' ? '・' : ', '),
       decision: word(DECISIONS[response.decision], lang),
@@ -109,7 +111,7 @@ export function institutionRequests(assessment: ResponseAssessment, lang: Lang):
 
 export interface ReportInput {
   readonly model: Model;
-  readonly lang: Lang;
+  readonly words: Wording;
   readonly threats: ThreatList;
   readonly matrix: RiskMatrix;
   readonly responses: ResponseAssessment;
@@ -118,7 +120,8 @@ export interface ReportInput {
 }
 
 export function reportView(input: ReportInput): ReportView {
-  const { model, lang } = input;
+  const { model, words } = input;
+  const { lang } = words;
   const w = WORDS[lang];
   return {
     lang,
@@ -128,10 +131,10 @@ export function reportView(input: ReportInput): ReportView {
     diagram: input.diagram,
     flows: flowTable(model, lang),
     threats: input.threats,
-    responses: { rows: responseRows(input.responses, lang), orphaned: orphanedRows(input.responses, lang) },
+    responses: { rows: responseRows(input.responses, words), orphaned: orphanedRows(input.responses, lang) },
     requests: institutionRequests(input.responses, lang),
     checklist: input.checklist,
-    open: input.responses.open.map((r) => threatRow(r, input.matrix, lang)),
+    open: input.responses.open.map((r) => threatRow(r, input.matrix, words)),
     words: w,
   };
 }

@@ -8,6 +8,7 @@ import {
   type Lang, type MeasureCategory, type Phase, type Rank, type SegmentKind, type Term,
 } from '../../models/vocabulary.js';
 import { ranksAtOrAbove } from '../analysis/score.js';
+import type { Wording } from '../words/wording.js';
 
 export interface ThreatFilter {
   readonly phase?: Phase | undefined;
@@ -38,10 +39,11 @@ const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.s
 const list = (terms: readonly Term[], lang: Lang): string => terms.map((t) => t[lang]).join(lang === 'ja' ? '・' : ', ');
 
 /** "4 大きい: 医療情報（…）" for the start, "+1 → 5: インターネットから到達可能" for each step. */
-function reasonLines(score: Score, lang: Lang, grades: readonly Term[]): string[] {
+function reasonLines(score: Score, rule: string, words: Wording, grades: readonly Term[]): string[] {
+  const { lang } = words;
   return score.reasons.map((r, i) => {
     const grade = `${r.value} ${(grades[r.value - 1] as Term)[lang]}`;
-    const text = r[lang];
+    const text = words.reason(rule, r);
     if (r.delta === null) return `${grade}: ${text}`;
     // A step that the 1..5 bounds swallowed is still a reason, but it moved nothing: say so.
     const held = score.reasons[i - 1]?.value === r.value ? (lang === 'ja' ? '（上限・下限のため据え置き）' : ' (held at the limit)') : '';
@@ -49,9 +51,11 @@ function reasonLines(score: Score, lang: Lang, grades: readonly Term[]): string[
   });
 }
 
-export function threatRow(risk: Risk, matrix: RiskMatrix, lang: Lang): ThreatRow {
+export function threatRow(risk: Risk, matrix: RiskMatrix, words: Wording): ThreatRow {
+  const { lang } = words;
   const ja = lang === 'ja';
-  const measures = (c: MeasureCategory): string[] => risk.countermeasures[c].map((t) => t[lang]);
+  const rule = words.rule(risk.rule);
+  const measures = (c: MeasureCategory): string[] => rule.countermeasures[c].map((t) => t[lang]);
   const countermeasures = { human: measures('human'), physical: measures('physical'), technical: measures('technical') };
   return {
     id: risk.id, rule: risk.rule, threat: risk.threat, rank: risk.rank, level: risk.level, need: risk.need, phases: risk.phases,
@@ -64,8 +68,8 @@ export function threatRow(risk: Risk, matrix: RiskMatrix, lang: Lang): ThreatRow
       flows: risk.flows.join(', '),
       dataClass: word(DATA_CLASSES[risk.dataClass], lang),
       threat: word(THREATS[risk.threat], lang),
-      title: word(risk.title, lang),
-      risk: sentence(word(risk.message, lang)),
+      title: word(rule.title, lang),
+      risk: sentence(words.message(risk.rule, risk.messageId, risk.data)),
       cia: risk.cia.map((c) => (ja ? CIA[c].ja : c)).join(ja ? '・' : ', '),
       impact: `${risk.impact.value} ${word(IMPACT_GRADES[risk.impact.value - 1] as Term, lang)}`,
       likelihood: `${risk.likelihood.value} ${word(LIKELIHOOD_GRADES[risk.likelihood.value - 1] as Term, lang)}`,
@@ -73,9 +77,9 @@ export function threatRow(risk: Risk, matrix: RiskMatrix, lang: Lang): ThreatRow
       rank: risk.rank,
       need: word(matrix.ranks[risk.rank].criteria, lang),
     },
-    reasons: { impact: reasonLines(risk.impact, lang, IMPACT_GRADES), likelihood: reasonLines(risk.likelihood, lang, LIKELIHOOD_GRADES) },
+    reasons: { impact: reasonLines(risk.impact, risk.rule, words, IMPACT_GRADES), likelihood: reasonLines(risk.likelihood, risk.rule, words, LIKELIHOOD_GRADES) },
     countermeasures,
-    references: risk.references.map((r) => r[lang]),
+    references: rule.references.map((r) => r[lang]),
   };
 }
 
@@ -97,10 +101,11 @@ function filterWords(filter: ThreatFilter, lang: Lang): string {
   return parts.join(lang === 'ja' ? '、' : ', ');
 }
 
-export function threatList(model: Model, risks: readonly Risk[], matrix: RiskMatrix, lang: Lang, filter: ThreatFilter = {}): ThreatList {
+export function threatList(model: Model, risks: readonly Risk[], matrix: RiskMatrix, words: Wording, filter: ThreatFilter = {}): ThreatList {
+  const { lang } = words;
   const rows = filterRisks(risks, filter)
     .sort((a, b) => RANK_ORDER(a.rank) - RANK_ORDER(b.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((r) => threatRow(r, matrix, lang));
+    .map((r) => threatRow(r, matrix, words));
   const counts = Object.fromEntries(RANKS.map((k) => [k, rows.filter((r) => r.rank === k).length])) as Record<Rank, number>;
   return {
     lang,

@@ -1,14 +1,22 @@
-// Table tests for threat rules: a small base model (a clinic, a provider's data centre, an off-site
-// vault), edited per case, loaded through the real pipeline and walked; one rule runs over it and the
-// test compares the risk ids it raised with those the case expects. Every case must load cleanly, so a
-// case can never pass because its model was broken.
+// Table tests for threat rules, in the spirit of ESLint's RuleTester: a small base model (a clinic, a
+// provider's data centre, an off-site vault), edited per case, loaded through the real pipeline, walked
+// and frozen; one rule runs over it twice (the findings must be equal), every message id and placeholder
+// it names is checked against its messages, and the test compares the risk ids it raised with those the
+// case expects. Cases assert on ids, grades, message ids and reason codes, never on wording. Every case
+// must load cleanly, so a case can never pass because its model was broken.
 import { expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { SHARED_REASONS } from '../../models/grades.js';
+import type { Arg, MessageData, MessageRef, Messages } from '../../models/message.js';
 import type { Model } from '../../models/model.js';
-import type { Risk, Rule } from '../../models/risk.js';
+import type { Risk } from '../../models/risk.js';
+import type { Rule } from '../../models/rule.js';
+import { assess } from '../../src/analysis/engine.js';
+import { deriveFacts } from '../../src/analysis/facts.js';
+import { riskMatrix } from '../../src/analysis/score.js';
+import { walk } from '../../src/analysis/walk.js';
 import { formatDiagnostics, loadModel } from '../../src/index.js';
 import { memoryHost } from './memory-host.js';
-import { analyse } from '../../src/analysis/analyse.js';
 
 type Json = Record<string, unknown>;
 /** The base model as plain data; cases edit a fresh copy. */
@@ -113,10 +121,88 @@ export function loadWorld(world: World): Model {
   return result.model;
 }
 
+/** Freezes a value and everything in it, so that a rule that changes its input throws. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+const placeholdersOf = (template: string): string[] => [...template.matchAll(/\{([A-Za-z][\w-]*)\}/g)].map((m) => m[1] as string);
+
+/** The clauses (other messages of the table) an argument names, however deep in lists. */
+function clausesOf(arg: Arg): MessageRef[] {
+  if (typeof arg !== 'object') return [];
+  if ('message' in arg) return [arg.message];
+  if ('list' in arg) return arg.list.flatMap(clausesOf);
+  return [];
+}
+
+/**
+ * Problems with one message reference: an unknown id, or data that does not match the template's
+ * placeholders; the clauses its data names are checked the same way, in the same table.
+ */
+export function messageProblems(where: string, table: Messages, id: string, data: MessageData): string[] {
+  const message = table[id];
+  if (!message) return [`${where}: unknown message "${id}"`];
+  const wanted = new Set([...placeholdersOf(message.ja), ...placeholdersOf(message.en)]);
+  const given = Object.keys(data);
+  return [
+    ...[...wanted].filter((p) => !given.includes(p)).map((p) => `${where}: message "${id}" is missing placeholder {${p}}`),
+    ...given.filter((p) => !wanted.has(p)).map((p) => `${where}: message "${id}" is given {${p}}, which it does not use`),
+    ...Object.values(data).flatMap(clausesOf).flatMap((c) => messageProblems(`${where}, clause of "${id}"`, table, c.messageId, c.data)),
+  ];
+}
+
+/** Message ids each rule's findings and reasons named, over every table run in this process. */
+const named = new Map<string, Set<string>>();
+
+/**
+ * Runs one rule the way ESLint's RuleTester runs one: on frozen inputs, each applicable segment checked
+ * twice (the findings must be equal), every message id and placeholder checked against the rule's
+ * messages (reasons may name shared ones). Returns the risks the engine makes of it.
+ */
+export function runRule(rule: Rule, model: Model): readonly Risk[] {
+  deepFreeze(model);
+  const segments = deepFreeze(walk(model));
+  const context = { model, facts: deriveFacts(model, segments) };
+  const problems: string[] = [];
+  const used = named.get(rule.id) ?? new Set<string>();
+  named.set(rule.id, used);
+  const reasons: Messages = { ...SHARED_REASONS, ...rule.messages };
+  for (const segment of segments) {
+    if (!rule.segments.includes(segment.kind) || !rule.phases.includes(segment.phase)) continue;
+    const findings = rule.check(segment, context);
+    expect(JSON.stringify(rule.check(segment, context)), `${rule.id} on ${segment.kind} ${segment.key}: the same input gave other findings`).toBe(JSON.stringify(findings));
+    for (const f of findings) {
+      const where = `${rule.id} on ${segment.kind} ${segment.key}`;
+      problems.push(...messageProblems(where, rule.messages, f.messageId, f.data));
+      const name = (id: string, data: MessageData): void => {
+        if (Object.hasOwn(rule.messages, id)) used.add(id);
+        for (const c of Object.values(data).flatMap(clausesOf)) name(c.messageId, c.data);
+      };
+      name(f.messageId, f.data);
+      for (const r of [...f.impact.reasons, ...f.likelihood.reasons]) {
+        problems.push(...messageProblems(`${where}, reason`, reasons, r.code, r.data));
+        name(r.code, r.data);
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+  return assess({ model, segments, facts: context.facts }, [rule], riskMatrix(model.riskMatrix));
+}
+
 /** The risks one rule raises on a world. */
 export function risksOf(rule: Rule, world: World): readonly Risk[] {
-  const model = loadWorld(world);
-  return analyse(model, [rule]).risks;
+  return runRule(rule, loadWorld(world));
+}
+
+/** The ids of a rule's messages that no case of this file has named yet. */
+export function unnamedMessages(rule: Rule): string[] {
+  const used = named.get(rule.id) ?? new Set<string>();
+  return Object.keys(rule.messages).filter((id) => !used.has(id)).sort();
 }
 
 export interface RuleCase {
@@ -125,11 +211,14 @@ export interface RuleCase {
   readonly edit?: (world: World) => void;
   /** The risk ids the rule must raise, exactly (sorted); [] when it must not fire. */
   readonly fires: readonly string[];
-  /** Further checks on the risks raised, e.g. ranks or reasons. */
+  /** Further checks on the risks raised: ranks, grades, message ids and reason codes (never wording). */
   readonly check?: (risks: readonly Risk[]) => void;
 }
 
-/** One `it` per case. */
+/**
+ * One `it` per case, then one that every message the rule declares was named by some case (put tests on
+ * the examples, which go through runRule too, before the table when they are what names a message).
+ */
 export function ruleTable(rule: Rule, cases: readonly RuleCase[]): void {
   for (const c of cases) {
     it(`${c.fires.length > 0 ? 'fires' : 'does not fire'}: ${c.name}`, () => {
@@ -145,4 +234,10 @@ export function ruleTable(rule: Rule, cases: readonly RuleCase[]): void {
       c.check?.(risks);
     });
   }
+  it(`names every message it declares in some case (${Object.keys(rule.messages).length})`, () => {
+    expect(unnamedMessages(rule)).toEqual([]);
+  });
 }
+
+/** The codes of a score's reasons, in order. */
+export const codes = (score: { readonly reasons: readonly { readonly code: string }[] }): string[] => score.reasons.map((r) => r.code);

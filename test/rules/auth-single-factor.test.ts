@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/auth-single-factor.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 describe('auth-single-factor', () => {
@@ -15,9 +15,13 @@ describe('auth-single-factor', () => {
       fires: ['auth-single-factor@terminal'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[0]?.en).toBe('Terminal (Exam room) uses single-factor authentication (password)');
+        expect(r?.likelihood.reasons[0]).toMatchObject({
+          code: 'singleFactor',
+          data: { entry: { at: 'terminal' }, factors: { list: [{ term: 'authFactor', key: 'password' }] } },
+        });
         expect(r?.segments).toEqual(['view/terminal', 'view/terminal>app-server']);
-        expect(r?.title.ja).toContain('多要素認証');
+        expect(r?.messageId).toBe('spoofedSingleFactor');
+        expect(r?.threat).toBe('unauthorised-access');
         expect(r?.cia).toEqual(['C', 'I']);
       },
     },
@@ -25,7 +29,11 @@ describe('auth-single-factor', () => {
       name: 'no authentication: very likely',
       edit: (w) => { el(w, 'devices', 'terminal')['auth'] = 'none'; },
       fires: ['auth-single-factor@terminal'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(5),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(5);
+        expect(codes(r!.likelihood)).toEqual(['noAuth']);
+        expect(r?.messageId).toBe('spoofedNoAuth');
+      },
     },
     {
       name: 'authentication not stated: taken as single-factor, likely, and says so',
@@ -33,7 +41,8 @@ describe('auth-single-factor', () => {
       fires: ['auth-single-factor@terminal'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[0]?.en).toBe('the model does not state how Terminal (Exam room) authenticates (taken as single-factor)');
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'authUnstated', data: { entry: { at: 'terminal' } } });
+        expect(r?.messageId).toBe('spoofedUnstated');
       },
     },
     {
@@ -44,9 +53,9 @@ describe('auth-single-factor', () => {
       fires: ['auth-single-factor@terminal'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(5);
-        expect(r?.likelihood.reasons.map((x) => [x.delta, x.en])).toEqual([
-          [null, 'Terminal (Exam room) uses single-factor authentication (password)'],
-          [1, 'reachable from the internet'],
+        expect(r?.likelihood.reasons.map((x) => [x.delta, x.code])).toEqual([
+          [null, 'singleFactor'],
+          [1, 'internet-reachable'],
         ]);
       },
     },
@@ -60,7 +69,7 @@ describe('auth-single-factor', () => {
       fires: ['auth-single-factor@terminal'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(5);
-        expect(r?.likelihood.reasons[1]?.en).toBe('reachable from the internet');
+        expect(codes(r!.likelihood)).toEqual(['authUnstated', 'internet-reachable']);
       },
     },
     {
@@ -73,7 +82,7 @@ describe('auth-single-factor', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
         expect(r?.likelihood.reasons[1]?.delta).toBe(-1);
-        expect(r?.likelihood.reasons[1]?.en).toContain('is isolated');
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'isolated', data: { entry: { at: 'standalone' } } });
       },
     },
     {

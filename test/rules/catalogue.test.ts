@@ -3,6 +3,7 @@
 // reached on the cloud-EHR example; and the seed's segment example (イメージ1) found on its flows.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SHARED_REASONS } from '../../models/grades.js';
 import { CIA, THREATS, type Threat } from '../../models/vocabulary.js';
 import { assessModel, loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
@@ -52,6 +53,20 @@ describe.each(BUILTIN_RULES.map((r) => [r.id, r] as const))('rule %s', (id, rule
       expect(term.ja).toMatch(JAPANESE);
       expect(term.en.length).toBeGreaterThan(0);
       expect(term.en).not.toMatch(JAPANESE);
+    }
+  });
+
+  it('declares its messages as ESLint does: camelCase ids apart from the shared reasons, the same placeholders in both languages', () => {
+    const ids = Object.keys(rule.messages);
+    expect(ids.length).toBeGreaterThan(0);
+    const placeholders = (t: string): string[] => [...new Set([...t.matchAll(/\{([A-Za-z][\w-]*)\}/g)].map((m) => m[1] as string))].sort();
+    for (const id of ids) {
+      expect(id, 'a camelCase id (shared reasons are kebab-case)').toMatch(/^[a-z][A-Za-z0-9]*$/);
+      expect(Object.keys(SHARED_REASONS)).not.toContain(id);
+      const m = rule.messages[id] as { ja: string; en: string };
+      expect(placeholders(m.ja), `${id}: the placeholders of ja and en`).toEqual(placeholders(m.en));
+      expect(m.ja.replace(/\{[^}]*\}/g, ''), `${id}: ja`).toMatch(JAPANESE);
+      expect(m.en, `${id}: en`).not.toMatch(JAPANESE);
     }
   });
 

@@ -29,9 +29,10 @@ describe('dev-production-access', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
         expect(r?.impact.value).toBe(4);
-        expect(r?.impact.reasons.at(-1)?.en).toContain('App server (Server room) handles medical information');
+        expect(r?.impact.reasons.at(-1)).toMatchObject({ code: 'productionMedical', data: { target: { at: 'app-server' } } });
         expect(r?.cia).toEqual(['C', 'I']);
-        expect(r?.message.ja).toMatch(/^開発フェーズにDeveloperが/);
+        expect(r?.messageId).toBe('maintainedInDevelopment');
+        expect(r?.data).toEqual({ entry: { at: 'dev-terminal' }, target: { at: 'app-server' }, actor: { ref: 'developer' } });
       },
     },
     {
@@ -41,7 +42,7 @@ describe('dev-production-access', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
         expect(r?.phases).toEqual(['operation']);
-        expect(r?.message.ja).toMatch(/^運用中にDeveloperが/);
+        expect(r?.messageId).toBe('maintainedInOperation');
       },
     },
     {
@@ -54,7 +55,10 @@ describe('dev-production-access', () => {
       fires: ['dev-production-access@maint/dev-terminal>app-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[1]?.en).toBe('the entry, Dev terminal (Dev room), uses single-factor authentication (password)');
+        expect(r?.likelihood.reasons[1]).toMatchObject({
+          code: 'entrySingleFactor',
+          data: { entry: { at: 'dev-terminal' }, factors: { list: [{ term: 'authFactor', key: 'password' }] } },
+        });
       },
     },
     {
@@ -63,7 +67,16 @@ describe('dev-production-access', () => {
       fires: ['dev-production-access@maint/dev-terminal>app-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[1]?.en).toContain('single-factor');
+        expect(r?.likelihood.reasons[1]?.code).toBe('entrySingleFactor');
+      },
+    },
+    {
+      name: 'an entry with no authentication raises it',
+      edit: (w) => { maintain(w); el(w, 'devices', 'dev-terminal')['auth'] = 'none'; },
+      fires: ['dev-production-access@maint/dev-terminal>app-server'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'entryNoAuth', data: { entry: { at: 'dev-terminal' } } });
       },
     },
     {
@@ -81,7 +94,21 @@ describe('dev-production-access', () => {
       fires: ['dev-production-access@deploy/app-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[1]?.en).toContain('does not say');
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'entryAuthUnstated', data: { entry: { at: 'dev-server' } } });
+        expect(r?.messageId).toBe('jobInDevelopment');
+      },
+    },
+    {
+      name: 'an automated maintenance job nobody enters, in the operation phase: said of operation, with no one named',
+      edit: (w) => {
+        w.links.push({ from: 'dev-server', to: 'app-server', network: 'dc-lan', protocol: 'sftp' });
+        w.flows.push({ id: 'patch', label: 'Automated patching', phase: 'operation', which: 'dev-server', what: ['code'], how: ['maintain'], path: ['dev-server', 'app-server'] });
+      },
+      fires: ['dev-production-access@patch/app-server'],
+      check: ([r]) => {
+        expect(r?.phases).toEqual(['operation']);
+        expect(r?.messageId).toBe('jobInOperation');
+        expect(r?.data).toEqual({ entry: { at: 'dev-server' }, target: { at: 'app-server' } });
       },
     },
     {

@@ -21,10 +21,14 @@ describe('dev-production-data', () => {
       fires: ['dev-production-data@dev-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[0]?.en).toContain('development environment');
+        expect(r?.likelihood.reasons[0]).toMatchObject({
+          code: 'looserControls',
+          data: { device: { at: 'dev-server' }, environment: { term: 'environment', key: 'development' } },
+        });
         expect(r?.impact.value).toBe(4);
         expect(r?.cia).toEqual(['C']);
-        expect(r?.message.en).toContain('Dev server (Server room)');
+        expect(r?.messageId).toBe('leaks');
+        expect(r?.data).toMatchObject({ device: { at: 'dev-server' }, data: { list: [{ ref: 'code' }, { ref: 'records' }] } });
       },
     },
     {
@@ -36,7 +40,7 @@ describe('dev-production-data', () => {
       fires: ['dev-production-data@dev-server'],
       check: ([r]) => {
         expect(r?.segments).toEqual(['dev/dev-server', 'dev/dev-terminal>dev-server']);
-        expect(r?.likelihood.reasons[0]?.en).toContain('staging');
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'looserControls', data: { environment: { term: 'environment', key: 'staging' } } });
       },
     },
     {
@@ -48,7 +52,7 @@ describe('dev-production-data', () => {
       fires: ['dev-production-data@dev-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons[1]?.en).toContain('data masking');
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'control-in-place', data: { control: { term: 'control', key: 'data-masking' } } });
       },
     },
     {

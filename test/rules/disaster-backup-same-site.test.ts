@@ -33,7 +33,9 @@ describe('disaster-backup-same-site', () => {
       fires: ['disaster-backup-same-site@dc'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.message.en).toContain('Database (Server room)');
+        expect(r?.messageId).toBe('lostTogether');
+        expect(r?.data).toMatchObject({ store: { at: 'db' }, site: { ref: 'dc' } });
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'noCopyElsewhere', data: { store: { at: 'db' }, site: { ref: 'dc' } } });
         expect(r?.cia).toEqual(['A']);
       },
     },

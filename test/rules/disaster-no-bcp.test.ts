@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/disaster-no-bcp.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
@@ -20,7 +20,8 @@ describe('disaster-no-bcp', () => {
       fires: ['disaster-no-bcp@dc'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons[0]?.en).toContain('earthquakes');
+        expect(codes(r!.likelihood)).toEqual(['disastersStrike']);
+        expect(r?.messageId).toBe('workStops');
         expect(r?.elements).toContain('dc');
         expect(r?.cia).toEqual(['A']);
       },

@@ -6,7 +6,7 @@ import type { Risk } from '../../models/risk.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/display-peeking.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 /** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
@@ -24,7 +24,9 @@ describe('display-peeking', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
         expect(r?.cia).toEqual(['C']);
-        expect(r?.message.en).toContain('Terminal (Exam room)');
+        expect(r?.messageId).toBe('peeked');
+        expect(r?.data).toEqual({ screen: { at: 'terminal' }, data: { list: [{ ref: 'records' }] } });
+        expect(codes(r!.likelihood)).toEqual(['screensSeen']);
       },
     },
     {
@@ -33,7 +35,7 @@ describe('display-peeking', () => {
       fires: ['display-peeking@view/terminal'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[1]?.en).toBe('Exam room is open to the public');
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'public', data: { location: { ref: 'exam-room' } }, delta: 1 });
       },
     },
     {
@@ -42,10 +44,10 @@ describe('display-peeking', () => {
       fires: ['display-peeking@view/terminal'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(1);
-        expect(r?.likelihood.reasons.map((x) => x.en)).toEqual([
-          expect.stringContaining('screens are easily seen'),
-          'control in place: privacy filter',
-          'control in place: screen lock',
+        expect(codes(r!.likelihood)).toEqual(['screensSeen', 'control-in-place', 'control-in-place']);
+        expect(r?.likelihood.reasons.slice(1).map((x) => x.data)).toEqual([
+          { control: { term: 'control', key: 'privacy-filter' } },
+          { control: { term: 'control', key: 'screen-lock' } },
         ]);
       },
     },

@@ -7,7 +7,7 @@ import type { Risk } from '../../models/risk.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/disposal-no-evidence.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 /** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
@@ -24,7 +24,9 @@ describe('disposal-no-evidence', () => {
       fires: ['disposal-no-evidence@erase/db'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[1]?.en).toBe('no secure erasure is recorded for Database (Server room)');
+        expect(codes(r!.likelihood)).toEqual(['noCertificate', 'noSecureErase']);
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'noSecureErase', data: { device: { at: 'db' } } });
+        expect(r?.messageId).toBe('erased');
         expect(r?.cia).toEqual(['C']);
         expect(r?.phases).toEqual(['termination']);
       },
@@ -33,7 +35,10 @@ describe('disposal-no-evidence', () => {
       name: 'secure erasure without a certificate: 3',
       edit: (w) => { el(w, 'devices', 'db')['controls'] = ['secure-erase']; },
       fires: ['disposal-no-evidence@erase/db'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(3),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(codes(r!.likelihood)).toEqual(['noCertificate']);
+      },
     },
     {
       name: 'an erasure certificate is the evidence',
@@ -59,7 +64,9 @@ describe('disposal-no-evidence', () => {
       fires: ['disposal-no-evidence@tape/server-room>vault-room'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[1]?.en).toBe('neither physical destruction nor secure erasure is recorded for Backup tape');
+        expect(codes(r!.likelihood)).toEqual(['mediumNoCertificate', 'mediumNoDestruction']);
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'mediumNoDestruction', data: { medium: { ref: 'tape' } } });
+        expect(r?.messageId).toBe('disposed');
       },
     },
     {
@@ -69,7 +76,10 @@ describe('disposal-no-evidence', () => {
         Object.assign(el(w, 'media', 'tape'), { phases: ['termination'], controls: ['physical-destruction'] });
       },
       fires: ['disposal-no-evidence@tape/server-room>vault-room'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(3),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(codes(r!.likelihood)).toEqual(['mediumNoCertificate']);
+      },
     },
     {
       name: 'the tape destroyed with a certificate',
@@ -88,7 +98,10 @@ describe('disposal-no-evidence', () => {
       fires: ['disposal-no-evidence@tape/server-room>reception'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons[0]?.en).toBe('no hand-over record is kept for returning Backup tape to Reception (Clinic)');
+        expect(r?.likelihood.reasons[0]).toMatchObject({
+          code: 'noHandover', data: { medium: { ref: 'tape' }, location: { ref: 'reception' }, site: { ref: 'clinic' } },
+        });
+        expect(r?.messageId).toBe('returned');
       },
     },
     {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/eol-software.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
@@ -21,7 +21,9 @@ describe('eol-software', () => {
       fires: ['eol-software@app-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[0]?.en).toContain('past its end of support');
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'noPatches', data: { device: { at: 'app-server' } } });
+        expect(codes(r!.likelihood)).toEqual(['noPatches']);
+        expect(r?.messageId).toBe('exploited');
         expect(r?.flows).toEqual(['print', 'view']);
         expect(r?.cia).toEqual(['C', 'I', 'A']);
       },
@@ -30,7 +32,10 @@ describe('eol-software', () => {
       name: 'an end-of-support terminal reachable from the internet',
       edit: (w) => { Object.assign(el(w, 'devices', 'terminal'), { eol: true, exposure: 'internet' }); },
       fires: ['eol-software@terminal'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(5),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(5);
+        expect(codes(r!.likelihood)).toEqual(['noPatches', 'internet-reachable']);
+      },
     },
     {
       name: 'an isolated end-of-support database',
@@ -38,7 +43,7 @@ describe('eol-software', () => {
       fires: ['eol-software@db'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons[1]?.en).toContain('isolated');
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'isolated', data: { device: { at: 'db' } }, delta: -1 });
       },
     },
     {

@@ -2,7 +2,7 @@
 // hop into processing; input validation and a WAF on the processing side lower it.
 import { describe, expect } from 'vitest';
 import { rule } from '../../threat-rules/input-injection.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 
 describe('input-injection', () => {
   ruleTable(rule, [
@@ -13,6 +13,9 @@ describe('input-injection', () => {
         expect(r?.likelihood.value).toBe(3);
         expect(r?.cia).toEqual(['C', 'I']);
         expect(r?.threat).toBe('tampering-destruction');
+        expect(r?.messageId).toBe('crafted');
+        expect(r?.data).toEqual({ entry: { at: 'terminal' }, target: { at: 'app-server' }, data: { list: [{ ref: 'records' }] } });
+        expect(codes(r!.likelihood)).toEqual(['commonAttack']);
       },
     },
     {
@@ -21,14 +24,17 @@ describe('input-injection', () => {
       fires: ['input-injection@view/terminal>app-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons.map((x) => x.en)).toContain('reachable from the internet');
+        expect(codes(r!.likelihood)).toContain('internet-reachable');
       },
     },
     {
       name: 'input validation and a WAF on the server lower it to 1',
       edit: (w) => { el(w, 'devices', 'app-server')['controls'] = ['input-validation', 'waf']; },
       fires: ['input-injection@view/terminal>app-server'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(1),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(1);
+        expect(codes(r!.likelihood)).toEqual(['commonAttack', 'control-in-place', 'control-in-place']);
+      },
     },
     {
       name: 'the controls on the terminal, not the server, change nothing',

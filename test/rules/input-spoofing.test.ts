@@ -2,7 +2,7 @@
 // authentication sets the likelihood.
 import { describe, expect } from 'vitest';
 import { rule } from '../../threat-rules/input-spoofing.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 
 describe('input-spoofing', () => {
   ruleTable(rule, [
@@ -11,7 +11,8 @@ describe('input-spoofing', () => {
       fires: ['input-spoofing@view/terminal>app-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[0]?.en).toContain('single-factor');
+        expect(codes(r!.likelihood)).toEqual(['singleFactor']);
+        expect(r?.messageId).toBe('spoofed');
         expect(r?.cia).toEqual(['C', 'I']);
       },
     },
@@ -22,7 +23,10 @@ describe('input-spoofing', () => {
         el(w, 'locations', 'exam-room')['public'] = true;
       },
       fires: ['input-spoofing@view/terminal>app-server'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(5),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(5);
+        expect(codes(r!.likelihood)).toEqual(['noAuth', 'public']);
+      },
     },
     {
       name: 'multi-factor authentication lowers the likelihood to 2, and access control does not go below it',
@@ -31,13 +35,16 @@ describe('input-spoofing', () => {
         el(w, 'devices', 'app-server')['controls'] = ['access-control'];
       },
       fires: ['input-spoofing@view/terminal>app-server'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(2),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(2);
+        expect(codes(r!.likelihood)).toEqual(['multiFactor']);
+      },
     },
     {
       name: 'unstated authentication is taken as single-factor, and says so',
       edit: (w) => { delete el(w, 'devices', 'terminal')['auth']; },
       fires: ['input-spoofing@view/terminal>app-server'],
-      check: ([r]) => expect(r?.likelihood.reasons[0]?.en).toContain('does not say'),
+      check: ([r]) => expect(codes(r!.likelihood)).toEqual(['authUnstated']),
     },
     {
       name: 'only other information is entered (the developer\'s code)',

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/internet-exposure.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 describe('internet-exposure', () => {
@@ -18,7 +18,8 @@ describe('internet-exposure', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
         // Its authentication is not stated: that adds nothing.
-        expect(r?.likelihood.reasons.map((x) => x.en)).toEqual(['App server (Server room) is reachable from the internet']);
+        expect(r?.likelihood.reasons.map((x) => [x.code, x.data])).toEqual([['exposed', { device: { at: 'app-server' } }]]);
+        expect(r?.messageId).toBe('brokenInto');
         expect(r?.cia).toEqual(['C', 'I', 'A']);
         expect(r?.segments).toEqual(['print/app-server', 'view/app-server', 'view/app-server>db', 'view/terminal>app-server']);
       },
@@ -29,7 +30,7 @@ describe('internet-exposure', () => {
       fires: ['internet-exposure@app-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(5);
-        expect(r?.likelihood.reasons[1]?.en).toContain('end of support');
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'eol', data: { device: { at: 'app-server' } }, delta: 1 });
       },
     },
     {
@@ -40,9 +41,9 @@ describe('internet-exposure', () => {
       fires: ['internet-exposure@db'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons.map((x) => x.en)).toEqual([
-          'Database (Server room) is reachable from the internet',
-          'control in place: WAF',
+        expect(r?.likelihood.reasons.map((x) => [x.code, x.data])).toEqual([
+          ['exposed', { device: { at: 'db' } }],
+          ['control-in-place', { control: { term: 'control', key: 'waf' } }],
         ]);
       },
     },
@@ -52,7 +53,9 @@ describe('internet-exposure', () => {
       fires: ['internet-exposure@terminal'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(5);
-        expect(r?.likelihood.reasons[1]?.en).toBe('Terminal (Exam room) signs in with a single factor (password)');
+        expect(r?.likelihood.reasons[1]).toMatchObject({
+          code: 'singleFactor', data: { device: { at: 'terminal' }, factors: { list: [{ term: 'authFactor', key: 'password' }] } },
+        });
       },
     },
     {
@@ -61,7 +64,7 @@ describe('internet-exposure', () => {
       fires: ['internet-exposure@app-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(5);
-        expect(r?.likelihood.reasons[1]?.en).toBe('App server (Server room) needs no authentication');
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'noAuth', data: { device: { at: 'app-server' } } });
       },
     },
     {
@@ -84,6 +87,7 @@ describe('internet-exposure', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
         expect(r?.likelihood.reasons.map((x) => [x.delta, x.value])).toEqual([[null, 4], [1, 5], [1, 5], [-1, 4], [-1, 3]]);
+        expect(codes(r!.likelihood)).toEqual(['exposed', 'eol', 'singleFactor', 'control-in-place', 'control-in-place']);
       },
     },
     {
@@ -94,7 +98,8 @@ describe('internet-exposure', () => {
       fires: ['internet-exposure@app-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons.map((x) => x.en)).not.toContain('control in place: patch management');
+        expect(r?.likelihood.reasons.map((x) => x.data)).not.toContainEqual({ control: { term: 'control', key: 'patch-management' } });
+        expect(r?.likelihood.reasons.map((x) => x.data)).toContainEqual({ control: { term: 'control', key: 'edr' } });
       },
     },
     {
@@ -127,7 +132,7 @@ describe('internet-exposure', () => {
       fires: ['internet-exposure@router'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons.map((x) => x.en)).toEqual(['Router (Reception) is reachable from the internet']);
+        expect(r?.likelihood.reasons.map((x) => [x.code, x.data])).toEqual([['exposed', { device: { at: 'router' } }]]);
         expect(r?.segment).toBe('transfer');
         expect(r?.segments).toEqual(['print/gateway>router', 'print/router>printer', 'view/router>gateway', 'view/terminal>router']);
       },
@@ -138,7 +143,9 @@ describe('internet-exposure', () => {
       fires: ['internet-exposure@gateway'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(5);
-        expect(r?.likelihood.reasons[1]?.en).toBe('Gateway (Server room) signs in with a single factor (password)');
+        expect(r?.likelihood.reasons[1]).toMatchObject({
+          code: 'singleFactor', data: { device: { at: 'gateway' }, factors: { list: [{ term: 'authFactor', key: 'password' }] } },
+        });
       },
     },
     {

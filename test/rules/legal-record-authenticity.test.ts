@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/legal-record-authenticity.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
@@ -20,7 +20,13 @@ describe('legal-record-authenticity', () => {
       fires: ['legal-record-authenticity@db'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.message.en).toContain('lack electronic signature, timestamp, audit log');
+        expect(r?.messageId).toBe('lacking');
+        expect(r?.data).toEqual({
+          store: { at: 'db' },
+          records: { list: [{ ref: 'records' }] },
+          missing: { list: [{ term: 'control', key: 'electronic-signature' }, { term: 'control', key: 'timestamp' }, { term: 'control', key: 'audit-log' }] },
+        });
+        expect(codes(r!.likelihood)).toEqual(['undetectable']);
         expect(r?.impact.value).toBe(5);
         expect(r?.cia).toEqual(['I', 'A']);
       },
@@ -31,8 +37,9 @@ describe('legal-record-authenticity', () => {
       fires: ['legal-record-authenticity@db'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(1);
-        expect(r?.message.en).toContain('lack audit log,');
-        expect(r?.message.ja).toContain('アクセスログがなく');
+        expect(r?.messageId).toBe('lacking');
+        expect(r?.data['missing']).toEqual({ list: [{ term: 'control', key: 'audit-log' }] });
+        expect(codes(r!.likelihood)).toEqual(['undetectable', 'control-in-place', 'control-in-place']);
       },
     },
     {

@@ -2,7 +2,7 @@
 // source or the log server) and access control lower it.
 import { describe, expect } from 'vitest';
 import { rule } from '../../threat-rules/log-leak.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 
 describe('log-leak', () => {
   ruleTable(rule, [
@@ -13,6 +13,9 @@ describe('log-leak', () => {
         expect(r?.likelihood.value).toBe(3);
         expect(r?.impact.value).toBe(3);
         expect(r?.cia).toEqual(['C']);
+        expect(r?.messageId).toBe('leaks');
+        expect(r?.data).toEqual({ logs: { at: 'log-server' }, data: { list: [{ ref: 'app-log' }] } });
+        expect(codes(r!.likelihood)).toEqual(['widelyRead']);
       },
     },
     {
@@ -22,7 +25,10 @@ describe('log-leak', () => {
         el(w, 'devices', 'log-server')['controls'] = ['access-control'];
       },
       fires: ['log-leak@logs/app-server>log-server'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(1),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(1);
+        expect(codes(r!.likelihood)).toEqual(['widelyRead', 'control-in-place', 'control-in-place']);
+      },
     },
     {
       name: 'logs that hold medical information have more impact',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/log-retention-short.js';
-import { el, ruleTable, type World } from '../helpers/rule-table.js';
+import { codes, el, ruleTable, type World } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
@@ -26,7 +26,14 @@ describe('log-retention-short', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
         expect(r?.impact.value).toBe(4);
-        expect(r?.message.en).toContain('kept for 1 year, less than the legal retention of Records (5 years)');
+        expect(r?.messageId).toBe('tooShort');
+        expect(r?.data).toEqual({
+          store: { at: 'log-server' }, log: { ref: 'app-log' }, kept: { retention: '1y', days: 365 },
+          record: { ref: 'records' }, legal: { retention: '5y', days: 1825 },
+        });
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'keptLess', data: { kept: { retention: '1y' }, legal: { retention: '5y' } } });
+        expect(codes(r!.impact)).toEqual(['mayHoldMedical', 'evidence']);
+        expect(r?.impact.reasons[1]?.data).toEqual({ record: { ref: 'records' } });
         expect(r?.cia).toEqual(['I']);
       },
     },
@@ -36,7 +43,9 @@ describe('log-retention-short', () => {
       fires: ['log-retention-short@logs/app-server>log-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons[0]?.en).toContain('not stated');
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'unstated', data: { log: { ref: 'app-log' } } });
+        expect(r?.messageId).toBe('retentionUnstated');
+        expect(r?.data).toEqual({ store: { at: 'log-server' }, log: { ref: 'app-log' } });
       },
     },
     {
@@ -46,13 +55,40 @@ describe('log-retention-short', () => {
         el(w, 'data', 'app-log')['retention'] = '10y';
       },
       fires: ['log-retention-short@logs/app-server>log-server'],
-      check: ([r]) => expect(r?.message.ja).toContain('永年'),
+      check: ([r]) => {
+        expect(r?.messageId).toBe('tooShort');
+        expect(r?.data['legal']).toEqual({ retention: 'permanent', days: 'permanent' });
+      },
     },
     {
       name: 'retention not stated and no legal records: impact 3',
       edit: (w) => { noLegalRecords(w); delete el(w, 'data', 'app-log')['retention']; },
       fires: ['log-retention-short@logs/app-server>log-server'],
-      check: ([r]) => expect(r?.impact.value).toBe(3),
+      check: ([r]) => {
+        expect(r?.impact.value).toBe(3);
+        expect(codes(r!.impact)).toEqual(['mayHoldMedical']);
+      },
+    },
+    {
+      name: 'logs that hold medical information kept 1 year: impact 4 from the start',
+      edit: (w) => { Object.assign(el(w, 'data', 'app-log'), { class: 'medical', retention: '1y' }); },
+      fires: ['log-retention-short@logs/app-server>log-server'],
+      check: ([r]) => {
+        expect(r?.impact.value).toBe(4);
+        expect(codes(r!.impact)).toEqual(['holdsMedical']);
+        expect(r?.messageId).toBe('tooShort');
+      },
+    },
+    {
+      name: 'records with no retention stated are taken as 5 years, and logs kept 1 year fall short of it',
+      edit: (w) => { delete el(w, 'data', 'records')['retention']; el(w, 'data', 'app-log')['retention'] = '1y'; },
+      fires: ['log-retention-short@logs/app-server>log-server'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(r?.messageId).toBe('tooShortAssumed');
+        expect(r?.data).toEqual({ store: { at: 'log-server' }, log: { ref: 'app-log' }, kept: { retention: '1y', days: 365 }, record: { ref: 'records' } });
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'keptLessAssumed', data: { kept: { retention: '1y' } } });
+      },
     },
     {
       name: 'logs kept as long as the records (5 years each)',

@@ -6,7 +6,7 @@ import type { Risk } from '../../models/risk.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/media-loss.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 /** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
@@ -23,11 +23,15 @@ describe('media-loss', () => {
       fires: ['media-loss@tape/server-room>vault-room'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons[0]?.en).toContain('outsourced to Courier, a third party');
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'inTransitOutsourced', data: { carrier: { ref: 'courier' } } });
         expect(r?.impact.value).toBe(2);
-        expect(r?.impact.reasons[1]?.en).toContain('unreadable if lost');
+        expect(r?.impact.reasons[1]?.code).toBe('encrypted');
         expect(r?.cia).toEqual(['C', 'A']);
-        expect(r?.message.en).toBe('Backup tape (Backup), carried from Server room (Data centre) to Vault room (Vault) by Courier, is lost or stolen on the way');
+        expect(r?.messageId).toBe('lostBy');
+        expect(r?.data).toEqual({
+          carrier: { ref: 'courier' }, from: { ref: 'server-room' }, fromSite: { ref: 'dc' }, to: { ref: 'vault-room' }, toSite: { ref: 'vault' },
+          media: { ref: 'tape' }, data: { list: [{ ref: 'backup' }] },
+        });
       },
     },
     {
@@ -62,8 +66,13 @@ describe('media-loss', () => {
       fires: ['media-loss@tape/server-room>vault-room'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(1);
-        expect(r?.likelihood.reasons[0]?.en).not.toContain('outsourced');
-        expect(r?.likelihood.reasons.map((x) => x.en).slice(1)).toEqual(['control in place: locked case', 'control in place: tracking']);
+        expect(r?.likelihood.reasons[0]?.code).toBe('inTransit');
+        expect(r?.messageId).toBe('lostBy');
+        expect(r?.data['carrier']).toEqual({ ref: 'operator' });
+        expect(r?.likelihood.reasons.slice(1).map((x) => ({ code: x.code, data: x.data }))).toEqual([
+          { code: 'control-in-place', data: { control: { term: 'control', key: 'locked-case' } } },
+          { code: 'control-in-place', data: { control: { term: 'control', key: 'tracking' } } },
+        ]);
       },
     },
     {

@@ -27,7 +27,9 @@ describe('media-unencrypted', () => {
       fires: ['media-unencrypted@tape/server-room>vault-room'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[0]?.en).toBe('Backup tape is not encrypted: anyone who gets hold of it can read it as it is');
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'notEncrypted', data: { media: { ref: 'tape' } } });
+        expect(r?.messageId).toBe('readable');
+        expect(r?.data).toEqual({ media: { ref: 'tape' }, data: { list: [{ ref: 'backup' }] } });
         expect(r?.impact.value).toBe(4);
         expect(r?.cia).toEqual(['C']);
       },

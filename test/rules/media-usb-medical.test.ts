@@ -6,7 +6,7 @@ import type { Risk } from '../../models/risk.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/media-usb-medical.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 /** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
@@ -25,8 +25,9 @@ describe('media-usb-medical', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
         expect(r?.likelihood.reasons).toHaveLength(1);
-        expect(r?.message.ja).toContain('Backup tape（USBメモリ）に格納されたBackupが');
-        expect(r?.likelihood.reasons[0]?.en).toBe('Backup tape (USB memory) is small, easily lost and easily taken out');
+        expect(r?.messageId).toBe('leaks');
+        expect(r?.data).toEqual({ media: { ref: 'tape' }, kind: { term: 'mediaKind', key: 'usb-memory' }, data: { list: [{ ref: 'backup' }] } });
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'small', data: { media: { ref: 'tape' }, kind: { term: 'mediaKind', key: 'usb-memory' } } });
       },
     },
     {
@@ -36,8 +37,9 @@ describe('media-usb-medical', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
         expect(r?.likelihood.reasons).toHaveLength(1);
-        expect(r?.likelihood.reasons.map((x) => x.en).join(' ')).not.toContain('not encrypted');
-        expect(r?.message.ja).toContain('（SDカード）に格納された');
+        expect(codes(r!.likelihood)).toEqual(['small']);
+        expect(r?.messageId).toBe('leaks');
+        expect(r?.data['kind']).toEqual({ term: 'mediaKind', key: 'sd-card' });
       },
     },
     {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/outage-single-point.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
@@ -20,6 +20,9 @@ describe('outage-single-point', () => {
       fires: ['outage-single-point@app-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
+        expect(codes(r!.likelihood)).toEqual(['noRedundancy']);
+        expect(r?.likelihood.reasons[0]).toMatchObject({ data: { device: { at: 'app-server' } } });
+        expect(r?.messageId).toBe('stops');
         expect(r?.flows).toEqual(['print', 'view']);
         expect(r?.cia).toEqual(['A']);
       },
@@ -33,7 +36,8 @@ describe('outage-single-point', () => {
       fires: ['outage-single-point@app-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(1);
-        expect(r?.likelihood.reasons.map((x) => x.en)).toContain('control in place: redundant power');
+        expect(codes(r!.likelihood)).toEqual(['noRedundancy', 'control-in-place', 'control-in-place']);
+        expect(r?.likelihood.reasons[2]).toMatchObject({ code: 'control-in-place', data: { control: { term: 'control', key: 'redundant-power' } } });
       },
     },
     {

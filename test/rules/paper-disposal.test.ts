@@ -27,8 +27,12 @@ describe('paper-disposal', () => {
         const input = risks.find((r) => r.segment === 'input');
         expect(print?.likelihood.value).toBe(3);
         expect(input?.likelihood.value).toBe(2);
-        expect(input?.likelihood.reasons[0]?.en).toBe('handwritten memos and drafts are sometimes used to enter or write information, and sometimes thrown away as they are once entered');
-        expect(input?.message.en).toContain('memos and drafts used to enter Records at Terminal (Exam room)');
+        expect(print?.likelihood.reasons[0]?.code).toBe('printoutsDiscarded');
+        expect(print?.messageId).toBe('printoutsSeen');
+        expect(print?.data).toMatchObject({ device: { at: 'printer' }, data: { list: [{ ref: 'claims' }] } });
+        expect(input?.likelihood.reasons[0]?.code).toBe('memosDiscarded');
+        expect(input?.messageId).toBe('memosSeen');
+        expect(input?.data).toMatchObject({ device: { at: 'terminal' }, data: { list: [{ ref: 'records' }] } });
       },
     },
     {
@@ -51,7 +55,7 @@ describe('paper-disposal', () => {
       check: (risks) => {
         expect(risks.find((r) => r.segment === 'print')?.likelihood.value).toBe(2);
         expect(risks.find((r) => r.segment === 'input')?.likelihood.value).toBe(1);
-        for (const r of risks) expect(r.likelihood.reasons[1]?.en).toBe('control in place: clean desk');
+        for (const r of risks) expect(r.likelihood.reasons[1]).toMatchObject({ code: 'control-in-place', data: { control: { term: 'control', key: 'clean-desk' } } });
       },
     },
     {

@@ -6,7 +6,7 @@ import type { Risk } from '../../models/risk.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/physical-intrusion.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 /** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
@@ -23,7 +23,9 @@ describe('physical-intrusion', () => {
       fires: ['physical-intrusion@server-room'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(2);
-        expect(r?.likelihood.reasons[1]?.en).toBe('control in place: locked');
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'noEntryControl', data: { location: { ref: 'server-room' }, site: { ref: 'dc' } } });
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'control-in-place', data: { control: { term: 'control', key: 'locked' } } });
+        expect(r?.messageId).toBe('intrudes');
         expect(r?.impact.value).toBe(5);
         expect(r?.cia).toEqual(['C', 'I', 'A']);
         expect(r?.flows).toEqual(['logs', 'print', 'view']);
@@ -45,7 +47,11 @@ describe('physical-intrusion', () => {
       name: 'an unlocked room open to the public',
       edit: (w) => { Object.assign(el(w, 'locations', 'server-room'), { public: true, controls: [] }); },
       fires: ['physical-intrusion@server-room'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(4),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(codes(r!.likelihood)).toEqual(['noEntryControl', 'public']);
+        expect(r?.likelihood.reasons[1]?.data).toEqual({ location: { ref: 'server-room' } });
+      },
     },
     {
       name: 'the database in a room of its own: one risk per location',

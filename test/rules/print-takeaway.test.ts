@@ -6,7 +6,7 @@ import type { Risk } from '../../models/risk.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/print-takeaway.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 /** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
@@ -25,14 +25,20 @@ describe('print-takeaway', () => {
         expect(r?.likelihood.value).toBe(3);
         expect(r?.impact.value).toBe(4);
         expect(r?.cia).toEqual(['C']);
-        expect(r?.message.en).toContain('Printer (Reception)');
+        expect(codes(r!.likelihood)).toEqual(['leftAtPrinter']);
+        expect(r?.messageId).toBe('leftOrTaken');
+        expect(r?.data).toMatchObject({ printer: { at: 'printer' } });
       },
     },
     {
       name: 'a printer in a place open to the public',
       edit: (w) => { el(w, 'locations', 'reception')['public'] = true; },
       fires: ['print-takeaway@print/printer'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(4),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(codes(r!.likelihood)).toEqual(['leftAtPrinter', 'public']);
+        expect(r?.likelihood.reasons[1]?.data).toEqual({ location: { ref: 'reception' } });
+      },
     },
     {
       name: 'secure print, print log and a clean desk: down to 1, and no lower',
@@ -43,7 +49,10 @@ describe('print-takeaway', () => {
       fires: ['print-takeaway@print/printer'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(1);
-        expect(r?.likelihood.reasons.map((x) => x.en).slice(1)).toEqual(['control in place: secure (pull) printing', 'control in place: print log']);
+        expect(r?.likelihood.reasons.slice(1).map((x) => [x.code, x.data])).toEqual([
+          ['control-in-place', { control: { term: 'control', key: 'secure-print' } }],
+          ['control-in-place', { control: { term: 'control', key: 'print-log' } }],
+        ]);
       },
     },
     {

@@ -34,7 +34,8 @@ describe('ransomware', () => {
       fires: ['ransomware@db'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(2);
-        expect(r?.likelihood.reasons[1]?.en).toContain('Backup tape to another site (Vault)');
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'apartMedia', data: { media: { ref: 'tape' }, site: { ref: 'vault' } } });
+        expect(r?.messageId).toBe('infects');
         expect(r?.cia).toEqual(['I', 'A']);
       },
     },
@@ -44,7 +45,7 @@ describe('ransomware', () => {
       fires: ['ransomware@db'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[1]?.en).toContain('no backup');
+        expect(r?.likelihood.reasons[1]?.code).toBe('noBackup');
       },
     },
     {
@@ -53,7 +54,7 @@ describe('ransomware', () => {
       fires: ['ransomware@db'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[1]?.en).toContain('no backup');
+        expect(r?.likelihood.reasons[1]?.code).toBe('noBackup');
       },
     },
     {
@@ -87,7 +88,7 @@ describe('ransomware', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
         expect(r?.likelihood.reasons.map((x) => x.delta)).toEqual([null, 1, -1]);
-        expect(r?.likelihood.reasons[1]?.en).toBe('Database (Server room) runs software past its end of support (known vulnerabilities stay unpatched)');
+        expect(r?.likelihood.reasons[1]).toMatchObject({ code: 'eol', data: { store: { at: 'db' } } });
       },
     },
     {
@@ -97,7 +98,7 @@ describe('ransomware', () => {
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(1);
         expect(r?.likelihood.reasons.map((x) => x.delta)).toEqual([null, -1, -1]);
-        expect(r?.likelihood.reasons[1]?.en).toBe('Database (Server room) is isolated from other networks');
+        expect(r?.likelihood.reasons[1]?.code).toBe('isolated');
       },
     },
     {
@@ -109,7 +110,7 @@ describe('ransomware', () => {
         expect(risks.map((r) => r.likelihood.value)).toEqual([3, 3]);
         expect(risks[0]?.likelihood.reasons).toHaveLength(1);
         // The backup data are named as they are, not as "the backups of Backup".
-        expect(risks[1]?.message.en).toContain('the Backup kept there are encrypted');
+        expect(risks[1]?.messageId).toBe('infectsBackupData');
       },
     },
     {
@@ -118,10 +119,15 @@ describe('ransomware', () => {
       fires: ['ransomware@db', 'ransomware@vault-nas'],
       check: (risks) => {
         expect(risks.map((r) => r.likelihood.value)).toEqual([2, 2]);
-        expect(risks[0]?.likelihood.reasons[1]?.en).toBe(
-          'it can be restored from backups kept apart from production (backups go offline or immutable to Vault NAS (Vault room) at another site (Vault))',
-        );
+        expect(risks[0]?.likelihood.reasons[1]).toMatchObject({ code: 'apartRemote', data: { device: { at: 'vault-nas' }, site: { ref: 'vault' } } });
+        expect(risks[1]?.likelihood.reasons[1]).toMatchObject({ code: 'apartControl', data: { store: { at: 'vault-nas' }, control: { term: 'control', key: 'immutable-backup' } } });
       },
+    },
+    {
+      name: 'a backup device that keeps copies of the records themselves: their backups are lost',
+      edit: (w) => { noTape(w); vaultNas(w, ['immutable-backup']); el(w, 'flows', 'replicate')['what'] = ['records']; },
+      fires: ['ransomware@db', 'ransomware@vault-nas'],
+      check: (risks) => expect(risks.map((r) => r.messageId)).toEqual(['infects', 'infectsBackups']),
     },
     {
       name: 'an offline backup device at another site counts too',

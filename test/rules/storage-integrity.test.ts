@@ -2,7 +2,7 @@
 // control and encryption at rest lower it, no backup raises it.
 import { describe, expect } from 'vitest';
 import { rule } from '../../threat-rules/storage-integrity.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 
 describe('storage-integrity', () => {
   ruleTable(rule, [
@@ -11,7 +11,10 @@ describe('storage-integrity', () => {
       fires: ['storage-integrity@view/app-server>db'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons.at(-1)?.en).toContain('no backup');
+        expect(codes(r!.likelihood)).toEqual(['commonWrites', 'noBackup']);
+        expect(r?.likelihood.reasons.at(-1)).toMatchObject({ code: 'noBackup', data: { store: { at: 'db' } } });
+        expect(r?.messageId).toBe('alteredOrLost');
+        expect(r?.data).toMatchObject({ store: { at: 'db' }, data: { list: [{ ref: 'records' }] } });
         expect(r?.cia).toEqual(['I', 'A']);
       },
     },
@@ -33,13 +36,13 @@ describe('storage-integrity', () => {
       check: (risks) => {
         const db = risks.find((r) => r.id === 'storage-integrity@view/app-server>db');
         expect(db?.likelihood.value).toBe(3);
-        expect(db?.likelihood.reasons.map((x) => x.en).join(' ')).not.toContain('no backup');
+        expect(codes(db!.likelihood)).not.toContain('noBackup');
       },
     },
     {
       name: 'legal records at stake raise the impact',
       fires: ['storage-integrity@view/app-server>db'],
-      check: ([r]) => expect(r?.impact.reasons.map((x) => x.en)).toContain('includes records the law requires to be kept (authenticity, preservation)'),
+      check: ([r]) => expect(codes(r!.impact)).toContain('legal-record'),
     },
     {
       name: 'a view-only flow stores nothing',

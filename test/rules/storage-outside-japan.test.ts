@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/storage-outside-japan.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
@@ -21,7 +21,9 @@ describe('storage-outside-japan', () => {
       fires: ['storage-outside-japan@dc'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.message.en).toContain('outside Japan (US)');
+        expect(r?.messageId).toBe('storedAbroad');
+        expect(r?.data).toMatchObject({ country: 'US', site: { ref: 'dc' }, store: { at: 'db' } });
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'foreignLaw', data: { site: { ref: 'dc' }, country: 'US' } });
         expect(r?.cia).toEqual(['C']);
       },
     },
@@ -31,7 +33,8 @@ describe('storage-outside-japan', () => {
       fires: ['storage-outside-japan@dc'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(2);
-        expect(r?.likelihood.reasons[0]?.en).toContain('not stated');
+        expect(codes(r!.likelihood)).toEqual(['countryUnstated']);
+        expect(r?.messageId).toBe('countryUnknown');
       },
     },
     {

@@ -23,7 +23,8 @@ describe('termination-data-left', () => {
       fires: ['termination-data-left@log-server'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[0]?.en).toBe('no flow of the contract-termination phase returns, hands over, erases or disposes of the information on Log server (Server room)');
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'notEnded', data: { store: { at: 'log-server' } } });
+        expect(r?.messageId).toBe('leftBehind');
         expect(r?.elements).toContain('log-server');
         expect(r?.cia).toEqual(['C']);
       },

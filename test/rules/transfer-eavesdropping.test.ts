@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-eavesdropping.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { el, ruleTable, type World } from '../helpers/rule-table.js';
+import { codes, el, ruleTable, type World } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 /** Only the doctor's flow, with every hop but the one under test encrypted. */
@@ -37,7 +37,8 @@ describe('transfer-eavesdropping', () => {
       check: (risks) => {
         for (const r of risks) {
           expect(r.likelihood.value).toBe(2);
-          expect(r.likelihood.reasons[0]?.en).toContain('stays inside');
+          expect(r.likelihood.reasons[0]?.code).toBe('insideSite');
+          expect(r.messageId).toBe('cleartext');
         }
         expect(risks[0]?.cia).toEqual(['C', 'I']);
       },
@@ -51,7 +52,8 @@ describe('transfer-eavesdropping', () => {
       fires: ['transfer-eavesdropping@router--gateway'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(5);
-        expect(r?.message.en).toContain('Router (Reception) → Gateway (Server room) (Internet)');
+        expect(codes(r!.likelihood)).toEqual(['internet']);
+        expect(r?.data).toMatchObject({ from: { at: 'router' }, to: { at: 'gateway' }, network: { ref: 'vpn' } });
       },
     },
     {
@@ -66,7 +68,7 @@ describe('transfer-eavesdropping', () => {
       fires: ['transfer-eavesdropping@terminal--router'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[0]?.en).toContain('is a wireless LAN: cleartext traffic');
+        expect(codes(r!.likelihood)).toEqual(['wlan']);
       },
     },
     {
@@ -81,7 +83,7 @@ describe('transfer-eavesdropping', () => {
       fires: ['transfer-eavesdropping@terminal--router'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(5);
-        expect(r?.likelihood.reasons[0]?.en).toContain('no encryption');
+        expect(codes(r!.likelihood)).toEqual(['wlanOpen']);
       },
     },
     {
@@ -96,7 +98,7 @@ describe('transfer-eavesdropping', () => {
       fires: ['transfer-eavesdropping@terminal--router'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(5);
-        expect(r?.likelihood.reasons[0]?.en).toContain('WEP');
+        expect(codes(r!.likelihood)).toEqual(['wlanWep']);
       },
     },
     {
@@ -109,7 +111,10 @@ describe('transfer-eavesdropping', () => {
         link['protocol'] = 'http';
       },
       fires: ['transfer-eavesdropping@terminal--router'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(4),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(codes(r!.likelihood)).toEqual(['wlan']);
+      },
     },
     {
       name: 'two flows over the same cleartext link: one risk for the link',
@@ -122,6 +127,7 @@ describe('transfer-eavesdropping', () => {
       fires: ['transfer-eavesdropping@router--gateway'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
+        expect(codes(r!.likelihood)).toEqual(['vpnUnencrypted']);
         expect(r?.segments).toEqual(['print/gateway>router', 'view/router>gateway']);
         expect(r?.flows).toEqual(['print', 'view']);
       },
@@ -135,7 +141,7 @@ describe('transfer-eavesdropping', () => {
       fires: ['transfer-eavesdropping@router--gateway'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons[0]?.en).toContain('between Clinic and Data centre');
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'betweenSites', data: { network: { ref: 'vpn' }, kind: { term: 'networkKind', key: 'lan' }, from: { ref: 'clinic' }, to: { ref: 'dc' } } });
       },
     },
     {
@@ -145,7 +151,10 @@ describe('transfer-eavesdropping', () => {
         w.networks = w.networks.map((n) => (n['id'] === 'vpn' ? { id: 'vpn', label: 'Closed network', kind: 'closed-network' } : n));
       },
       fires: ['transfer-eavesdropping@router--gateway'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(2),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(2);
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'secureNetwork', data: { kind: { term: 'networkKind', key: 'closed-network' } } });
+      },
     },
     {
       name: 'a VPN stated as unencrypted is a misconfiguration: moderate',
@@ -154,7 +163,10 @@ describe('transfer-eavesdropping', () => {
         el(w, 'networks', 'vpn')['encrypted'] = false;
       },
       fires: ['transfer-eavesdropping@router--gateway'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(3),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(3);
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'vpnUnencrypted', data: { network: { ref: 'vpn' }, kind: { term: 'networkKind', key: 'ipsec-vpn' } } });
+      },
     },
     {
       name: 'a termination-phase hand-over in the clear',

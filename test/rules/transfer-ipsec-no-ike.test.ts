@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-ipsec-no-ike.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { el, ruleTable } from '../helpers/rule-table.js';
+import { codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 describe('transfer-ipsec-no-ike', () => {
@@ -15,7 +15,7 @@ describe('transfer-ipsec-no-ike', () => {
       fires: ['transfer-ipsec-no-ike@vpn'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons[0]?.en).toContain('static keys');
+        expect(codes(r!.likelihood)).toEqual(['noIke']);
         expect(r?.cia).toEqual(['C', 'I']);
         expect(r?.segments).toEqual(['print/gateway>router', 'view/router>gateway']);
       },
@@ -26,8 +26,8 @@ describe('transfer-ipsec-no-ike', () => {
       fires: ['transfer-ipsec-no-ike@vpn'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(2);
-        expect(r?.likelihood.reasons[0]?.en).toContain('does not state');
-        expect(r?.message.en).toContain('not stated');
+        expect(codes(r!.likelihood)).toEqual(['ikeUnstated']);
+        expect(r?.messageId).toBe('ikeUnconfirmed');
       },
     },
     {
@@ -38,7 +38,8 @@ describe('transfer-ipsec-no-ike', () => {
       },
       fires: ['transfer-ipsec-no-ike@vpn'],
       check: ([r]) => {
-        expect(r?.message.en).toContain('VPN (IPsec VPN) runs on static keys without IKE');
+        expect(r?.messageId).toBe('staticKeysExposed');
+        expect(r?.data).toEqual({ network: { ref: 'vpn' }, data: { list: [{ ref: 'records' }] } });
         expect(r?.segments).toEqual(['view/router>gateway']);
       },
     },

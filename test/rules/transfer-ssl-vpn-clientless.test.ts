@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-ssl-vpn-clientless.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { el, ruleTable, type World } from '../helpers/rule-table.js';
+import { codes, el, ruleTable, type World } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 /** The clinic-DC VPN becomes an SSL-VPN of the given kind (ike applies to IPsec only). */
@@ -23,7 +23,9 @@ describe('transfer-ssl-vpn-clientless', () => {
         expect(r?.cia).toEqual(['C', 'I']);
         expect(r?.segments).toEqual(['print/gateway>router', 'view/router>gateway']);
         // Equal scores: the risk speaks of the first segment, the print flow's (its claims).
-        expect(r?.message.en).toContain('SSL-VPN is a clientless SSL-VPN, so Claims crossing it');
+        expect(r?.messageId).toBe('exposed');
+        expect(r?.data).toEqual({ network: { ref: 'vpn' }, data: { list: [{ ref: 'claims' }] } });
+        expect(codes(r!.likelihood)).toEqual(['clientless']);
       },
     },
     {
@@ -32,7 +34,11 @@ describe('transfer-ssl-vpn-clientless', () => {
       fires: ['transfer-ssl-vpn-clientless@vpn'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons[1]?.en).toBe('joining SSL-VPN takes multi-factor authentication (password, one-time password), though any device may connect');
+        expect(r?.likelihood.reasons[1]).toMatchObject({
+          code: 'multiFactor',
+          delta: -1,
+          data: { network: { ref: 'vpn' }, factors: { list: [{ term: 'authFactor', key: 'password' }, { term: 'authFactor', key: 'otp' }] } },
+        });
       },
     },
     {

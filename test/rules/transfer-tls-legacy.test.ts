@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/transfer-tls-legacy.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { el, ruleTable, type World } from '../helpers/rule-table.js';
+import { codes, el, ruleTable, type World } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 const internetForVpn = (w: World): void => {
@@ -19,8 +19,9 @@ describe('transfer-tls-legacy', () => {
       fires: ['transfer-tls-legacy@terminal--router'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.message.en).toContain('TLS 1.1');
-        expect(r?.message.en).toContain('Terminal (Exam room) → Router (Reception) (Clinic LAN)');
+        expect(codes(r!.likelihood)).toEqual(['knownWeaknesses']);
+        expect(r?.messageId).toBe('legacyTls');
+        expect(r?.data).toMatchObject({ tls: '1.1', from: { at: 'terminal' }, to: { at: 'router' }, network: { ref: 'lan' } });
         expect(r?.cia).toEqual(['C', 'I']);
       },
     },
@@ -33,7 +34,7 @@ describe('transfer-tls-legacy', () => {
       fires: ['transfer-tls-legacy@terminal--router'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[0]?.en).toContain('crosses the internet');
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'overInternet', data: { tls: '1.0' } });
       },
     },
     {
@@ -54,7 +55,8 @@ describe('transfer-tls-legacy', () => {
       fires: ['transfer-tls-legacy@router--gateway'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(2);
-        expect(r?.likelihood.reasons[1]?.en).toContain('encrypts the traffic itself');
+        expect(codes(r!.likelihood)).toEqual(['knownWeaknesses', 'tunnel']);
+        expect(r?.likelihood.reasons[1]?.data).toEqual({ network: { ref: 'vpn' } });
       },
     },
     {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../threat-rules/wlan-access-control.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
-import { el, ruleTable, type World } from '../helpers/rule-table.js';
+import { codes, el, ruleTable, type World } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 /** The clinic LAN (crossed by the doctor's and the printing flows) becomes a wireless LAN with these settings. */
@@ -20,9 +20,10 @@ describe('wlan-access-control', () => {
       fires: ['wlan-access-control@lan'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(4);
-        expect(r?.likelihood.reasons[0]?.en).toContain('MAC filtering alone is spoofable');
+        expect(codes(r!.likelihood)).toEqual(['macFilterOnly']);
         expect(r?.segments).toEqual(['print/router>printer', 'view/terminal>router']);
-        expect(r?.message.en).toContain('Clinic LAN');
+        expect(r?.messageId).toBe('unauthorisedDevice');
+        expect(r?.data).toMatchObject({ network: { ref: 'lan' } });
         expect(r?.cia).toEqual(['C', 'I']);
       },
     },
@@ -30,19 +31,28 @@ describe('wlan-access-control', () => {
       name: 'an open wireless LAN: very likely',
       edit: wireless({ 'wlan-security': 'open' }),
       fires: ['wlan-access-control@lan'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(5),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(5);
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'anyoneJoins', data: { security: { term: 'wlanSecurity', key: 'open' } } });
+      },
     },
     {
       name: 'WEP, MAC filtering or not: very likely',
       edit: wireless({ 'wlan-security': 'wep', 'mac-filter': true }),
       fires: ['wlan-access-control@lan'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(5),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(5);
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'anyoneJoins', data: { security: { term: 'wlanSecurity', key: 'wep' } } });
+      },
     },
     {
       name: 'MAC filtering with no mode stated: likely',
       edit: wireless({ 'mac-filter': true }),
       fires: ['wlan-access-control@lan'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(4),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(4);
+        expect(codes(r!.likelihood)).toEqual(['macFilterOnly']);
+      },
     },
     {
       name: 'WPA3-Personal without 802.1X: a shared passphrase, moderate',
@@ -50,7 +60,7 @@ describe('wlan-access-control', () => {
       fires: ['wlan-access-control@lan'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons[0]?.en).toContain('shared passphrase');
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'sharedPassphrase', data: { security: { term: 'wlanSecurity', key: 'wpa3-personal' } } });
       },
     },
     {
@@ -59,14 +69,17 @@ describe('wlan-access-control', () => {
       fires: ['wlan-access-control@lan'],
       check: ([r]) => {
         expect(r?.likelihood.value).toBe(3);
-        expect(r?.likelihood.reasons[0]?.en).toContain('does not state');
+        expect(codes(r!.likelihood)).toEqual(['modeUnstated']);
       },
     },
     {
       name: 'WPA2-Enterprise not confirmed as 802.1X with certificates: low',
       edit: wireless({ 'wlan-security': 'wpa2-enterprise' }),
       fires: ['wlan-access-control@lan'],
-      check: ([r]) => expect(r?.likelihood.value).toBe(2),
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(2);
+        expect(r?.likelihood.reasons[0]).toMatchObject({ code: 'enterpriseUnconfirmed', data: { security: { term: 'wlanSecurity', key: 'wpa2-enterprise' } } });
+      },
     },
     {
       name: 'IEEE 802.1X with certificates',
@@ -93,6 +106,6 @@ describe('wlan-access-control', () => {
     const risks = analyse(model, [rule]).risks;
     expect(risks.map((r) => r.id)).toEqual(['wlan-access-control@clinic-wlan']);
     expect(risks[0]?.likelihood.value).toBe(4);
-    expect(risks[0]?.likelihood.reasons[0]?.ja).toContain('MACアドレス');
+    expect(risks[0]?.likelihood.reasons[0]?.code).toBe('macFilterOnly');
   });
 });
