@@ -18,6 +18,8 @@ export interface MediaRow {
   readonly to: string;
   readonly what: readonly string[];
   readonly encrypted: boolean;
+  /** The row as every renderer prints it: "バックアップテープ（テープ）", "バックアップデータ". */
+  readonly cells: { readonly medium: string; readonly what: string };
 }
 
 export interface FlowSection {

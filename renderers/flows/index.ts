@@ -16,7 +16,7 @@ export function flowsMarkdown(table: FlowTable): string {
     if (section.media.length > 0) {
       out.push(`### ${h.media}`, '', `| ${h.medium} | ${h.carrier} | ${h.from} | ${h.to} | ${h.what} | ${h.encrypted} | ${h.id} |`, '| --- | --- | --- | --- | --- | --- | --- |');
       for (const m of section.media) {
-        out.push(`| ${cell(`${m.label}（${m.kind}）`)} | ${cell(m.carrier)} | ${cell(m.from)} | ${cell(m.to)} | ${cell(m.what.join('/'))} | ${m.encrypted ? table.words.yes : table.words.no} | \`${m.id}\` |`);
+        out.push(`| ${cell(m.cells.medium)} | ${cell(m.carrier)} | ${cell(m.from)} | ${cell(m.to)} | ${cell(m.cells.what)} | ${m.encrypted ? table.words.yes : table.words.no} | \`${m.id}\` |`);
       }
       out.push('');
     }
@@ -29,7 +29,7 @@ export function flowsCsv(table: FlowTable): string {
   const lines = [['form', 'phase', 'kind', h.id, h.who, h.where, h.which, h.what, h.how, h.from, h.to, h.encrypted]];
   for (const s of table.sections) {
     for (const r of s.rows) lines.push([s.form, s.phase, 'flow', r.id, r.cells.who, r.cells.where, r.cells.which, r.cells.what, r.cells.how, '', '', '']);
-    for (const m of s.media) lines.push([s.form, s.phase, 'media', m.id, m.carrier, '', `${m.label}（${m.kind}）`, m.what.join('/'), '', m.from, m.to, m.encrypted ? table.words.yes : table.words.no]);
+    for (const m of s.media) lines.push([s.form, s.phase, 'media', m.id, m.carrier, '', m.cells.medium, m.cells.what, '', m.from, m.to, m.encrypted ? table.words.yes : table.words.no]);
   }
   return csvDocument(lines);
 }

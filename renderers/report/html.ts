@@ -333,7 +333,7 @@ function flowsPart(ctx: Context): Part {
     }
     if (s.media.length > 0) {
       out.push(`<h4>${e(h.media)}</h4>`);
-      const body = s.media.map((m) => `<tr><td>${e(ctx.ja ? `${m.label}（${m.kind}）` : `${m.label} (${m.kind})`)}</td><td>${e(m.carrier)}</td><td>${e(m.from)}</td><td>${e(m.to)}</td><td class="text">${e(m.what.join(ctx.ja ? '・' : ', '))}</td><td class="num">${e(m.encrypted ? t.words.yes : t.words.no)}</td><td class="idcell"><code class="id">${e(m.id)}</code></td></tr>`);
+      const body = s.media.map((m) => `<tr><td>${e(m.cells.medium)}</td><td>${e(m.carrier)}</td><td>${e(m.from)}</td><td>${e(m.to)}</td><td class="text">${e(m.cells.what)}</td><td class="num">${e(m.encrypted ? t.words.yes : t.words.no)}</td><td class="idcell"><code class="id">${e(m.id)}</code></td></tr>`);
       out.push(table('media', [[e(h.medium), ''], [e(h.carrier), ''], [e(h.from), ''], [e(h.to), ''], [e(h.what), ''], [e(h.encrypted), 'num'], [e(h.id), '']], `<tbody>\n${body.join('\n')}\n</tbody>\n`));
     }
   }

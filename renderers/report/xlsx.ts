@@ -99,7 +99,7 @@ function flowsSheet(name: string, table: FlowTable, headings: { readonly form: s
     const phase = PHASES[s.phase][table.lang];
     for (const r of s.rows) rows.push([form, phase, r.cells.who, r.cells.where, r.cells.which, r.cells.what, r.cells.how, '', '', '', r.id]);
     for (const m of s.media) {
-      rows.push([form, phase, m.carrier, '', `${m.label}（${m.kind}）`, m.what.join('/'), h.media, m.from, m.to, m.encrypted ? table.words.yes : table.words.no, m.id]);
+      rows.push([form, phase, m.carrier, '', m.cells.medium, m.cells.what, h.media, m.from, m.to, m.encrypted ? table.words.yes : table.words.no, m.id]);
     }
   }
   return {

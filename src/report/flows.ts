@@ -64,16 +64,23 @@ export function flowTable(model: Model, lang: Lang): FlowTable {
       // Media transport belongs to every form's picture of the phase: it is how information moves by hand.
       const media: MediaRow[] = model.media
         .filter((m) => m.phases.includes(phase))
-        .map((m) => ({
-          id: m.id,
-          label: m.label,
-          kind: MEDIA_KINDS[m.kind][lang],
-          carrier: name(m.carrier),
-          from: name(m.from),
-          to: name(m.to),
-          what: m.data.map(name),
-          encrypted: m.encrypted,
-        }));
+        .map((m) => {
+          const kind = MEDIA_KINDS[m.kind][lang];
+          const what = m.data.map(name);
+          return {
+            id: m.id,
+            label: m.label,
+            kind,
+            carrier: name(m.carrier),
+            from: name(m.from),
+            to: name(m.to),
+            what,
+            encrypted: m.encrypted,
+            cells: lang === 'ja'
+              ? { medium: `${m.label}（${kind}）`, what: listJa(what) }
+              : { medium: `${m.label} (${kind})`, what: what.join(' / ') },
+          };
+        });
       if (rows.length === 0 && media.length === 0) continue;
       const title = lang === 'ja'
         ? `${FORMS[form].ja} — ${PHASES[phase].ja}フェーズ`
