@@ -309,7 +309,7 @@ const report = {
   svgWidth: rendered.layout.width, svgHeight: rendered.layout.height, svgBytes: rendered.svg.length,
 };
 if (emit) {
-  const { renderMermaid, renderMermaidBySite } = await import(dist + '/renderers/mermaid/index.js');
+  const { renderMermaid, renderMermaidBySite } = await import(dist + '/renderers/mermaid/diagram.js');
   const whole = renderMermaid(rendered.graph, { direction: 'TB' });
   const parts = renderMermaidBySite(rendered.graph, { direction: 'TB' }).map((p) => ({ site: p.site, text: p.text, edges: p.edges }));
   writeFileSync(emit, JSON.stringify({ graph: rendered.graph, mermaid: { text: whole.text, edges: whole.edges }, parts }));

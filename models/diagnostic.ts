@@ -86,3 +86,27 @@ export interface Diagnostic {
 export function severityOf(code: DiagnosticCode): Severity {
   return DIAGNOSTIC_CODES[code];
 }
+
+/** A diagnostic in words, as `koseizu validate` prints it and `--format json` gives it. */
+export interface DiagnosticView {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly endLine: number;
+  readonly endCol: number;
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly hint: string | null;
+  readonly args: DiagnosticArgs;
+  readonly suggestions: readonly string[];
+}
+
+/** Diagnostics in one language: each, the label of their hint lines, and a count of them. */
+export interface DiagnosticList {
+  readonly items: readonly DiagnosticView[];
+  /** "ヒント" / "hint". */
+  readonly hintLabel: string;
+  /** "エラー 2 件、警告 0 件" / "2 errors, 0 warnings". */
+  readonly summary: string;
+}

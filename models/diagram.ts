@@ -59,6 +59,8 @@ export interface DiagramSite {
   readonly owner: Org;
   /** "医療機関等" / "provider" ...: shown on the site's box. */
   readonly ownerLabel: string;
+  /** The site with its owner on one line, where a box has no room for two: "医療機関［医療機関等］". */
+  readonly caption: string;
   readonly locations: readonly DiagramLocation[];
   /** Diff diagrams only. */
   readonly state?: DiagramState;
@@ -119,6 +121,22 @@ export interface DiagramWords {
   /** Heading of the list of media transport labels. */
   readonly media: string;
   readonly hash: string;
+  /** What the Mermaid renderer says besides the labels: templates, their {placeholders} filled by it. */
+  readonly mermaid: {
+    /** The box of far ends in a per-site diagram. */
+    readonly elsewhere: string;
+    /** The note above per-site diagrams. */
+    readonly split: string;
+    /** {n} edges or characters, {max} GitHub's limit. */
+    readonly tooManyEdges: string;
+    readonly tooLong: string;
+    /** {site}, {edges}, {chars}. */
+    readonly partTooBig: string;
+    /** {what} (link, media), {id}, {end}. */
+    readonly missingEnd: string;
+    /** How each legend entry looks in Mermaid's colours. */
+    readonly stroke: Readonly<Record<LegendKey, string>>;
+  };
 }
 
 // ---- Layout results: absolute coordinates, top-left origin, in SVG user units (px) ----
@@ -194,6 +212,12 @@ export interface DiagramLayout {
   readonly fast: boolean;
   /** Link labels left out for want of room (large models only; each link's tooltip still has it). */
   readonly omittedLabels: number;
+}
+
+/** A diagram as drawn: its view model and where the layout put everything. */
+export interface DiagramDrawing {
+  readonly graph: DiagramGraph;
+  readonly layout: DiagramLayout;
 }
 
 // ---- Geometry shared by the layout (which sizes boxes) and the renderers (which draw inside them) ----

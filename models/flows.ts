@@ -39,5 +39,10 @@ export interface FlowTable {
     readonly who: string; readonly where: string; readonly which: string; readonly what: string; readonly how: string; readonly id: string;
     readonly media: string; readonly medium: string; readonly carrier: string; readonly from: string; readonly to: string; readonly encrypted: string;
   };
-  readonly words: { readonly yes: string; readonly no: string; readonly none: string };
+  readonly words: {
+    readonly yes: string; readonly no: string; readonly none: string;
+    /** Each provision form and phase in words, for tables that give them a column of their own. */
+    readonly forms: Readonly<Record<Form, string>>;
+    readonly phases: Readonly<Record<Phase, string>>;
+  };
 }

@@ -3,6 +3,7 @@
 // regulatory checklist (制度上の要求事項への対応), the open risks, and one report bundling them with the
 // diagram, the flow table and the risk assessment list. Every word is already in the output language; ids
 // and keys are kept beside the words for tools. Built by src/report/report.ts and src/report/checklist.ts.
+import type { DiagramDirection, DiagramDrawing } from './diagram.js';
 import type { FlowTable } from './flows.js';
 import type { MessageData } from './message.js';
 import type { ThreatList, ThreatRow } from './threats.js';
@@ -99,8 +100,8 @@ export interface ReportView {
   readonly system: { readonly id: string; readonly title: string; readonly provider: string; readonly description: string };
   /** The model files and their hash, so a reader can tell which version the report shows. */
   readonly source: { readonly files: readonly string[]; readonly contentHash: string };
-  /** The configuration diagram as SVG (inline in HTML) and as Mermaid (for Markdown on GitHub). */
-  readonly diagram: { readonly svg: string; readonly mermaid: string };
+  /** The configuration diagram as laid out, and which way it runs: the HTML draws it as SVG, the Markdown as Mermaid. */
+  readonly diagram: DiagramDrawing & { readonly direction: DiagramDirection };
   readonly flows: FlowTable;
   readonly threats: ThreatList;
   readonly responses: { readonly rows: readonly ResponseRow[]; readonly orphaned: readonly OrphanedRow[] };
@@ -110,10 +111,14 @@ export interface ReportView {
   readonly open: readonly ThreatRow[];
   /** Headings and fixed words of the report, in the output language. */
   readonly words: ReportWords;
+  /** The workbook's sheet names (at most 31 characters, none of []:*?/\), fixed so tools can find them. */
+  readonly sheets: SheetNames;
 }
+
+export type SheetNames = Readonly<Record<'flows' | 'threats' | 'responses' | 'requests' | 'checklist' | 'open' | 'orphaned', string>>;
 
 /** The report's headings and fixed words, by key. */
 export type ReportWordKey =
-  'report' | 'provider' | 'source' | 'hash' | 'contents' | 'diagram' | 'flows' | 'threats' | 'responses' | 'requests' | 'checklist' | 'open' | 'orphaned' | 'riskId' | 'rank' | 'level' | 'decision' | 'measures' | 'residual' | 'rationale' | 'agreedWith' | 'date' | 'where' | 'category' | 'owner' | 'risks' | 'item' | 'requirement' | 'status' | 'evidence' | 'reference' | 'none' | 'noOpen' | 'noResponses' | 'noRequests' | 'pattern' | 'title' | 'threat' | 'phase';
+  'report' | 'provider' | 'source' | 'hash' | 'contents' | 'diagram' | 'flows' | 'threats' | 'responses' | 'requests' | 'checklist' | 'open' | 'orphaned' | 'riskId' | 'rank' | 'level' | 'decision' | 'measures' | 'residual' | 'rationale' | 'agreedWith' | 'date' | 'where' | 'category' | 'owner' | 'risks' | 'item' | 'requirement' | 'status' | 'evidence' | 'reference' | 'none' | 'noOpen' | 'noResponses' | 'noRequests' | 'noOrphaned' | 'pattern' | 'title' | 'threat' | 'phase';
 
 export type ReportWords = Readonly<Record<ReportWordKey, string>>;

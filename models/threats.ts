@@ -44,5 +44,19 @@ export interface ThreatList {
   readonly matrix: { readonly levels: readonly (readonly number[])[]; readonly criteria: Readonly<Record<Rank, string>>; readonly own: boolean };
   readonly headings: Readonly<Record<
     'id' | 'phase' | 'form' | 'segment' | 'flows' | 'dataClass' | 'threat' | 'risk' | 'cia' | 'impact' | 'likelihood' | 'level' | 'rank' | 'need'
-    | 'countermeasures' | 'references' | 'reasons' | 'summary' | 'matrix' | 'human' | 'physical' | 'technical' | 'details' | 'none', string>>;
+    | 'countermeasures' | 'references' | 'reasons' | 'summary' | 'matrix' | 'human' | 'physical' | 'technical' | 'details' | 'none'
+    | 'detailsSummary', string>>;
+  /** The list's own sentences, in its language. */
+  readonly words: {
+    /** "（12 件、ランク A 以上、全 70 件中）" / "(12 risks; rank A and above, of 70)". */
+    readonly tally: string;
+    /** "集計: S 2 / A 9 / B 30 / C 26 / D 3（70 件）". */
+    readonly summaryLine: string;
+    /** "リスクマトリクス（ガイドラインのサンプル）". */
+    readonly matrixTitle: string;
+    /** How long items are listed in running text: "／" / "; ". */
+    readonly join: string;
+    /** A row's threat with the properties at stake: "{threat}（{cia}）". */
+    readonly threatCia: string;
+  };
 }

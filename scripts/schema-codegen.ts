@@ -1,7 +1,7 @@
 // Generates the files derived from the DSL's definitions: the JSON Schema for editors, a validator compiled
 // ahead of time (Ajv standalone code) so the CLI compiles nothing at start-up, and the reference pages in docs/.
 // A test keeps every generated file current.
-import { rulesMarkdown } from '../renderers/rules/index.js';
+import { rulesMarkdown } from '../renderers/markdown/catalogue.js';
 import { ruleCatalogue } from '../src/report/catalogue.js';
 import { BUILTIN_RULES } from '../threat-rules/index.js';
 import { Ajv } from 'ajv';

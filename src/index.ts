@@ -99,10 +99,10 @@ export interface RenderedDiagram {
 export async function renderDiagramSvg(model: Model, request: DiagramRequest, loadElk?: ElkLoader): Promise<RenderedDiagram> {
   const graph = diagramGraph(model, request);
   const [{ fontMeasurer }, { layoutDiagram }, { createElkEngine }, { renderSvg }] = await Promise.all([
-    import('../renderers/font/index.js'), import('./diagram/layout.js'), import('./diagram/elk.js'), import('../renderers/svg/index.js'),
+    import('../renderers/font/index.js'), import('./diagram/layout.js'), import('./diagram/elk.js'), import('../renderers/svg/diagram.js'),
   ]);
   const layout = await layoutDiagram(graph, fontMeasurer(), createElkEngine(loadElk), request.direction ?? 'down');
-  return { graph, layout, svg: renderSvg(graph, layout) };
+  return { graph, layout, svg: renderSvg({ graph, layout }) };
 }
 
 /**
@@ -158,13 +158,11 @@ export async function buildReport(model: Model, options: ReportOptions): Promise
   const assessment = assessModel(model, options.rules ?? []);
   const responses = applyResponses(model, assessment.risks, assessment.matrix);
   const request = { lang: options.lang, direction: options.direction ?? 'down' } as const;
-  const [diagram, { renderMermaid }, { regulatoryChecklist }, { reportView }] = await Promise.all([
+  const [diagram, { regulatoryChecklist }, { reportView }] = await Promise.all([
     renderDiagramSvg(model, request, options.loadElk),
-    import('../renderers/mermaid/index.js'),
     import('./report/checklist.js'),
     import('./report/report.js'),
   ]);
-  const mermaid = renderMermaid(diagram.graph, { direction: request.direction === 'right' ? 'LR' : 'TB' }).text;
   const words = wording(model, [...BUILTIN_RULES, ...(options.rules ?? [])], options.lang);
   const view = reportView({
     model,
@@ -173,7 +171,7 @@ export async function buildReport(model: Model, options: ReportOptions): Promise
     matrix: assessment.matrix,
     responses,
     checklist: regulatoryChecklist(model, assessment.facts, options.lang),
-    diagram: { svg: diagram.svg, mermaid },
+    diagram: { graph: diagram.graph, layout: diagram.layout, direction: request.direction },
   });
   return { view, assessment, responses, diagram };
 }

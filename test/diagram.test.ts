@@ -9,7 +9,7 @@ import type { Model } from '../models/model.js';
 import type { Lang, Phase } from '../models/vocabulary.js';
 import { charactersOf, fontMeasurer, subsetFonts, type FontSet } from '../renderers/font/index.js';
 import { fitScale, MAX_PNG_PIXELS, renderPng } from '../renderers/png/index.js';
-import { escapeXml } from '../renderers/svg/index.js';
+import { escapeXml } from '../renderers/escape.js';
 import { loadModel, renderDiagramSvg, type RenderedDiagram } from '../src/index.js';
 import { diskHost, readDiagramFonts, withTempFiles } from '../src/io/disk.js';
 import { expectGolden } from './helpers/golden.js';

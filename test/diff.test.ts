@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DiffView, ModelDiffTerms } from '../models/diff.js';
 import type { Lang } from '../models/vocabulary.js';
-import { diffMarkdown } from '../renderers/diff/index.js';
+import { diffMarkdown } from '../renderers/markdown/diff.js';
 import { modelDiff } from '../src/diff/diff.js';
 import { diffView } from '../src/diff/view.js';
 import { applyResponses, assessModel, BUILTIN_RULES, loadModel } from '../src/index.js';

@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DiagramDevice, DiagramGraph, DiagramLink, DiagramSite, LinkStyle } from '../models/diagram.js';
 import type { Model } from '../models/model.js';
 import type { Lang, Phase } from '../models/vocabulary.js';
-import {
-  GITHUB_MAX_EDGES, mermaidText, renderMermaid, renderMermaidBySite, renderMermaidMarkdown,
-} from '../renderers/mermaid/index.js';
-import { diagramGraph } from '../src/diagram/graph.js';
+import { mermaidText } from '../renderers/escape.js';
+import { renderMermaidMarkdown } from '../renderers/markdown/diagram.js';
+import { GITHUB_MAX_EDGES, renderMermaid, renderMermaidBySite } from '../renderers/mermaid/diagram.js';
+import { diagramGraph, diagramWords } from '../src/diagram/graph.js';
 import { loadModel } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
 import { expectGolden } from './helpers/golden.js';
@@ -396,6 +396,7 @@ function graphOf(
       label: s.label,
       owner: owners[i % 3] ?? 'institution',
       ownerLabel: owners[i % 3] ?? 'institution',
+      caption: `${s.label} (${owners[i % 3] ?? 'institution'})`,
       locations: s.locations.map((l) => ({
         id: l.id, label: l.label, public: false,
         devices: l.devices.map((d) => ({ id: d.id, label: d.label, kind: 'server', kindLabel: 'server', count: 1 })),
@@ -406,6 +407,6 @@ function graphOf(
     })),
     media: media.map((m, i) => ({ id: `media-${i}`, from: m.from, to: m.to, kind: 'tape', encrypted: true, label: m.label })),
     legend: [],
-    words: { legend: 'Legend', media: 'Media transport', hash: 'model hash' },
+    words: diagramWords('en'),
   };
 }

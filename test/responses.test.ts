@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { reportMarkdown } from '../renderers/report/markdown.js';
+import { reportMarkdown } from '../renderers/markdown/report.js';
 import { main } from '../src/cli/main.js';
 import { applyResponses, assessModel, buildReport, loadModel } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';

@@ -179,7 +179,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
         return;
       }
       const { flowTable } = await import('../report/flows.js');
-      const { flowsCsv, flowsJson, flowsMarkdown } = await import('../../renderers/flows/index.js');
+      const [{ flowsCsv }, { flowsJson }, { flowsMarkdown }] = await Promise.all([import('../../renderers/csv/flows.js'), import('../../renderers/json/flows.js'), import('../../renderers/markdown/flows.js')]);
       const table = flowTable(result.model, explicitLang(argv) ?? result.model.system.lang);
       const text = options.format === 'csv' ? flowsCsv(table) : options.format === 'json' ? flowsJson(table) : flowsMarkdown(table);
       exitCode = writeResult(text, options.output, result.model.files, lang, io);
@@ -203,7 +203,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
       }
       const model = result.model;
       const { risks, matrix } = assessModel(model, result.rules);
-      const { threatsCsv, threatsJson, threatsMarkdown } = await import('../../renderers/threats/index.js');
+      const [{ threatsCsv }, { threatsJson }, { threatsMarkdown }] = await Promise.all([import('../../renderers/csv/threats.js'), import('../../renderers/json/threats.js'), import('../../renderers/markdown/threats.js')]);
       const words = wording(model, [...BUILTIN_RULES, ...result.rules], explicitLang(argv) ?? model.system.lang);
       const list = threatList(model, risks, matrix, words, { phase: options.phase, segment: options.segment, minRank: options.minRank });
       const text = options.format === 'csv' ? threatsCsv(list) : options.format === 'json' ? threatsJson(list) : threatsMarkdown(list);
@@ -244,7 +244,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
       io.err(formatDiagnostics(responses.diagnostics.filter((d) => d.code !== 'KZ306'), lang));
       const { checkRisks } = await import('../analysis/gate.js');
       const { checkView } = await import('../report/check.js');
-      const { checkSarif, checkText } = await import('../../renderers/check/index.js');
+      const [{ checkSarif }, { checkText }] = await Promise.all([import('../../renderers/sarif/check.js'), import('../../renderers/text/check.js')]);
       const checked = checkRisks(model, risks, responses, options.failOn ?? null, options.strict === true);
       const failed = checked.failed;
       const catalogue = [...BUILTIN_RULES, ...result.rules];
@@ -281,7 +281,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .option('--rules <path>', 'list these rule files or folders with the built-in ones (repeatable)', collect, [])
     .addHelpText('after', '\nExamples:\n  $ npx koseizu rules\n  $ npx koseizu rules input-spoofing\n  $ npx koseizu rules --rules our-rules/\n  $ npx koseizu rules --format json > rules.json')
     .action(async (id: string | undefined, options: { format: 'md' | 'json'; rules: string[] }) => {
-      const { rulesMarkdown, ruleMarkdown, rulesJson } = await import('../../renderers/rules/index.js');
+      const [{ rulesMarkdown, ruleMarkdown }, { rulesJson }] = await Promise.all([import('../../renderers/markdown/catalogue.js'), import('../../renderers/json/catalogue.js')]);
       const { ruleCatalogue } = await import('../report/catalogue.js');
       let user: readonly Rule[] = [];
       if (options.rules.length > 0) {
@@ -307,7 +307,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
         exitCode = EXIT_INVALID;
         return;
       }
-      io.out(options.format === 'json' ? rulesJson([entry]) : ruleMarkdown(entry, catalogue));
+      io.out(options.format === 'json' ? rulesJson([entry]) : ruleMarkdown(entry, { catalogue }));
     });
 
   program.command('schema')
@@ -404,7 +404,7 @@ async function reportCommand(file: string, options: { output: string; direction:
   const built = await buildReport(model, { lang: request.lang, rules: result.rules, direction: options.direction, loadElk: loadElkWithCodeCache });
   io.err(formatDiagnostics(built.responses.diagnostics, lang));
   const [{ reportHtml }, { reportMarkdown }, { reportXlsx }, { renderPng, fitScale }] = await Promise.all([
-    import('../../renderers/report/html.js'), import('../../renderers/report/markdown.js'), import('../../renderers/report/xlsx.js'), import('../../renderers/png/index.js'),
+    import('../../renderers/html/report.js'), import('../../renderers/markdown/report.js'), import('../../renderers/xlsx/report.js'), import('../../renderers/png/index.js'),
   ]);
   const subset = await subsetting;
   const zoom = fitScale(built.diagram.layout.width, built.diagram.layout.height, 1);
@@ -514,14 +514,14 @@ async function diffCommand(first: string, second: string | undefined, options: D
   const { modelDiff } = await import('../diff/diff.js');
   const diff = modelDiff(assess(oldLoaded.model, oldLoaded.rules, oldLabel), assess(next.model, next.rules, newFile));
   const words = outputLang ?? next.model.system.lang;
-  const { diffJson, diffMarkdown, diffText } = await import('../../renderers/diff/index.js');
+  const [{ diffJson }, { diffMarkdown }, { diffText }] = await Promise.all([import('../../renderers/json/diff.js'), import('../../renderers/markdown/diff.js'), import('../../renderers/text/diff.js')]);
   let mermaid: string | null = null;
   if (options.format === 'md' || options.diagram) {
     const { diffGraph } = await import('../diff/graph.js');
     const request = { lang: words, direction: 'down' as const, labels: { old: oldLabel, new: newFile } };
     const graph = diffGraph(oldLoaded.model, next.model, request);
     if (options.format === 'md') {
-      const { renderMermaid } = await import('../../renderers/mermaid/index.js');
+      const { renderMermaid } = await import('../../renderers/mermaid/diagram.js');
       mermaid = renderMermaid(graph, { direction: 'TB' }).text;
     }
     if (options.diagram) {
@@ -651,7 +651,7 @@ async function diagramCommand(file: string, options: DiagramOptions, lang: Lang,
   const request = { lang: outputLang ?? model.system.lang, phase: options.phase, direction: options.direction };
   let data: string | Uint8Array;
   if (format === 'mmd' || format === 'md') {
-    const { renderMermaid, renderMermaidMarkdown } = await import('../../renderers/mermaid/index.js');
+    const [{ renderMermaid }, { renderMermaidMarkdown }] = await Promise.all([import('../../renderers/mermaid/diagram.js'), import('../../renderers/markdown/diagram.js')]);
     const graph = diagramGraph(model, request);
     const mermaidOptions = { direction: options.direction === 'right' ? 'LR' : 'TB' } as const;
     const mermaid = format === 'md' ? renderMermaidMarkdown(graph, mermaidOptions) : renderMermaid(graph, mermaidOptions);

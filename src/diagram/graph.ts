@@ -28,6 +28,22 @@ const WORDS = {
     media: '記憶媒体の搬送',
     public: '不特定多数が立ち入る場所',
     owner: (o: string) => `${o}の拠点`,
+    medium: (label: string, kind: string) => `${label}（${kind}）`,
+    caption: (site: string, owner: string) => `${site}［${owner}］`,
+    mermaid: {
+      elsewhere: '外部（他の拠点）',
+      split: 'GitHub が一つの図として描画できる大きさを超えるため、拠点ごとの図に分けました。',
+      tooManyEdges: 'Mermaid の図の線が {n} 本あり、GitHub が描画できる {max} 本を超えています。拠点ごとの図に分けてください。',
+      tooLong: 'Mermaid の図が {n} 文字あり、GitHub が描画できる {max} 文字を超えています。拠点ごとの図に分けてください。',
+      partTooBig: '拠点「{site}」の Mermaid の図（線 {edges} 本、{chars} 文字）も GitHub の上限を超えています。',
+      missingEnd: '{what} "{id}" の端 "{end}" が図にないため、Mermaid の図から省きました。',
+      stroke: {
+        'link:internet': '赤の太線', 'link:vpn': '青の破線', 'link:closed': '紫の線', 'link:lan': '灰色の線',
+        'link:wireless': '青緑の点線', 'link:cloud': 'オレンジの線', media: '破線の台形と矢印', public: '赤茶の破線の枠',
+        'owner:institution': '青の枠', 'owner:provider': '緑の枠', 'owner:third-party': '黄色の枠',
+        'state:added': '緑の太枠・太線（+）', 'state:removed': '薄い赤の破線（−）', 'state:changed': '琥珀色の太枠・太線（~）',
+      },
+    },
   },
   en: {
     subtitle: 'Configuration diagram',
@@ -40,6 +56,22 @@ const WORDS = {
     media: 'Media transport',
     public: 'Area open to the public',
     owner: (o: string) => `${o.charAt(0).toUpperCase()}${o.slice(1)} site`,
+    medium: (label: string, kind: string) => `${label} (${kind})`,
+    caption: (site: string, owner: string) => `${site} (${owner})`,
+    mermaid: {
+      elsewhere: 'Elsewhere (other sites)',
+      split: 'Too large for GitHub to render as one diagram: drawn as one diagram per site.',
+      tooManyEdges: 'The Mermaid diagram has {n} edges, more than the {max} GitHub renders: split it per site.',
+      tooLong: 'The Mermaid diagram is {n} characters long, more than the {max} GitHub renders: split it per site.',
+      partTooBig: 'The Mermaid diagram of site "{site}" ({edges} edges, {chars} characters) is over GitHub\'s limits too.',
+      missingEnd: '{what} "{id}" left out of the Mermaid diagram: its end "{end}" is not in the diagram.',
+      stroke: {
+        'link:internet': 'thick red', 'link:vpn': 'dashed blue', 'link:closed': 'purple', 'link:lan': 'grey',
+        'link:wireless': 'dotted teal', 'link:cloud': 'orange', media: 'dashed trapezoid and arrow', public: 'dashed red-brown box',
+        'owner:institution': 'blue box', 'owner:provider': 'green box', 'owner:third-party': 'yellow box',
+        'state:added': 'thick green (+)', 'state:removed': 'faint dashed red (−)', 'state:changed': 'thick amber (~)',
+      },
+    },
   },
 } as const;
 
@@ -48,6 +80,12 @@ const PROTOCOL_NAMES: Readonly<Record<string, string>> = { syslog: 'syslog', 'sy
 
 function protocolName(protocol: string): string {
   return PROTOCOL_NAMES[protocol] ?? protocol.toUpperCase();
+}
+
+/** The words a diagram prints around its labels, in `lang`. */
+export function diagramWords(lang: Lang): DiagramGraph['words'] {
+  const w = WORDS[lang];
+  return { legend: w.legend, media: w.media, hash: w.hash, mermaid: w.mermaid };
 }
 
 export function diagramGraph(model: Model, options: DiagramOptions): DiagramGraph {
@@ -78,7 +116,7 @@ export function diagramGraph(model: Model, options: DiagramOptions): DiagramGrap
       kind: m.kind,
       encrypted: m.encrypted,
       label: [
-        lang === 'ja' ? `${m.label}（${MEDIA_KINDS[m.kind].ja}）` : `${m.label} (${MEDIA_KINDS[m.kind].en})`,
+        w.medium(m.label, MEDIA_KINDS[m.kind][lang]),
         actorLabel.get(m.carrier) ?? m.carrier,
         m.encrypted ? w.encrypted : w.plain,
       ].join(' / '),
@@ -106,7 +144,10 @@ export function diagramGraph(model: Model, options: DiagramOptions): DiagramGrap
   }
   const sites: DiagramSite[] = model.sites
     .filter((s) => !phase || (locationsIn.get(s.id)?.length ?? 0) > 0)
-    .map((s) => ({ id: s.id, label: s.label, owner: s.owner, ownerLabel: ORGS[s.owner][lang], locations: locationsIn.get(s.id) ?? [] }));
+    .map((s) => ({
+      id: s.id, label: s.label, owner: s.owner, ownerLabel: ORGS[s.owner][lang], caption: w.caption(s.label, ORGS[s.owner][lang]),
+      locations: locationsIn.get(s.id) ?? [],
+    }));
 
   const networkById = new Map(model.networks.map((n) => [n.id, n]));
   const links: DiagramLink[] = model.links
@@ -148,6 +189,6 @@ export function diagramGraph(model: Model, options: DiagramOptions): DiagramGrap
     links,
     media,
     legend,
-    words: { legend: w.legend, media: w.media, hash: w.hash },
+    words: diagramWords(lang),
   };
 }

@@ -118,8 +118,8 @@ export function diffGraph(old: Model, next: Model, request: DiffDiagramRequest):
 export async function renderDiffDiagram(old: Model, next: Model, request: DiffDiagramRequest, loadElk?: ElkLoader): Promise<RenderedDiagram> {
   const graph = diffGraph(old, next, request);
   const [{ fontMeasurer }, { layoutDiagram }, { createElkEngine }, { renderSvg }] = await Promise.all([
-    import('../../renderers/font/index.js'), import('../diagram/layout.js'), import('../diagram/elk.js'), import('../../renderers/svg/index.js'),
+    import('../../renderers/font/index.js'), import('../diagram/layout.js'), import('../diagram/elk.js'), import('../../renderers/svg/diagram.js'),
   ]);
   const layout = await layoutDiagram(graph, fontMeasurer(), createElkEngine(loadElk), request.direction ?? 'down');
-  return { graph, layout, svg: renderSvg(graph, layout) };
+  return { graph, layout, svg: renderSvg({ graph, layout }) };
 }

@@ -151,7 +151,7 @@ export interface ServeOptions {
   readonly log?: (text: string) => void;
   readonly debounceMs?: number;
   readonly heartbeatMs?: number;
-  /** The page; by default renderers/workshop/page.ts, imported when the server starts. */
+  /** The page; by default renderers/html/workshop.ts, imported when the server starts. */
   readonly page?: (lang: Lang) => string;
   /** Called after each new result, with its version (benchmarks and tests). */
   readonly onUpdate?: (version: number, ok: boolean) => void;
@@ -225,7 +225,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const modelPath = toSlashes(options.model);
   const host = options.host ?? DEFAULT_HOST;
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
-  const page = options.page ?? (await import('../../renderers/workshop/page.js')).workshopPage;
+  const page = options.page ?? (await import('../../renderers/html/workshop.js')).workshopPage;
 
   // elkjs compiled once (with the build's code cache), then reused by every layout.
   let elk: ReturnType<ElkLoader> | undefined;

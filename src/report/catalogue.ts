@@ -1,35 +1,8 @@
 // The rule catalogue as `koseizu rules` shows it: every rule's metadata in the output language, and
 // which of the guideline's eleven representative threats each instantiates. Pure.
+import type { RuleCatalogue, RuleEntry } from '../../models/catalogue.js';
 import type { Rule } from '../../models/rule.js';
-import { CIA, MEASURE_CATEGORIES, PHASES, SEGMENT_KINDS, THREATS, type Lang, type MeasureCategory, type Threat } from '../../models/vocabulary.js';
-
-export interface RuleEntry {
-  readonly id: string;
-  readonly threat: Threat;
-  readonly cia: Rule['cia'];
-  readonly segments: Rule['segments'];
-  readonly phases: Rule['phases'];
-  /** "builtin", or the rule file and line of a user rule. */
-  readonly origin: string;
-  readonly words: {
-    readonly threat: string;
-    readonly title: string;
-    readonly risk: string;
-    readonly cia: string;
-    readonly segments: string;
-    readonly phases: string;
-  };
-  readonly countermeasures: Readonly<Record<MeasureCategory, readonly string[]>>;
-  readonly references: readonly string[];
-}
-
-export interface RuleCatalogue {
-  readonly lang: Lang;
-  readonly rules: readonly RuleEntry[];
-  /** For each representative threat, in the guideline's order, the rules that instantiate it. */
-  readonly threats: readonly { readonly threat: Threat; readonly name: string; readonly rules: readonly string[] }[];
-  readonly headings: Readonly<Record<'title' | 'id' | 'threat' | 'rule' | 'risk' | 'cia' | 'segments' | 'phases' | 'countermeasures' | 'references' | 'origin' | 'byThreat' | 'none' | MeasureCategory, string>>;
-}
+import { CIA, MEASURE_CATEGORIES, PHASES, SEGMENT_KINDS, THREATS, type CiaProperty, type Lang, type Threat } from '../../models/vocabulary.js';
 
 const HEADINGS = {
   ja: {
@@ -44,8 +17,14 @@ const HEADINGS = {
   },
 } as const;
 
+/** How the catalogue lists short words: the separator, and a property at stake (機密性 in Japanese, C in English). */
+const LIST = {
+  ja: { sep: '・', cia: (c: CiaProperty) => CIA[c].ja },
+  en: { sep: ', ', cia: (c: CiaProperty) => c },
+} as const satisfies Readonly<Record<Lang, { sep: string; cia: (c: CiaProperty) => string }>>;
+
 export function ruleCatalogue(rules: readonly Rule[], lang: Lang): RuleCatalogue {
-  const sep = lang === 'ja' ? '・' : ', ';
+  const { sep, cia } = LIST[lang];
   const entries = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r): RuleEntry => ({
     id: r.id,
     threat: r.threat,
@@ -57,7 +36,7 @@ export function ruleCatalogue(rules: readonly Rule[], lang: Lang): RuleCatalogue
       threat: THREATS[r.threat][lang],
       title: r.title[lang],
       risk: r.risk[lang],
-      cia: r.cia.map((c) => (lang === 'ja' ? CIA[c].ja : c)).join(sep),
+      cia: r.cia.map(cia).join(sep),
       segments: r.segments.map((s) => SEGMENT_KINDS[s][lang]).join(sep),
       phases: r.phases.map((p) => PHASES[p][lang]).join(sep),
     },

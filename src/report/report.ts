@@ -2,7 +2,7 @@
 // is asked to do, the open risks, and the report view bundling them with the diagram, the flow table, the
 // risk assessment list and the regulatory checklist. Pure: everything is given (the diagram already drawn).
 import type { Model } from '../../models/model.js';
-import type { Checklist, OrphanedRow, ReportView, ReportWords, RequestGroup, ResponseRow } from '../../models/report.js';
+import type { Checklist, OrphanedRow, ReportView, ReportWords, RequestGroup, ResponseRow, SheetNames } from '../../models/report.js';
 import type { ResponseAssessment } from '../../models/responses.js';
 import type { RiskMatrix } from '../../models/risk.js';
 import type { ThreatList } from '../../models/threats.js';
@@ -23,7 +23,7 @@ const WORDS: Readonly<Record<Lang, ReportWords>> = {
     measures: '対策', residual: '残存リスク', rationale: '理由', agreedWith: '合意先', date: '決定日', where: '記載箇所',
     category: '観点', owner: '実施主体', risks: '対象リスク', item: '要求事項', requirement: '内容', status: '状況', evidence: '根拠（モデルの記載）',
     reference: '参照', none: 'なし', noOpen: '対応が必要で未対応のリスクはありません', noResponses: '対応はまだ記載されていません',
-    noRequests: '医療機関等に求める対策はまだ記載されていません', pattern: '対応のリスクID（パターン）', title: 'リスク', threat: '関連する脅威', phase: 'フェーズ',
+    noRequests: '医療機関等に求める対策はまだ記載されていません', noOrphaned: 'なし', pattern: '対応のリスクID（パターン）', title: 'リスク', threat: '関連する脅威', phase: 'フェーズ',
   },
   en: {
     report: 'Risk assessment report', provider: 'Provider', source: 'Model', hash: 'model hash', contents: 'Contents',
@@ -33,9 +33,21 @@ const WORDS: Readonly<Record<Lang, ReportWords>> = {
     measures: 'Measures', residual: 'Residual risk', rationale: 'Rationale', agreedWith: 'Agreed with', date: 'Date', where: 'Written at',
     category: 'Category', owner: 'Owner', risks: 'Risks', item: 'Requirement', requirement: 'What it asks', status: 'Status', evidence: 'Evidence (the model says)',
     reference: 'Reference', none: 'none', noOpen: 'No risk that needs a response is left without one', noResponses: 'No responses written yet',
-    noRequests: 'No measures are asked of the institution yet', pattern: 'Response written for', title: 'Risk', threat: 'Related threat', phase: 'Phase',
+    noRequests: 'No measures are asked of the institution yet', noOrphaned: 'None', pattern: 'Response written for', title: 'Risk', threat: 'Related threat', phase: 'Phase',
   },
 };
+
+/** The workbook's sheets, in order; names are at most 31 characters and free of []:*?/\ (Excel's rules), fixed so tools can find them. */
+export const SHEET_NAMES = {
+  ja: {
+    flows: '情報流', threats: 'リスクアセスメント結果一覧', responses: 'リスク対応一覧', requests: '医療機関等へ対応を求める事項',
+    checklist: '制度上の要求事項への対応', open: '未対応のリスク', orphaned: '当てはまるリスクのない対応',
+  },
+  en: {
+    flows: 'Information flows', threats: 'Risk assessment results', responses: 'Risk responses', requests: 'Requests to the institution',
+    checklist: 'Regulatory requirements', open: 'Open risks', orphaned: 'Orphaned responses',
+  },
+} as const satisfies Readonly<Record<Lang, SheetNames>>;
 
 export function reportWords(lang: Lang): ReportWords {
   return WORDS[lang];
@@ -44,12 +56,29 @@ export function reportWords(lang: Lang): ReportWords {
 const word = (t: Term, lang: Lang): string => t[lang];
 const position = (source: { file: string; start: { line: number; col: number } }): string => `${source.file}:${source.start.line}:${source.start.col}`;
 
+interface RowWords {
+  readonly list: string;
+  /** "影響度 4（大きい）× 顕在化率 2（低い）→ レベル 3・ランク B". */
+  readonly grades: (impact: number, i: string, likelihood: number, l: string, level: number, rank: string) => string;
+  /** "技術的（対象事業者）: 多要素認証を必須化". */
+  readonly measure: (category: string, owner: string, text: string) => string;
+}
+
+const ROW_WORDS = {
+  ja: {
+    list: '・',
+    grades: (impact, i, likelihood, l, level, rank) => `影響度 ${impact}（${i}）× 顕在化率 ${likelihood}（${l}）→ レベル ${level}・ランク ${rank}`,
+    measure: (category, owner, text) => `${category}（${owner}）: ${text}`,
+  },
+  en: {
+    list: ', ',
+    grades: (impact, i, likelihood, l, level, rank) => `impact ${impact} (${i}) x likelihood ${likelihood} (${l}) → level ${level}, rank ${rank}`,
+    measure: (category, owner, text) => `${category} (${owner}): ${text}`,
+  },
+} as const satisfies Readonly<Record<Lang, RowWords>>;
+
 function grades(impact: number, likelihood: number, level: number, rank: string, lang: Lang): string {
-  const i = IMPACT_GRADES[impact - 1] as Term;
-  const l = LIKELIHOOD_GRADES[likelihood - 1] as Term;
-  return lang === 'ja'
-    ? `影響度 ${impact}（${i.ja}）× 顕在化率 ${likelihood}（${l.ja}）→ レベル ${level}・ランク ${rank}`
-    : `impact ${impact} (${i.en}) x likelihood ${likelihood} (${l.en}) → level ${level}, rank ${rank}`;
+  return ROW_WORDS[lang].grades(impact, (IMPACT_GRADES[impact - 1] as Term)[lang], likelihood, (LIKELIHOOD_GRADES[likelihood - 1] as Term)[lang], level, rank);
 }
 
 /** The risk response list (リスク対応一覧): one row per answered risk, in rank then id order. */
@@ -67,9 +96,9 @@ export function responseRows(assessment: ResponseAssessment, words: Wording): Re
       title: word(words.rule(risk.rule).title, lang),
       risk: words.message(risk.rule, risk.messageId, risk.data),
       threat: word(THREATS[risk.threat], lang),
-      phase: risk.phases.map((p) => PHASES[p][lang]).join(lang === 'ja' ? '・' : ', '),
+      phase: risk.phases.map((p) => PHASES[p][lang]).join(ROW_WORDS[lang].list),
       decision: word(DECISIONS[response.decision], lang),
-      measures: response.measures.map((m) => `${MEASURE_CATEGORIES[m.category][lang]}${lang === 'ja' ? `（${MEASURE_OWNERS[m.owner].ja}）` : ` (${MEASURE_OWNERS[m.owner].en})`}: ${m.text}`),
+      measures: response.measures.map((m) => ROW_WORDS[lang].measure(MEASURE_CATEGORIES[m.category][lang], MEASURE_OWNERS[m.owner][lang], m.text)),
       residual: residual ? grades(residual.impact, residual.likelihood, residual.level, residual.rank, lang) : '—',
       rationale: response.rationale ?? '',
       agreedWith: response.agreedWith ?? '',
@@ -116,7 +145,7 @@ export interface ReportInput {
   readonly matrix: RiskMatrix;
   readonly responses: ResponseAssessment;
   readonly checklist: Checklist;
-  readonly diagram: { readonly svg: string; readonly mermaid: string };
+  readonly diagram: ReportView['diagram'];
 }
 
 export function reportView(input: ReportInput): ReportView {
@@ -136,5 +165,6 @@ export function reportView(input: ReportInput): ReportView {
     checklist: input.checklist,
     open: input.responses.open.map((r) => threatRow(r, input.matrix, words)),
     words: w,
+    sheets: SHEET_NAMES[lang],
   };
 }

@@ -5,7 +5,7 @@ import type { Risk, RiskMatrix, Score } from '../../models/risk.js';
 import type { ThreatList, ThreatRow } from '../../models/threats.js';
 import {
   CIA, DATA_CLASSES, FORMS, IMPACT_GRADES, LIKELIHOOD_GRADES, MEASURE_CATEGORIES, PHASES, RANKS, SEGMENT_KINDS, THREATS,
-  type Lang, type MeasureCategory, type Phase, type Rank, type SegmentKind, type Term,
+  type CiaProperty, type Lang, type MeasureCategory, type Phase, type Rank, type SegmentKind, type Term,
 } from '../../models/vocabulary.js';
 import { ranksAtOrAbove } from '../analysis/score.js';
 import type { Wording } from '../words/wording.js';
@@ -16,27 +16,72 @@ export interface ThreatFilter {
   readonly minRank?: Rank | undefined;
 }
 
-const HEADINGS = {
+interface ListWords {
+  readonly headings: ThreatList['headings'];
+  readonly title: (system: string) => string;
+  /** How short words are listed (phases, forms, CIA): "運用・契約終了" / "operation, termination". */
+  readonly list: string;
+  /** A property at stake as the list prints it: 機密性 in Japanese, C in English. */
+  readonly cia: (c: CiaProperty) => string;
+  readonly held: string;
+  readonly filter: { readonly phase: (p: string) => string; readonly segment: (s: string) => string; readonly minRank: (r: string) => string; readonly join: string };
+  readonly tally: (shown: number, filters: string, total: number) => string;
+  readonly summaryLine: (label: string, counts: string, tally: string) => string;
+  readonly matrixTitle: (label: string, own: boolean) => string;
+  readonly join: string;
+  readonly threatCia: string;
+}
+
+const HEADINGS_JA = {
+  id: 'リスクID', phase: 'フェーズ', form: '提供形態', segment: '断面', flows: '情報流', dataClass: '情報流の分類', threat: '関連する脅威',
+  risk: '想定されるリスク', cia: 'CIA', impact: '影響度', likelihood: '顕在化率', level: 'リスクレベル', rank: 'ランク', need: '対応要否',
+  countermeasures: '求められる対策', references: 'ガイドライン参照', reasons: '評価の根拠', summary: '集計', matrix: 'リスクマトリクス',
+  human: MEASURE_CATEGORIES.human.ja, physical: MEASURE_CATEGORIES.physical.ja, technical: MEASURE_CATEGORIES.technical.ja, details: 'リスクごとの詳細',
+  none: 'リスクはありません', detailsSummary: '評価の根拠・求められる対策',
+} as const;
+
+const HEADINGS_EN = {
+  id: 'Risk id', phase: 'Phase', form: 'Form', segment: 'Segment', flows: 'Flows', dataClass: 'Flow class', threat: 'Related threat',
+  risk: 'Assumed risk', cia: 'CIA', impact: 'Impact', likelihood: 'Likelihood', level: 'Level', rank: 'Rank', need: 'Response',
+  countermeasures: 'Countermeasures asked for', references: 'Guideline references', reasons: 'Why these grades', summary: 'Summary', matrix: 'Risk matrix',
+  human: MEASURE_CATEGORIES.human.en, physical: MEASURE_CATEGORIES.physical.en, technical: MEASURE_CATEGORIES.technical.en, details: 'Details per risk',
+  none: 'No risks', detailsSummary: 'Why these grades; countermeasures asked for',
+} as const;
+
+/** The list's words, one table per language. */
+const WORDS = {
   ja: {
-    id: 'リスクID', phase: 'フェーズ', form: '提供形態', segment: '断面', flows: '情報流', dataClass: '情報流の分類', threat: '関連する脅威',
-    risk: '想定されるリスク', cia: 'CIA', impact: '影響度', likelihood: '顕在化率', level: 'リスクレベル', rank: 'ランク', need: '対応要否',
-    countermeasures: '求められる対策', references: 'ガイドライン参照', reasons: '評価の根拠', summary: '集計', matrix: 'リスクマトリクス',
-    human: MEASURE_CATEGORIES.human.ja, physical: MEASURE_CATEGORIES.physical.ja, technical: MEASURE_CATEGORIES.technical.ja, details: 'リスクごとの詳細',
-    none: 'リスクはありません',
+    headings: HEADINGS_JA,
+    title: (system) => `リスクアセスメント結果一覧 — ${system}`,
+    list: '・',
+    cia: (c) => CIA[c].ja,
+    held: '（上限・下限のため据え置き）',
+    filter: { phase: (p) => `フェーズ: ${p}`, segment: (x) => `断面: ${x}`, minRank: (r) => `ランク ${r} 以上`, join: '、' },
+    tally: (shown, filters, total) => `（${shown} 件${filters ? `、${filters}、全 ${total} 件中` : ''}）`,
+    summaryLine: (label, counts, tally) => `${label}: ${counts}${tally}`,
+    matrixTitle: (label, own) => `${label}${own ? '（モデルで定義）' : '（ガイドラインのサンプル）'}`,
+    join: '／',
+    threatCia: '{threat}（{cia}）',
   },
   en: {
-    id: 'Risk id', phase: 'Phase', form: 'Form', segment: 'Segment', flows: 'Flows', dataClass: 'Flow class', threat: 'Related threat',
-    risk: 'Assumed risk', cia: 'CIA', impact: 'Impact', likelihood: 'Likelihood', level: 'Level', rank: 'Rank', need: 'Response',
-    countermeasures: 'Countermeasures asked for', references: 'Guideline references', reasons: 'Why these grades', summary: 'Summary', matrix: 'Risk matrix',
-    human: MEASURE_CATEGORIES.human.en, physical: MEASURE_CATEGORIES.physical.en, technical: MEASURE_CATEGORIES.technical.en, details: 'Details per risk',
-    none: 'No risks',
+    headings: HEADINGS_EN,
+    title: (system) => `Risk assessment results — ${system}`,
+    list: ', ',
+    cia: (c) => c,
+    held: ' (held at the limit)',
+    filter: { phase: (p) => `phase: ${p}`, segment: (x) => `segment: ${x}`, minRank: (r) => `rank ${r} and above`, join: ', ' },
+    tally: (shown, filters, total) => `(${shown} risks${filters ? `; ${filters}, of ${total}` : ''})`,
+    summaryLine: (label, counts, tally) => `${label}: ${counts} ${tally}`,
+    matrixTitle: (label, own) => `${label}${own ? ' (defined by the model)' : ' (the guideline\'s sample)'}`,
+    join: '; ',
+    threatCia: '{threat} ({cia})',
   },
-} as const;
+} as const satisfies Readonly<Record<Lang, ListWords>>;
 
 const word = (term: Term, lang: Lang): string => term[lang];
 /** An English message starts with a capital, as a sentence in a table cell should. */
 const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-const list = (terms: readonly Term[], lang: Lang): string => terms.map((t) => t[lang]).join(lang === 'ja' ? '・' : ', ');
+const list = (terms: readonly Term[], lang: Lang): string => terms.map((t) => t[lang]).join(WORDS[lang].list);
 
 /** "4 大きい: 医療情報（…）" for the start, "+1 → 5: インターネットから到達可能" for each step. */
 function reasonLines(score: Score, rule: string, words: Wording, grades: readonly Term[]): string[] {
@@ -46,14 +91,14 @@ function reasonLines(score: Score, rule: string, words: Wording, grades: readonl
     const text = words.reason(rule, r);
     if (r.delta === null) return `${grade}: ${text}`;
     // A step that the 1..5 bounds swallowed is still a reason, but it moved nothing: say so.
-    const held = score.reasons[i - 1]?.value === r.value ? (lang === 'ja' ? '（上限・下限のため据え置き）' : ' (held at the limit)') : '';
+    const held = score.reasons[i - 1]?.value === r.value ? WORDS[lang].held : '';
     return `${r.delta > 0 ? '+' : ''}${r.delta} → ${grade}${held}: ${text}`;
   });
 }
 
 export function threatRow(risk: Risk, matrix: RiskMatrix, words: Wording): ThreatRow {
   const { lang } = words;
-  const ja = lang === 'ja';
+  const w: ListWords = WORDS[lang];
   const rule = words.rule(risk.rule);
   const measures = (c: MeasureCategory): string[] => rule.countermeasures[c].map((t) => t[lang]);
   const countermeasures = { human: measures('human'), physical: measures('physical'), technical: measures('technical') };
@@ -70,7 +115,7 @@ export function threatRow(risk: Risk, matrix: RiskMatrix, words: Wording): Threa
       threat: word(THREATS[risk.threat], lang),
       title: word(rule.title, lang),
       risk: sentence(words.message(risk.rule, risk.messageId, risk.data)),
-      cia: risk.cia.map((c) => (ja ? CIA[c].ja : c)).join(ja ? '・' : ', '),
+      cia: risk.cia.map(w.cia).join(w.list),
       impact: `${risk.impact.value} ${word(IMPACT_GRADES[risk.impact.value - 1] as Term, lang)}`,
       likelihood: `${risk.likelihood.value} ${word(LIKELIHOOD_GRADES[risk.likelihood.value - 1] as Term, lang)}`,
       level: String(risk.level),
@@ -94,11 +139,12 @@ export function filterRisks(risks: readonly Risk[], filter: ThreatFilter): Risk[
 }
 
 function filterWords(filter: ThreatFilter, lang: Lang): string {
+  const f = WORDS[lang].filter;
   const parts: string[] = [];
-  if (filter.phase) parts.push(lang === 'ja' ? `フェーズ: ${PHASES[filter.phase].ja}` : `phase: ${PHASES[filter.phase].en}`);
-  if (filter.segment) parts.push(lang === 'ja' ? `断面: ${SEGMENT_KINDS[filter.segment].ja}` : `segment: ${SEGMENT_KINDS[filter.segment].en}`);
-  if (filter.minRank) parts.push(lang === 'ja' ? `ランク ${filter.minRank} 以上` : `rank ${filter.minRank} and above`);
-  return parts.join(lang === 'ja' ? '、' : ', ');
+  if (filter.phase) parts.push(f.phase(PHASES[filter.phase][lang]));
+  if (filter.segment) parts.push(f.segment(SEGMENT_KINDS[filter.segment][lang]));
+  if (filter.minRank) parts.push(f.minRank(filter.minRank));
+  return parts.join(f.join);
 }
 
 export function threatList(model: Model, risks: readonly Risk[], matrix: RiskMatrix, words: Wording, filter: ThreatFilter = {}): ThreatList {
@@ -107,19 +153,29 @@ export function threatList(model: Model, risks: readonly Risk[], matrix: RiskMat
     .sort((a, b) => RANK_ORDER(a.rank) - RANK_ORDER(b.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((r) => threatRow(r, matrix, words));
   const counts = Object.fromEntries(RANKS.map((k) => [k, rows.filter((r) => r.rank === k).length])) as Record<Rank, number>;
+  const w: ListWords = WORDS[lang];
+  const filters = filterWords(filter, lang);
+  const tally = w.tally(rows.length, filters, risks.length);
   return {
     lang,
-    title: lang === 'ja' ? `リスクアセスメント結果一覧 — ${model.system.title}` : `Risk assessment results — ${model.system.title}`,
+    title: w.title(model.system.title),
     system: model.system.id,
     rows,
     counts,
     total: risks.length,
-    filters: filterWords(filter, lang),
+    filters,
     matrix: {
       levels: matrix.levels,
       criteria: Object.fromEntries(RANKS.map((k) => [k, matrix.ranks[k].criteria[lang]])) as Record<Rank, string>,
       own: matrix.source !== null,
     },
-    headings: HEADINGS[lang],
+    headings: w.headings,
+    words: {
+      tally,
+      summaryLine: w.summaryLine(w.headings.summary, RANKS.map((r) => `${r} ${counts[r]}`).join(' / '), tally),
+      matrixTitle: w.matrixTitle(w.headings.matrix, matrix.source !== null),
+      join: w.join,
+      threatCia: w.threatCia,
+    },
   };
 }

@@ -11,6 +11,44 @@ interface Entry {
   readonly hint?: { readonly ja: Text; readonly en: Text };
 }
 
+interface CommonWords {
+  /** After a list cut short: " ほか3件" / " and 3 more". */
+  readonly more: (n: number) => string;
+  /** Between alternatives: "文字列または整数" / "a string or an integer". */
+  readonly or: string;
+  readonly limit: Readonly<Record<'depth' | 'maxItems' | 'min' | 'max' | 'minLength' | 'maxLength', (limit: string) => string>>;
+  readonly suggestions: (names: readonly string[]) => string;
+  /** The label of a diagnostic's hint line, and the count of problems. */
+  readonly hint: string;
+  readonly summary: (errors: number, warnings: number) => string;
+}
+
+/** The words every diagnostic shares. */
+export const COMMON_WORDS = {
+  ja: {
+    more: (n) => ` ほか${n}件`,
+    or: 'または',
+    limit: {
+      depth: (l) => `入れ子の深さ ${l} 以内`, maxItems: (l) => `${l} 件以下`, min: (l) => `${l} 以上`, max: (l) => `${l} 以下`,
+      minLength: (l) => `${l} 文字以上`, maxLength: (l) => `${l} 文字以下`,
+    },
+    suggestions: (names) => `（${names.join('、')} のことですか？）`,
+    hint: 'ヒント',
+    summary: (errors, warnings) => `エラー ${errors} 件、警告 ${warnings} 件`,
+  },
+  en: {
+    more: (n) => ` and ${n} more`,
+    or: ' or ',
+    limit: {
+      depth: (l) => `nested at most ${l} deep`, maxItems: (l) => `at most ${l} items`, min: (l) => `at least ${l}`, max: (l) => `at most ${l}`,
+      minLength: (l) => `at least ${l} characters`, maxLength: (l) => `at most ${l} characters`,
+    },
+    suggestions: (names) => ` (did you mean ${names.join(' or ')}?)`,
+    hint: 'hint',
+    summary: (errors, warnings) => `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  },
+} as const satisfies Readonly<Record<Lang, CommonWords>>;
+
 /** Argument accessors that never fail: a missing argument prints as empty. */
 class Args {
   constructor(private readonly args: DiagnosticArgs, private readonly lang: Lang) {}
@@ -26,11 +64,11 @@ class Args {
     const v = this.args[key];
     const items = Array.isArray(v) ? (v as readonly string[]) : v === undefined ? [] : [String(v)];
     const shown = items.slice(0, max).map((x) => `"${x}"`);
-    const more = items.length > max ? (this.lang === 'ja' ? ` ほか${items.length - max}件` : ` and ${items.length - max} more`) : '';
+    const more = items.length > max ? COMMON_WORDS[this.lang].more(items.length - max) : '';
     return shown.join(', ') + more;
   }
   kind(key: string): string {
-    return this.s(key).split('|').map((k) => KIND_NAMES[k]?.[this.lang] ?? k).join(this.lang === 'ja' ? 'または' : ' or ');
+    return this.s(key).split('|').map((k) => KIND_NAMES[k]?.[this.lang] ?? k).join(COMMON_WORDS[this.lang].or);
   }
 }
 
@@ -109,8 +147,7 @@ const RULE_FORMATS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
 };
 function ruleFormat(a: Args, lang: Lang): string {
   const [name, limit] = a.s('rule').split(':');
-  if (name === 'depth') return lang === 'ja' ? `入れ子の深さ ${limit} 以内` : `nested at most ${limit} deep`;
-  if (name === 'maxItems') return lang === 'ja' ? `${limit} 件以下` : `at most ${limit} items`;
+  if (name === 'depth' || name === 'maxItems') return COMMON_WORDS[lang].limit[name](limit ?? '');
   return RULE_FORMATS[a.s('rule')]?.[lang] ?? rule(a, lang);
 }
 
@@ -128,10 +165,7 @@ const RULE_TEXT: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
 function rule(a: Args, lang: Lang): string {
   const r = a.s('rule');
   const [name, limit] = r.split(':');
-  if (name === 'min') return lang === 'ja' ? `${limit} 以上` : `at least ${limit}`;
-  if (name === 'max') return lang === 'ja' ? `${limit} 以下` : `at most ${limit}`;
-  if (name === 'minLength') return lang === 'ja' ? `${limit} 文字以上` : `at least ${limit} characters`;
-  if (name === 'maxLength') return lang === 'ja' ? `${limit} 文字以下` : `at most ${limit} characters`;
+  if (name === 'min' || name === 'max' || name === 'minLength' || name === 'maxLength') return COMMON_WORDS[lang].limit[name](limit ?? '');
   return RULE_TEXT[r]?.[lang] ?? r;
 }
 
@@ -145,7 +179,7 @@ const TYPE_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   null: { ja: '空の値', en: 'an empty value' },
 };
 function typeName(t: string, lang: Lang): string {
-  return t.split(/ or |,/).map((x) => TYPE_NAMES[x.trim()]?.[lang] ?? x.trim()).join(lang === 'ja' ? 'または' : ' or ');
+  return t.split(/ or |,/).map((x) => TYPE_NAMES[x.trim()]?.[lang] ?? x.trim()).join(COMMON_WORDS[lang].or);
 }
 
 /** The words of the user rule file codes (KZ4xx), kept together. */
@@ -632,8 +666,7 @@ export function message(d: Diagnostic, lang: Lang): string {
   const args = new Args(d.args, lang);
   let text = entry[lang](args);
   if (d.suggestions && d.suggestions.length > 0) {
-    const names = d.suggestions.map((s) => `"${s}"`).join(lang === 'ja' ? '、' : ' or ');
-    text += lang === 'ja' ? `（${names} のことですか？）` : ` (did you mean ${names}?)`;
+    text += COMMON_WORDS[lang].suggestions(d.suggestions.map((s) => `"${s}"`));
   }
   return text;
 }

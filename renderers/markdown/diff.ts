@@ -1,8 +1,9 @@
-// koseizu diff's outputs: a terminal listing, a pull-request comment in Markdown (with the Mermaid diff
-// diagram, kept under GitHub's 65,536-character limit and saying what it cut), and JSON. They read the diff
-// views only (src/diff/view.ts): every word is in them already.
-import type { DiffView, ModelDiffTerms, PropertyChange } from '../../models/diff.js';
-import { mdCell as cell } from '../table-text.js';
+// koseizu diff as a pull-request comment in Markdown, with the Mermaid diff diagram, kept under GitHub's
+// 65,536-character limit and saying what it cut. Reads the diff view only (src/diff/view.ts).
+import type { DiffView, PropertyChange } from '../../models/diff.js';
+import type { Renderer } from '../../models/render.js';
+import { markdownCell as cell } from '../escape.js';
+import { fillTemplate } from '../template.js';
 
 /** GitHub refuses a pull-request comment longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -13,23 +14,6 @@ const values = (p: PropertyChange): string => {
   return `${p.key}: ${short(p.old)} → ${short(p.new)}`;
 };
 
-export function diffText(view: DiffView): string {
-  const lines = [`${view.old.label} → ${view.new.label}`, view.summary, view.elementLine];
-  for (const r of view.risks) {
-    lines.push(`  ${r.stateWord.padEnd(view.words.statePad)} ${r.rankMove}  ${r.id}  ${r.title}`);
-    for (const why of r.why) lines.push(`      ${why}`);
-  }
-  for (const e of view.elements) {
-    const label = e.state === 'renamed' ? `"${e.label.old}" → "${e.label.new}"` : (e.label.new ?? e.label.old ?? '');
-    lines.push(`  ${e.stateWord} ${e.kindWord} ${e.id} ${label}${e.state === 'changed' ? ` (${e.properties.map((p) => p.key).join(', ')})` : ''}`);
-  }
-  for (const r of view.responses) {
-    lines.push(`  ${r.stateWord} ${view.words.response} ${r.pattern} ${r.source}`);
-    for (const p of r.properties) lines.push(`      ${values(p)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 export interface DiffMarkdownOptions {
   /** The Mermaid diff diagram (flowchart text), or null to leave the picture out. */
   readonly mermaid: string | null;
@@ -37,10 +21,10 @@ export interface DiffMarkdownOptions {
   readonly limit?: number;
 }
 
-const count = (template: string, n: number): string => template.replace('{n}', String(n));
+const count = (template: string, n: number): string => fillTemplate(template, { n });
 
 /** A pull-request comment: summary, diagram, risk delta, element changes, responses; cut to the limit, saying what was cut. */
-export function diffMarkdown(view: DiffView, options: DiffMarkdownOptions): string {
+export const diffMarkdown: Renderer<DiffView, DiffMarkdownOptions> = (view, options) => {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
   const w = view.words;
   const c = w.columns;
@@ -75,7 +59,7 @@ export function diffMarkdown(view: DiffView, options: DiffMarkdownOptions): stri
     if (risks > 0) out.push(...riskHead, ...riskRows.slice(0, risks), '');
     if (elements > 0) out.push(...elementHead, ...elementRows.slice(0, elements), '');
     if (responses > 0) out.push(...responseHead, ...responseRows.slice(0, responses), '');
-    if (cuts.length > 0) out.push(`> ${w.cutNotice.replace('{cuts}', cuts.join(w.cuts.join))}`, '');
+    if (cuts.length > 0) out.push(`> ${fillTemplate(w.cutNotice, { cuts: cuts.join(w.cuts.join) })}`, '');
     return `${out.join('\n').trimEnd()}\n`;
   };
   // What goes first when it does not fit: element rows, then the diagram, then response rows, then risk rows.
@@ -92,9 +76,4 @@ export function diffMarkdown(view: DiffView, options: DiffMarkdownOptions): stri
   if (!fits()) shrink(responses, responseRows.length, w.cuts.responses, (n) => { responses = n; });
   if (!fits()) shrink(risks, riskRows.length, w.cuts.risks, (n) => { risks = n; });
   return build(withDiagram, risks, elements, responses);
-}
-
-/** The diff for tools: its summary line, then every change with its words in both languages. */
-export function diffJson(diff: ModelDiffTerms, options: { readonly summary: string }): string {
-  return `${JSON.stringify({ line: options.summary, ...diff }, null, 2)}\n`;
-}
+};

@@ -5,13 +5,13 @@
 // invalid the last good view stays and a banner lists the errors as `file:line:col code message`.
 //
 // The diagram's SVG is trusted server output (renderers/svg escapes its own text) and is inlined as is;
-// every other text built from the view is escaped in the browser. Works under the CSP
+// every other text built from the view is escaped in the browser, by the same escaper the report uses. Works under the CSP
 // `default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline';
 // font-src 'self'; connect-src 'self'`: no eval, nothing fetched from elsewhere.
 //
 // Keys: p projector (one risk at a time, ←/→ and PageUp/PageDown page, Escape leaves), l language,
 // Escape clears the selection. Everything is reachable by Tab, with a visible focus ring.
-import { escapeHtml } from '../report/html.js';
+import { escapeHtml } from '../escape.js';
 
 export type WorkshopLang = 'ja' | 'en';
 
@@ -160,9 +160,9 @@ const SCRIPT = String.raw`
     svg: null, fetching: false, again: false, seq: 0, zoom: 1.5, live: ''
   };
   var $ = function (id) { return document.getElementById(id); };
-  function esc(s) {
-    return String(s == null ? '' : s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-  }
+  // The one HTML escaper (renderers/escape.ts), as it is.
+  var escapeHtml = ${escapeHtml.toString()};
+  function esc(s) { return escapeHtml(String(s == null ? '' : s)); }
   function w(key) { return WORDS[state.lang][key]; }
   function fill(s, map) { return s.replace(/\{(\w+)\}/g, function (m, k) { return k in map ? String(map[k]) : m; }); }
   function word(group, key) {

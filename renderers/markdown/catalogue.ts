@@ -1,8 +1,9 @@
-// The rule catalogue (`koseizu rules`) as Markdown and JSON. Reads the catalogue view only.
-import type { RuleCatalogue, RuleEntry } from '../../src/report/catalogue.js';
-import { mdCell as cell, mdText as text } from '../table-text.js';
+// The rule catalogue (`koseizu rules`, docs/catalogue.md) as Markdown: the whole catalogue, or one rule. Reads the view only.
+import type { RuleCatalogue, RuleEntry } from '../../models/catalogue.js';
+import type { Renderer } from '../../models/render.js';
+import { markdownCell as cell, markdownText as text } from '../escape.js';
 
-export function rulesMarkdown(catalogue: RuleCatalogue): string {
+export const rulesMarkdown: Renderer<RuleCatalogue> = (catalogue) => {
   const h = catalogue.headings;
   const out = [`# ${h.title}`, '', `| ${h.id} | ${h.threat} | ${h.rule} | ${h.cia} | ${h.segments} | ${h.phases} |`, '| --- | --- | --- | --- | --- | --- |'];
   for (const r of catalogue.rules) {
@@ -11,9 +12,10 @@ export function rulesMarkdown(catalogue: RuleCatalogue): string {
   out.push('', `## ${h.byThreat}`, '');
   for (const t of catalogue.threats) out.push(`- ${text(t.name)}: ${t.rules.length > 0 ? t.rules.map((id) => `\`${id}\``).join(', ') : h.none}`);
   return `${out.join('\n')}\n`;
-}
+};
 
-export function ruleMarkdown(r: RuleEntry, catalogue: RuleCatalogue): string {
+/** One rule of the catalogue, explained. */
+export const ruleMarkdown: Renderer<RuleEntry, { readonly catalogue: RuleCatalogue }> = (r, { catalogue }) => {
   const h = catalogue.headings;
   const out = [
     `# \`${r.id}\`: ${text(r.words.title)}`, '',
@@ -34,8 +36,4 @@ export function ruleMarkdown(r: RuleEntry, catalogue: RuleCatalogue): string {
   out.push(`## ${h.references}`, '');
   for (const ref of r.references) out.push(`- ${text(ref)}`);
   return `${out.join('\n').trimEnd()}\n`;
-}
-
-export function rulesJson(rules: readonly RuleEntry[]): string {
-  return `${JSON.stringify(rules, null, 2)}\n`;
-}
+};

@@ -12,16 +12,9 @@ import type { ChecklistItem, ChecklistStatus, ReportView } from '../../models/re
 import type { ThreatRow } from '../../models/threats.js';
 import type { MeasureCategory, Rank } from '../../models/vocabulary.js';
 import type { ReportWords } from '../../models/report.js';
-
-/**
- * Text as HTML content or a double- or single-quoted attribute: markup escaped, and characters HTML
- * forbids (controls, noncharacters, lone surrogates) replaced by U+FFFD.
- */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+import type { Renderer } from '../../models/render.js';
+import { escapeHtml } from '../escape.js';
+import { renderSvg } from '../svg/diagram.js';
 
 const e = escapeHtml;
 
@@ -193,8 +186,9 @@ type Words = (key: keyof ReportWords) => string;
 
 interface Context {
   readonly view: ReportView;
+  /** The diagram, drawn once as SVG. */
+  readonly svg: string;
   readonly w: Words;
-  readonly ja: boolean;
   /** The risks listed in the assessment table: only those get a link. */
   readonly listed: ReadonlySet<string>;
 }
@@ -235,9 +229,10 @@ interface Part {
   readonly body: string;
 }
 
-export function reportHtml(view: ReportView): string {
+export const reportHtml: Renderer<ReportView> = (view) => {
   const w: Words = (key) => view.words[key];
-  const ctx: Context = { view, w, ja: view.lang === 'ja', listed: new Set(view.threats.rows.map((r) => r.id)) };
+  const svg = renderSvg(view.diagram);
+  const ctx: Context = { view, svg, w, listed: new Set(view.threats.rows.map((r) => r.id)) };
   const parts: Part[] = [
     diagramPart(ctx),
     flowsPart(ctx),
@@ -256,7 +251,7 @@ export function reportHtml(view: ReportView): string {
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push('<meta name="generator" content="koseizu">');
   out.push(`<title>${e(view.title)}</title>`);
-  out.push(`<style>${STYLE}${diagramStyle(view.diagram.svg)}</style>`);
+  out.push(`<style>${STYLE}${diagramStyle(svg)}</style>`);
   out.push('</head>');
   out.push('<body>');
   out.push(header(ctx));
@@ -273,7 +268,7 @@ export function reportHtml(view: ReportView): string {
   out.push('</body>');
   out.push('</html>');
   return `${out.join('\n')}\n`;
-}
+};
 
 function header(ctx: Context): string {
   const { view, w } = ctx;
@@ -311,7 +306,7 @@ function diagramStyle(svg: string): string {
 }
 
 function diagramPart(ctx: Context): Part {
-  const svg = ctx.view.diagram.svg.trim();
+  const svg = ctx.svg.trim();
   const body = svg ? `<figure class="diagram">\n${svg}\n</figure>\n` : empty(ctx.w('none'));
   return { id: 'diagram', title: ctx.w('diagram'), count: null, children: [], body };
 }
@@ -347,7 +342,7 @@ function threatsPart(ctx: Context): Part {
   const list = ctx.view.threats;
   const h = list.headings;
   const out: string[] = [];
-  out.push(rankSummary(ctx, list.counts, list.rows.length, list.filters, list.total));
+  out.push(rankSummary(ctx, list.counts, list.words.tally));
   if (list.rows.length === 0) {
     out.push(empty(h.none));
   } else {
@@ -359,18 +354,15 @@ function threatsPart(ctx: Context): Part {
     const body = list.rows.map((r) => riskGroup(ctx, r, head.length)).join('\n');
     out.push(table('threats', head, `${body}\n`));
   }
-  const own = list.matrix.own ? (ctx.ja ? '（モデルで定義）' : ' (defined by the model)') : (ctx.ja ? '（ガイドラインのサンプル）' : ' (the guideline\'s sample)');
-  out.push(`<h3 id="threats-matrix">${e(h.matrix)}${e(own)}</h3>`);
+  out.push(`<h3 id="threats-matrix">${e(list.words.matrixTitle)}</h3>`);
   out.push(matrix(ctx));
   return { id: 'threats', title: ctx.w('threats'), count: list.rows.length, children: [{ id: 'threats-matrix', title: h.matrix }], body: `${out.join('\n')}\n` };
 }
 
-function rankSummary(ctx: Context, counts: Readonly<Record<Rank, number>>, shown: number, filters: string, total: number): string {
+function rankSummary(ctx: Context, counts: Readonly<Record<Rank, number>>, tally: string): string {
   const h = ctx.view.threats.headings;
   const items = RANK_ORDER.map((r) => `<span class="item">${rankBadge(r)} ${counts[r]}</span>`).join('');
-  const n = ctx.ja ? `${shown} 件` : `${shown} risks`;
-  const filtered = filters ? (ctx.ja ? `、${e(filters)}、全 ${total} 件中` : `; ${e(filters)}, of ${total}`) : '';
-  return `<p class="summary"><strong>${e(h.summary)}:</strong> ${items}${ctx.ja ? `（${n}${filtered}）` : `(${n}${filtered})`}</p>`;
+  return `<p class="summary"><strong>${e(h.summary)}:</strong> ${items}${e(tally)}</p>`;
 }
 
 function riskGroup(ctx: Context, r: ThreatRow, columns: number): string {
@@ -380,8 +372,7 @@ function riskGroup(ctx: Context, r: ThreatRow, columns: number): string {
     + `<td>${e(c.phase)}</td><td>${e(c.segment)}</td><td>${e(c.dataClass)}</td><td>${e(c.threat)}</td>`
     + `<td class="wide"><span class="title">${e(c.title)}</span>${e(c.risk)}</td><td>${e(c.cia)}</td><td class="grade">${e(c.impact)}</td><td class="grade">${e(c.likelihood)}</td>`
     + `<td class="num">${e(c.level)}</td><td>${e(c.need)}</td></tr>`;
-  const summary = ctx.ja ? `${h.reasons}・${h.countermeasures}` : `${h.reasons}; ${h.countermeasures.charAt(0).toLowerCase()}${h.countermeasures.slice(1)}`;
-  const details = `<tr class="details"><td colspan="${columns}"><details><summary>${e(summary)}</summary>${riskDetails(ctx, r)}</details></td></tr>`;
+  const details = `<tr class="details"><td colspan="${columns}"><details><summary>${e(h.detailsSummary)}</summary>${riskDetails(ctx, r)}</details></td></tr>`;
   return `<tbody class="risk">\n${row}\n${details}\n</tbody>`;
 }
 

@@ -1,18 +1,8 @@
-// koseizu check's outputs: one line per failing risk for a terminal or a CI log, and SARIF 2.1.0 for code
-// scanning (GitHub keeps an alert across pushes by its partial fingerprint, the risk id). Reads the check
-// view only: every word is in it already.
+// koseizu check as SARIF 2.1.0 for code scanning (GitHub keeps an alert across pushes by its partial
+// fingerprint, the risk id). Reads the check view only: every word is in it already.
 import type { CheckView, CheckedRisk } from '../../models/check.js';
+import type { Renderer } from '../../models/render.js';
 import type { SourceRange } from '../../models/source.js';
-
-const at = (r: SourceRange): string => `${r.file}:${r.start.line}:${r.start.col}`;
-
-/** "model.yaml:120:5: A input-spoofing@…: タイトル — メッセージ", then orphaned responses, then a summary. */
-export function checkText(view: CheckView): string {
-  const lines = view.failing.map(({ risk, primary, title, message }) => `${at(primary)}: ${risk.rank} ${risk.id}: ${title} — ${message}`);
-  for (const o of view.orphaned) lines.push(`${at(o.source)}: ${o.line}`);
-  lines.push(view.summary);
-  return `${lines.join('\n')}\n`;
-}
 
 /** GitHub's security-severity (0-10) per rank, so code scanning sorts alerts as the rank criteria do. */
 const SEVERITY: Readonly<Record<string, string>> = { S: '9.5', A: '8.0', B: '5.5', C: '3.0', D: '1.0' };
@@ -33,7 +23,7 @@ const ORPHANED_RULE = 'koseizu.orphaned-response';
  * warning otherwise) located at the model lines of the element it is about, with the other elements as
  * related locations, and one per orphaned response (an error with --strict).
  */
-export function checkSarif(view: CheckView, options: { readonly version: string }): string {
+export const checkSarif: Renderer<CheckView, { readonly version: string }> = (view, options) => {
   const { version } = options;
   const driverRules: Record<string, unknown>[] = view.rules.map((r) => ({
     id: r.id,
@@ -95,4 +85,4 @@ export function checkSarif(view: CheckView, options: { readonly version: string 
     }],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
-}
+};

@@ -1,9 +1,11 @@
 // report.md: the whole report as GitHub-flavoured Markdown, the diagram as a Mermaid block GitHub draws.
 // The same content as index.html, for a repository or a pull request. Reads the report view only.
+import type { Renderer } from '../../models/render.js';
 import type { ReportView } from '../../models/report.js';
-import { flowsMarkdown } from '../flows/index.js';
-import { mdCell as cell, mdText as text } from '../table-text.js';
-import { threatsMarkdown } from '../threats/index.js';
+import { markdownCell as cell, markdownText as text } from '../escape.js';
+import { renderMermaid } from '../mermaid/diagram.js';
+import { flowsMarkdown } from './flows.js';
+import { threatsMarkdown } from './threats.js';
 
 /** Pushes every Markdown heading of a sub-document down `levels`, so it nests under the report's own. */
 function nest(markdown: string, levels: number, dropTitle: boolean): string {
@@ -14,9 +16,8 @@ function nest(markdown: string, levels: number, dropTitle: boolean): string {
 
 const anchor = (title: string): string => title.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s+/g, '-');
 
-export function reportMarkdown(view: ReportView): string {
+export const reportMarkdown: Renderer<ReportView> = (view) => {
   const w = view.words;
-  const ja = view.lang === 'ja';
   const sections = [w['diagram'], w['flows'], w['threats'], w['responses'], w['requests'], w['checklist'], w['open'], w['orphaned']] as string[];
   const out: string[] = [`# ${cell(view.title)}`, ''];
   if (view.system.provider) out.push(`- ${w['provider']}: ${text(view.system.provider)}`);
@@ -26,7 +27,8 @@ export function reportMarkdown(view: ReportView): string {
   for (const s of sections) out.push(`- [${s}](#${anchor(s)})`);
   out.push('');
 
-  out.push(`## ${w['diagram']}`, '', '```mermaid', view.diagram.mermaid.trimEnd(), '```', '');
+  const mermaid = renderMermaid(view.diagram.graph, { direction: view.diagram.direction === 'right' ? 'LR' : 'TB' }).text;
+  out.push(`## ${w['diagram']}`, '', '```mermaid', mermaid.trimEnd(), '```', '');
   out.push(`## ${w['flows']}`, '', nest(flowsMarkdown(view.flows), 1, true), '');
   out.push(`## ${w['threats']}`, '', nest(threatsMarkdown(view.threats), 1, true), '');
 
@@ -69,11 +71,11 @@ export function reportMarkdown(view: ReportView): string {
 
   out.push(`## ${w['orphaned']}`, '');
   if (view.responses.orphaned.length === 0) {
-    out.push(ja ? 'なし' : 'None', '');
+    out.push(w['noOrphaned'], '');
   } else {
     out.push(`| ${w['pattern']} | ${w['decision']} | ${w['where']} |`, '| --- | --- | --- |');
     for (const o of view.responses.orphaned) out.push(`| \`${o.pattern}\` | ${cell(o.cells.decision)} | \`${o.cells.source}\` |`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
-}
+};

@@ -10,19 +10,8 @@ import type { Alignment, Fill, Font, Workbook, Worksheet } from 'exceljs';
 import type { FlowTable } from '../../models/flows.js';
 import type { ChecklistStatus, ReportView, ReportWordKey } from '../../models/report.js';
 import type { ThreatList, ThreatRow } from '../../models/threats.js';
-import { FORMS, PHASES, type Lang, type Rank } from '../../models/vocabulary.js';
-
-/** The sheets, in order; names are at most 31 characters and free of []:*?/\ (Excel's rules), fixed so tools can find them. */
-export const XLSX_SHEETS = {
-  ja: {
-    flows: '情報流', threats: 'リスクアセスメント結果一覧', responses: 'リスク対応一覧', requests: '医療機関等へ対応を求める事項',
-    checklist: '制度上の要求事項への対応', open: '未対応のリスク', orphaned: '当てはまるリスクのない対応',
-  },
-  en: {
-    flows: 'Information flows', threats: 'Risk assessment results', responses: 'Risk responses', requests: 'Requests to the institution',
-    checklist: 'Regulatory requirements', open: 'Open risks', orphaned: 'Orphaned responses',
-  },
-} as const satisfies Record<Lang, Record<string, string>>;
+import type { Rank } from '../../models/vocabulary.js';
+import type { Renderer } from '../../models/render.js';
 
 /** The instant written as the document's creation and modification time and as every zip entry's time. */
 const FIXED_TIME = new Date(Date.UTC(1980, 0, 1));
@@ -95,8 +84,8 @@ function flowsSheet(name: string, table: FlowTable, headings: { readonly form: s
   const h = table.headings;
   const rows: Cell[][] = [];
   for (const s of table.sections) {
-    const form = FORMS[s.form][table.lang];
-    const phase = PHASES[s.phase][table.lang];
+    const form = table.words.forms[s.form];
+    const phase = table.words.phases[s.phase];
     for (const r of s.rows) rows.push([form, phase, r.cells.who, r.cells.where, r.cells.which, r.cells.what, r.cells.how, '', '', '', r.id]);
     for (const m of s.media) {
       rows.push([form, phase, m.carrier, '', m.cells.medium, m.cells.what, h.media, m.from, m.to, m.encrypted ? table.words.yes : table.words.no, m.id]);
@@ -136,7 +125,7 @@ function risksSheet(name: string, list: ThreatList, risks: readonly ThreatRow[])
 }
 
 function sheets(view: ReportView): Sheet[] {
-  const names = XLSX_SHEETS[view.lang];
+  const names = view.sheets;
   const w = view.words;
   const word = (key: ReportWordKey): string => w[key];
   const out: Sheet[] = [
@@ -267,7 +256,7 @@ function normaliseZipTimes(zip: Uint8Array): Uint8Array {
 }
 
 /** The workbook risks.xlsx: one sheet per table of the report, in the view's language; the same view gives the same bytes. */
-export async function reportXlsx(view: ReportView): Promise<Uint8Array> {
+export const reportXlsx: Renderer<ReportView, void, Promise<Uint8Array>> = async (view) => {
   // CommonJS and heavy: loaded with require() when a workbook is written (it stays outside the CLI bundle).
   const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -280,4 +269,4 @@ export async function reportXlsx(view: ReportView): Promise<Uint8Array> {
   const buffer = await workbook.xlsx.writeBuffer();
   const bytes = new Uint8Array(buffer as ArrayBuffer);
   return normaliseZipTimes(bytes);
-}
+};

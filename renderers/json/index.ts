@@ -1,0 +1,6 @@
+// JSON, for tools: the risk list, the flow table, the rule catalogue, the diff.
+export { rulesJson as catalogue } from './catalogue.js';
+export { diffJson as diff } from './diff.js';
+export { flowsJson as flows } from './flows.js';
+export { threatsJson as threats } from './threats.js';
+export { diagnosticsJson as diagnostics } from './diagnostics.js';
