@@ -288,8 +288,9 @@ const CHILD = `
 const t0 = performance.now();
 const [model, out, emit] = process.argv.slice(2);
 const dist = ${JSON.stringify(pathToFileURL(join(root, 'dist')).href)};
-const [{ loadModel, renderDiagramSvg, subsetFontsFor }, { diskHost, readDiagramFonts, withTempFiles }, { renderPng, fitScale }] = await Promise.all([
-  import(dist + '/src/index.js'), import(dist + '/src/io/disk.js'), import(dist + '/renderers/png/index.js'),
+const [{ loadModel, renderDiagramSvg }, { diskHost, withTempFiles }, { readDiagramFonts }, { renderPng, fitScale }, { charactersOf, subsetFonts }] = await Promise.all([
+  import(dist + '/src/index.js'), import(dist + '/src/io/disk.js'), import(dist + '/src/io/package.js'), import(dist + '/renderers/png/index.js'),
+  import(dist + '/renderers/font/index.js'),
 ]);
 const { writeFileSync } = await import('node:fs');
 const result = loadModel(model, diskHost);
@@ -298,7 +299,7 @@ const fonts = readDiagramFonts();
 const t1 = performance.now();
 const rendered = await renderDiagramSvg(result.model, { lang: 'ja' });
 const t2 = performance.now();
-const subset = await subsetFontsFor(result.model, { lang: 'ja' }, fonts);
+const subset = await subsetFonts(fonts, charactersOf(rendered.graph));
 const t3 = performance.now();
 const png = await withTempFiles({ 'regular.ttf': subset.regular, 'bold.ttf': subset.bold }, (p) => renderPng(rendered.svg, [p['regular.ttf'], p['bold.ttf']], fitScale(rendered.layout.width, rendered.layout.height, 1)));
 const t4 = performance.now();
@@ -541,7 +542,7 @@ try {
     ['l']);
   console.log('\nimport + load + fonts: importing dist/ and loading the model, reading the two 5.4 MB Noto Sans JP files;');
   console.log('layout + SVG: renderDiagramSvg (diagram graph, font measurer, elkjs import and layout, SVG);');
-  console.log('font subset: subsetFontsFor; PNG: renderPng with the subset fonts written to temporary files.');
+  console.log('font subset: subsetFonts over the drawing's characters; PNG: renderPng with the subset fonts written to temporary files.');
 
   // Graphviz.
   section('Graphviz `dot -Tsvg` on the same graph (cold, medians)');

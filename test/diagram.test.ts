@@ -11,7 +11,7 @@ import { charactersOf, fontMeasurer, subsetFonts, type FontSet } from '../render
 import { fitScale, MAX_PNG_PIXELS, renderPng } from '../renderers/png/index.js';
 import { escapeXml } from '../renderers/escape.js';
 import { loadModel, renderDiagramSvg, type RenderedDiagram } from '../src/index.js';
-import { diskHost, readDiagramFonts, withTempFiles } from '../src/io/disk.js';
+import { diskHost, readDiagramFonts, withTempFiles } from '../src/io/index.js';
 import { expectGolden } from './helpers/golden.js';
 import { memoryHost } from './helpers/memory-host.js';
 

@@ -12,9 +12,9 @@ import { charactersOf, subsetFonts } from '../renderers/font/index.js';
 import { renderMermaid, renderMermaidBySite } from '../renderers/mermaid/diagram.js';
 import { renderMermaidMarkdown } from '../renderers/markdown/diagram.js';
 import { renderPng } from '../renderers/png/index.js';
-import { diffGraph, renderDiffDiagram, unionModel } from '../src/diff/graph.js';
-import { loadModel, renderDiagramSvg, type RenderedDiagram } from '../src/index.js';
-import { diskHost, readDiagramFonts, withTempFiles } from '../src/io/disk.js';
+import { diffGraph, unionModel } from '../src/diff/graph.js';
+import { loadModel, renderDiagramSvg, renderGraphSvg, type RenderedDiagram } from '../src/index.js';
+import { diskHost, readDiagramFonts, withTempFiles } from '../src/io/index.js';
 import { expectGolden } from './helpers/golden.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden', 'diff');
@@ -68,7 +68,7 @@ beforeAll(() => {
   old = load('examples/cloud-ehr/model.yaml');
   next = load(variant());
   graph = diffGraph(old, next, request);
-  rendered = renderDiffDiagram(old, next, request);
+  rendered = renderGraphSvg(graph);
 });
 
 const devicesOf = (g: DiagramGraph) => g.sites.flatMap((s) => s.locations.flatMap((l) => l.devices));

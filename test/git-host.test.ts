@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadModel, type LoadResult } from '../src/index.js';
-import { diskHost, gitErrorText, gitHost, gitRefExists, type GitError, type GitHost } from '../src/io/disk.js';
+import { gitErrorText } from '../src/cli/words.js';
+import { diskHost, gitHost, gitRefExists, type GitError, type GitHost } from '../src/io/index.js';
 import { MAX_FILE_BYTES } from '../src/load/parse.js';
 import { git } from './helpers/git.js';
 

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Diagnostic } from '../models/diagnostic.js';
 import { loadModel, type LoadResult } from '../src/index.js';
-import { diskHost, elkScript, loadElkWithCodeCache, runElkScript, writeNewFile } from '../src/io/disk.js';
+import { diskHost, elkScript, loadElkWithCodeCache, runElkScript, writeNewFile } from '../src/io/index.js';
 import { MAX_FILE_BYTES } from '../src/load/parse.js';
 
 // openSync is watched (and still does its work) so a test can tell whether a file was opened to be read at all.

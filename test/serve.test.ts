@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer, type WorkshopState } from '../src/io/serve.js';
+import { startServer, type RunningServer, type WorkshopStateJson } from '../src/io/serve.js';
 
 let dir: string;
 let model: string;
@@ -38,11 +38,11 @@ function raw(path: string, method = 'GET', headers: Record<string, string> = {})
   });
 }
 
-async function view(lang?: 'ja' | 'en'): Promise<WorkshopState> {
+async function view(lang?: 'ja' | 'en'): Promise<WorkshopStateJson> {
   const res = await fetch(new URL(lang ? `/view.json?lang=${lang}` : '/view.json', server.url));
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-  return (await res.json()) as WorkshopState;
+  return (await res.json()) as WorkshopStateJson;
 }
 
 /** Listens to /events and resolves with the first update whose version is above `after`. */

@@ -4,3 +4,4 @@ export { diffJson as diff } from './diff.js';
 export { flowsJson as flows } from './flows.js';
 export { threatsJson as threats } from './threats.js';
 export { diagnosticsJson as diagnostics } from './diagnostics.js';
+export { workshopJson as workshop } from './workshop.js';

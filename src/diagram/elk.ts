@@ -39,7 +39,7 @@ function baseOptions(fast: boolean, direction: DiagramDirection): Record<string,
   };
 }
 
-/** Something that gives the ELK constructor: plain require() by default, or a loader with a code cache (src/io/disk.ts). */
+/** Something that gives the ELK constructor: plain require() by default, or a loader with a code cache (src/io/elk.ts). */
 export type ElkLoader = () => new () => ElkApi;
 
 /** The elkjs file, as the code-cache loader needs to name it. */

@@ -1,17 +1,15 @@
 // The diff diagram: one configuration diagram of the union of two versions of a model, so what did not
 // change stays in place, with every site, location, device, link and media transport that was added,
 // removed or changed marked with its state (src/diff/diff.ts says which). Pure up to the layout:
-// Models in, DiagramGraph out; renderDiffDiagram lays it out and draws it like renderDiagramSvg.
+// Models in, DiagramGraph out, laid out and drawn like any other diagram.
 import { DIAGRAM_STATES, STATE_SIGNS, type DiagramGraph, type DiagramState, type LegendEntry } from '../../models/diagram.js';
 import type { ElementChange } from '../../models/diff.js';
 import type { ElementKind, Model } from '../../models/model.js';
 import type { Lang } from '../../models/vocabulary.js';
-import { diagramGraph } from '../diagram/graph.js';
+import { diagramGraph, type DiagramOptions } from '../diagram/graph.js';
 import { elementChanges, elementStates } from './diff.js';
-import type { DiagramRequest, RenderedDiagram } from '../index.js';
-import type { ElkLoader } from '../diagram/elk.js';
 
-export interface DiffDiagramRequest extends DiagramRequest {
+export interface DiffDiagramRequest extends DiagramOptions {
   /** How the two versions are named in the title ("main:model.yaml", a file); their hashes by default. */
   readonly labels?: { readonly old: string; readonly new: string } | undefined;
 }
@@ -112,14 +110,4 @@ export function diffGraph(old: Model, next: Model, request: DiffDiagramRequest):
     media,
     legend,
   };
-}
-
-/** The diff diagram laid out with ELK and drawn as SVG, with the same pieces as renderDiagramSvg. */
-export async function renderDiffDiagram(old: Model, next: Model, request: DiffDiagramRequest, loadElk?: ElkLoader): Promise<RenderedDiagram> {
-  const graph = diffGraph(old, next, request);
-  const [{ fontMeasurer }, { layoutDiagram }, { createElkEngine }, { renderSvg }] = await Promise.all([
-    import('../../renderers/font/index.js'), import('../diagram/layout.js'), import('../diagram/elk.js'), import('../../renderers/svg/diagram.js'),
-  ]);
-  const layout = await layoutDiagram(graph, fontMeasurer(), createElkEngine(loadElk), request.direction ?? 'down');
-  return { graph, layout, svg: renderSvg({ graph, layout }) };
 }

@@ -1,6 +1,6 @@
 // `koseizu serve`: a local page for a workshop that follows the model as it is saved. I/O like src/io/disk.ts:
-// it owns the HTTP server, the file watchers and the timers; the work itself is the library's (load ->
-// assess -> threat list -> diagram), turned here into one plain view per version and language.
+// it owns the HTTP server, the file watchers and the timers; the work itself is the library's (assess, then
+// the pure workshop view of src/workshop/view.ts), cached here per version and language.
 //
 // The server answers five exact paths and nothing else: the URL is matched as sent, never decoded,
 // normalised or joined to a folder, so no request can name a file ("/../", "%2e%2e", "//etc/passwd" are
@@ -19,17 +19,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../../models/diagnostic.js';
-import type { Model } from '../../models/model.js';
-import type { Rule } from '../../models/rule.js';
-import type { ThreatRow } from '../../models/threats.js';
-import { FORMS, PHASES, RANKS, SEGMENT_KINDS, THREATS, type Form, type Lang, type Phase, type Rank, type SegmentKind, type Threat } from '../../models/vocabulary.js';
-import { applyResponses, assessModel, BUILTIN_RULES, loadModel, renderDiagramSvg, threatList, type Assessment } from '../index.js';
-import { wording } from '../words/wording.js';
-import { diskHost, loadElkWithCodeCache, readDiagramFonts } from './disk.js';
-import type { ElkLoader } from '../diagram/elk.js';
-import type { ListResult, ReadResult, SourceHost } from '../load/files.js';
+import type { Lang } from '../../models/vocabulary.js';
+import type { WorkshopState, WorkshopView } from '../../models/workshop.js';
+import { workshopJson } from '../../renderers/json/workshop.js';
+import { assess, workshopState, workshopViewOf, type Assessed, type ElkLoader, type ListResult, type ReadResult, type SourceHost } from '../index.js';
 import { toSlashes } from '../load/files.js';
-import { hint, message } from '../words/diagnostics.js';
+import { diskHost } from './disk.js';
+import { loadElkWithCodeCache } from './elk.js';
+import { readDiagramFonts } from './package.js';
+
+export type { WorkshopProblem, WorkshopSegment, WorkshopState, WorkshopStateJson, WorkshopView } from '../../models/workshop.js';
 
 export const DEFAULT_PORT = 4173;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -37,102 +36,6 @@ const DEBOUNCE_MS = 40;
 const HEARTBEAT_MS = 15_000;
 /** More open pages than this are refused (503): each holds a socket. */
 const MAX_EVENT_CLIENTS = 64;
-
-// ---- What /view.json returns ----
-
-export interface WorkshopSegment {
-  readonly key: string;
-  readonly kind: SegmentKind;
-  readonly phase: Phase;
-  readonly form: Form;
-  readonly flow: string | null;
-  readonly media: string | null;
-  readonly devices: readonly string[];
-  /** Every model id the segment touches: devices, their locations and sites, link, network, data, actor, flow (and media). */
-  readonly elements: readonly string[];
-}
-
-export interface WorkshopView {
-  readonly title: string;
-  readonly lang: Lang;
-  /** The configuration diagram, as `koseizu diagram` draws it in this language. */
-  readonly svg: string;
-  /** The risk assessment result list's rows, rank S first. */
-  readonly risks: readonly ThreatRow[];
-  readonly segments: readonly WorkshopSegment[];
-  readonly counts: {
-    readonly sites: number;
-    readonly locations: number;
-    readonly devices: number;
-    readonly links: number;
-    readonly media: number;
-    readonly flows: number;
-    readonly segments: number;
-    readonly risks: number;
-    /** Risks per rank. */
-    readonly ranks: Readonly<Record<Rank, number>>;
-  };
-  /** Keys to words in this language, for filters and legends; `ranks` gives each rank's criterion (対応要否). */
-  readonly words: {
-    readonly phases: Readonly<Record<Phase, string>>;
-    readonly forms: Readonly<Record<Form, string>>;
-    readonly segments: Readonly<Record<SegmentKind, string>>;
-    readonly ranks: Readonly<Record<Rank, string>>;
-    readonly threats: Readonly<Record<Threat, string>>;
-  };
-}
-
-export interface WorkshopProblem {
-  readonly file: string;
-  readonly line: number;
-  readonly col: number;
-  readonly severity: 'error' | 'warning';
-  readonly code: string;
-  readonly message: string;
-  readonly hint: string | null;
-}
-
-export interface WorkshopState {
-  readonly version: number;
-  readonly ok: boolean;
-  readonly errors: readonly WorkshopProblem[];
-  /** The view of the last valid version (null when there never was one). */
-  readonly view: WorkshopView | null;
-}
-
-/** The page's view of one valid model in one language. Pure. */
-export function workshopView(model: Model, assessment: Assessment, rules: readonly Rule[], lang: Lang, svg: string): WorkshopView {
-  const list = threatList(model, assessment.risks, assessment.matrix, wording(model, [...BUILTIN_RULES, ...rules], lang));
-  const segments = assessment.segments.map((s): WorkshopSegment => ({
-    key: s.key, kind: s.kind, phase: s.phase, form: s.form, flow: s.flow?.id ?? null, media: s.media?.id ?? null,
-    devices: s.devices.map((d) => d.device.id), elements: s.elements,
-  }));
-  const words = <K extends string>(terms: Readonly<Record<K, { readonly ja: string; readonly en: string }>>): Record<K, string> =>
-    Object.fromEntries(Object.entries<{ ja: string; en: string }>(terms).map(([k, t]) => [k, t[lang]])) as Record<K, string>;
-  return {
-    title: model.system.title,
-    lang,
-    svg,
-    risks: list.rows,
-    segments,
-    counts: {
-      sites: model.sites.length, locations: model.locations.length, devices: model.devices.length, links: model.links.length,
-      media: model.media.length, flows: model.flows.length, segments: segments.length, risks: list.rows.length, ranks: list.counts,
-    },
-    words: {
-      phases: words(PHASES), forms: words(FORMS), segments: words(SEGMENT_KINDS),
-      ranks: Object.fromEntries(RANKS.map((r) => [r, list.matrix.criteria[r]])) as Record<Rank, string>,
-      threats: words(THREATS),
-    },
-  };
-}
-
-function problems(diagnostics: readonly Diagnostic[], lang: Lang): WorkshopProblem[] {
-  return diagnostics.map((d) => ({
-    file: d.range.file, line: d.range.start.line, col: d.range.start.col, severity: d.severity, code: d.code,
-    message: message(d, lang), hint: hint(d, lang) ?? null,
-  }));
-}
 
 // ---- The server ----
 
@@ -193,19 +96,17 @@ export function isLoopback(host: string): boolean {
 
 interface Result {
   readonly version: number;
+  /** The load's diagnostics, then the responses'. */
   readonly diagnostics: readonly Diagnostic[];
-  readonly model: Model | undefined;
-  readonly rules: readonly Rule[];
-  readonly assessment: Assessment | undefined;
+  /** The model assessed, when it is valid. */
+  readonly assessed: Assessed | undefined;
   /** Set when computing threw (our bug): shown as the one error. */
   readonly crash: string | null;
 }
 
 interface Good {
   readonly version: number;
-  readonly model: Model;
-  readonly rules: readonly Rule[];
-  readonly assessment: Assessment;
+  readonly assessed: Assessed;
 }
 
 const SECURITY_HEADERS = {
@@ -253,16 +154,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     };
     const next = version + 1;
     try {
-      const loaded = loadModel(modelPath, host, { rules: options.rules ?? [] });
-      if (!loaded.model) return { result: { version: next, diagnostics: loaded.diagnostics, model: undefined, rules: [], assessment: undefined, crash: null }, read };
-      const assessment = assessModel(loaded.model, loaded.rules);
-      const responses = applyResponses(loaded.model, assessment.risks, assessment.matrix);
-      return {
-        result: { version: next, diagnostics: [...loaded.diagnostics, ...responses.diagnostics], model: loaded.model, rules: loaded.rules, assessment, crash: null },
-        read,
-      };
+      const assessed = assess({ path: modelPath, host, rules: options.rules ?? [] });
+      if (assessed.status === 'invalid') return { result: { version: next, diagnostics: assessed.diagnostics, assessed: undefined, crash: null }, read };
+      return { result: { version: next, diagnostics: [...assessed.diagnostics, ...assessed.responses.diagnostics], assessed, crash: null }, read };
     } catch (error) {
-      return { result: { version: next, diagnostics: [], model: undefined, rules: [], assessment: undefined, crash: error instanceof Error ? error.message : String(error) }, read };
+      return { result: { version: next, diagnostics: [], assessed: undefined, crash: error instanceof Error ? error.message : String(error) }, read };
     }
   };
 
@@ -270,7 +166,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const key = `${g.version}:${l}`;
     let view = views.get(key);
     if (!view) {
-      view = renderDiagramSvg(g.model, { lang: l, direction: 'down' }, loadElk).then((d) => workshopView(g.model, g.assessment, g.rules, l, d.svg));
+      view = workshopViewOf(g.assessed, l, { loadElk });
       views.set(key, view);
       view.catch(() => { views.delete(key); });
     }
@@ -279,7 +175,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const stateFor = async (l: Lang | undefined): Promise<WorkshopState> => {
     const current = result;
-    const words = l ?? good?.model.system.lang ?? lang;
+    const words = l ?? good?.assessed.model.system.lang ?? lang;
     let view: WorkshopView | null = null;
     let crash = current.crash;
     if (good) {
@@ -289,10 +185,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         crash ??= error instanceof Error ? error.message : String(error);
       }
     }
-    const errors = problems(current.diagnostics, words);
-    if (crash !== null) errors.push({ file: modelPath, line: 0, col: 0, severity: 'error', code: 'internal', message: TEXT[words].internal(crash), hint: null });
-    const ok = crash === null && current.model !== undefined;
-    return { version: current.version, ok, errors, view };
+    return workshopState({ version: current.version, file: modelPath, diagnostics: current.diagnostics, valid: current.assessed !== undefined, view, crash }, words);
   };
 
   // -- Watching the folders of the files read.
@@ -354,13 +247,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const send = (res: ServerResponse, text: string): void => {
     if (!res.writableEnded) res.write(text);
   };
-  const updateEvent = (): string => `event: update\ndata: ${JSON.stringify({ version: result.version, ok: result.model !== undefined && result.crash === null })}\n\n`;
+  const updateEvent = (): string => `event: update\ndata: ${JSON.stringify({ version: result.version, ok: result.assessed !== undefined && result.crash === null })}\n\n`;
 
   const apply = (computed: { result: Result; read: Set<string> }): void => {
     result = computed.result;
     version = result.version;
-    if (result.model && result.assessment) {
-      good = { version: result.version, model: result.model, rules: result.rules, assessment: result.assessment };
+    if (result.assessed) {
+      good = { version: result.version, assessed: result.assessed };
       for (const key of views.keys()) if (!key.startsWith(`${good.version}:`)) views.delete(key);
     }
     track(computed.read);
@@ -378,9 +271,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         const started = performance.now();
         apply(compute());
         // Draw the model's own language before telling the pages, so their fetch finds it ready.
-        if (good && good.version === version) await viewOf(good, good.model.system.lang).catch(() => undefined);
+        if (good && good.version === version) await viewOf(good, good.assessed.model.system.lang).catch(() => undefined);
         if (closed) return;
-        const ok = result.model !== undefined && result.crash === null;
+        const ok = result.assessed !== undefined && result.crash === null;
         const event = updateEvent();
         for (const c of clients) send(c, event);
         log(t.updated(version, ok, performance.now() - started));
@@ -393,7 +286,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   // The first result, drawn before the server listens.
   apply(compute());
-  if (good) await viewOf(good, good.model.system.lang).catch(() => undefined);
+  if (good) await viewOf(good, good.assessed.model.system.lang).catch(() => undefined);
 
   // -- HTTP.
   const reply = (req: IncomingMessage, res: ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}): void => {
@@ -422,12 +315,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const l: Lang | undefined = asked === 'ja' || asked === 'en' ? asked : undefined;
     switch (path) {
       case '/': {
-        reply(req, res, 200, 'text/html; charset=utf-8', page(l ?? good?.model.system.lang ?? lang), { 'Content-Security-Policy': PAGE_CSP });
+        reply(req, res, 200, 'text/html; charset=utf-8', page(l ?? good?.assessed.model.system.lang ?? lang), { 'Content-Security-Policy': PAGE_CSP });
         return;
       }
       case '/view.json': {
         const state = await stateFor(l);
-        reply(req, res, 200, 'application/json; charset=utf-8', JSON.stringify(state));
+        reply(req, res, 200, 'application/json; charset=utf-8', workshopJson(state));
         return;
       }
       case '/fonts/regular.ttf':

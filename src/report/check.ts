@@ -65,7 +65,13 @@ export function checkView(result: CheckResult, words: Wording): CheckView {
     unanswered: result.unanswered.map(checked),
     orphaned: result.orphaned.map((o) => ({ pattern: o.risk, source: o.source, line: w.orphanedLine(severity, o.risk), message: w.orphanedMessage(o.risk) })),
     rules,
-    summary: w.summary(result.failing.length, w.threshold(result.failOn), result.orphaned.length),
+    summary: checkSummary(result, lang),
     orphanedRule: w.orphanedRule,
   };
+}
+
+/** The check's one summary line: "未対応のリスク（ランク A 以上）3 件、孤立した対応 0 件". */
+export function checkSummary(result: CheckResult, lang: Lang): string {
+  const w = WORDS[lang];
+  return w.summary(result.failing.length, w.threshold(result.failOn), result.orphaned.length);
 }
