@@ -26,6 +26,13 @@ export function formatNames<T extends object>(table: T): (keyof T & string)[] {
   return Object.keys(table) as (keyof T & string)[];
 }
 
+/** A table's entry for `name` (or `fallback`); a name the table lacks (from untyped code) is a clear error. */
+export function formatIn<T extends object>(table: T, name: keyof T | undefined, fallback: keyof T & string, command: string): T[keyof T] {
+  const key = name ?? fallback;
+  if (!Object.hasOwn(table, key)) throw new TypeError(`${command}: no format "${String(key)}" (${formatNames(table).join(', ')})`);
+  return table[key];
+}
+
 /** koseizu validate (and every command's problems): compiler-style text, or JSON for tools. */
 export const DIAGNOSTIC_FORMATS = {
   text: text.diagnostics,

@@ -34,7 +34,7 @@ import { modelDiff } from './diff/diff.js';
 import { diffGraph } from './diff/graph.js';
 import { diffSummaryLine, diffTerms, diffView } from './diff/view.js';
 import {
-  CATALOGUE_FORMATS, CHECK_FORMATS, DIAGRAM_FORMATS, DIFF_DIAGRAM_FORMATS, DIFF_FORMATS, FLOW_FORMATS, REPORT_FILES, THREAT_FORMATS,
+  formatIn, CATALOGUE_FORMATS, CHECK_FORMATS, DIAGRAM_FORMATS, DIFF_DIAGRAM_FORMATS, DIFF_FORMATS, FLOW_FORMATS, REPORT_FILES, THREAT_FORMATS,
   type CatalogueFormat, type CheckFormat, type DiagramFormat, type DiagramFormatSpec, type DiffDiagramFormat, type DiffFormat, type FlowFormat,
   type ReportFile, type ThreatFormat,
 } from './formats.js';
@@ -305,7 +305,7 @@ export function flows(input: ModelInput, options: OutputOptions<FlowFormat> = {}
   const loaded = loadModel(input.path, input.host, { rules: input.rules ?? [] });
   if (!loaded.model) return invalid(loaded.diagnostics);
   const table = flowTable(loaded.model, options.lang ?? loaded.model.system.lang);
-  return { status: 'ok', diagnostics: loaded.diagnostics, model: loaded.model, table, output: FLOW_FORMATS[options.format ?? 'md'](table) };
+  return { status: 'ok', diagnostics: loaded.diagnostics, model: loaded.model, table, output: formatIn(FLOW_FORMATS, options.format, 'md', 'flows')(table) };
 }
 
 // -- threats
@@ -328,7 +328,7 @@ export function threats(input: ModelInput, options: ThreatsOptions = {}): Threat
   const { model, assessment } = assessed;
   const words = wording(model, assessed.catalogue, options.lang ?? model.system.lang);
   const list = threatList(model, assessment.risks, assessment.matrix, words, options.filter ?? {});
-  return { ...assessed, list, output: THREAT_FORMATS[options.format ?? 'md'](list) };
+  return { ...assessed, list, output: formatIn(THREAT_FORMATS, options.format, 'md', 'threats')(list) };
 }
 
 // -- check
@@ -357,7 +357,7 @@ export function check(input: ModelInput, options: CheckOptions = {}): Checked | 
   const { model, assessment, responses } = assessed;
   const checked = checkRisks(model, assessment.risks, responses, options.failOn ?? null, options.strict === true);
   const view = checkView(checked, wording(model, assessed.catalogue, options.lang ?? model.system.lang));
-  const output = CHECK_FORMATS[options.format ?? 'text'](view, { toolVersion: options.toolVersion ?? 'unknown' });
+  const output = formatIn(CHECK_FORMATS, options.format, 'text', 'check')(view, { toolVersion: options.toolVersion ?? 'unknown' });
   return { ...assessed, status: checked.failed ? 'findings' : 'ok', checked, view, output };
 }
 
@@ -400,7 +400,7 @@ export function rules(input: RulesInput = {}, options: OutputOptions<CatalogueFo
     ({ rules: user, diagnostics } = loaded);
   }
   const catalogue = ruleCatalogue(catalogueOf(user), options.lang ?? 'ja');
-  const format = CATALOGUE_FORMATS[options.format ?? 'md'];
+  const format = formatIn(CATALOGUE_FORMATS, options.format, 'md', 'rules');
   if (input.id === undefined) return { status: 'ok', diagnostics, catalogue, output: format.all(catalogue) };
   const entry = catalogue.rules.find((r) => r.id === input.id);
   if (!entry) return { status: 'invalid', diagnostics, unknown: { id: input.id, suggestions: suggest(input.id, catalogue.rules.map((r) => r.id)) } };
@@ -445,7 +445,7 @@ export async function diagram(input: ModelInput, options: DiagramOptions = {}, r
   const model = loaded.model;
   const direction = options.direction ?? 'down';
   const graph = diagramGraph(model, { lang: options.lang ?? model.system.lang, phase: options.phase });
-  const drawn = await drawAs(DIAGRAM_FORMATS[options.format ?? 'svg'], graph, direction, options.scale ?? 1, resources);
+  const drawn = await drawAs(formatIn(DIAGRAM_FORMATS, options.format, 'svg', 'diagram'), graph, direction, options.scale ?? 1, resources);
   return { status: 'ok', diagnostics: loaded.diagnostics, model, graph, ...drawn };
 }
 
@@ -551,7 +551,7 @@ export async function diff(old: DiffSide, next: DiffSide, options: DiffOptions =
   };
   const changes = modelDiff(version(sides.old, old.label), version(sides.new, next.label));
   const lang = options.lang ?? after.model.system.lang;
-  const format = DIFF_FORMATS[options.format ?? 'text'];
+  const format = formatIn(DIFF_FORMATS, options.format, 'text', 'diff');
   const graph = format.mermaid || options.diagram
     ? diffGraph(before.model, after.model, { lang, labels: { old: old.label, new: next.label } })
     : null;
@@ -562,7 +562,7 @@ export async function diff(old: DiffSide, next: DiffSide, options: DiffOptions =
     summary: diffSummaryLine(changes, lang),
     mermaid: format.mermaid && graph ? (await drawAs(DIAGRAM_FORMATS.mmd, graph, 'down', 1, resources)).output as string : null,
   });
-  const picture = options.diagram && graph ? (await drawAs(DIFF_DIAGRAM_FORMATS[options.diagram], graph, 'down', 1, resources)).output : null;
+  const picture = options.diagram && graph ? (await drawAs(formatIn(DIFF_DIAGRAM_FORMATS, options.diagram, 'svg', 'diff --diagram'), graph, 'down', 1, resources)).output : null;
   const ranks = new Set(options.failOn ? ranksAtOrAbove(options.failOn) : []);
   const failing = changes.risks.filter((r) => (r.state === 'added' || r.state === 'reranked') && r.new && !r.new.answered && ranks.has(r.new.rank)
     && !(r.old && ranks.has(r.old.rank)));

@@ -39,8 +39,12 @@ function baseOptions(fast: boolean, direction: DiagramDirection): Record<string,
   };
 }
 
-/** Something that gives the ELK constructor: plain require() by default, or a loader with a code cache (src/io/elk.ts). */
-export type ElkLoader = () => new () => ElkApi;
+/**
+ * Something that gives the ELK constructor: plain require() by default, or a loader with a code cache
+ * (src/io/elk.ts). Typed by the one method the engine calls, so the library's public types do not carry
+ * elkjs's own declarations (which do not compile under a strict lib check); elkjs's ELK class fits it.
+ */
+export type ElkLoader = () => new () => { layout(graph: object, args?: object): Promise<object> };
 
 /** The elkjs file, as the code-cache loader needs to name it. */
 export const ELK_MODULE = 'elkjs/lib/elk.bundled.js';
@@ -61,7 +65,7 @@ export const elkEngine: LayoutEngine = createElkEngine();
 
 async function place(sized: SizedGraph, direction: DiagramDirection, loadElk: ElkLoader): Promise<Placement> {
   const ELK = loadElk();
-  const elk = new ELK();
+  const elk = new ELK() as ElkApi;
   const { graph } = sized;
   // elkjs 0.12 reads a compound node's minimum size transposed when the layers run downwards (it lays
   // out in a left-to-right frame and turns the result): give it (height, width) then, so boxes are at
