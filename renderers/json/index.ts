@@ -1,4 +1,4 @@
-// JSON, for tools: the risk list, the flow table, the rule catalogue, the diff.
+// JSON, for tools: the risk list, the flow table, the rule catalogue, the diff, the diagnostics, the workshop state.
 export { rulesJson as catalogue } from './catalogue.js';
 export { diffJson as diff } from './diff.js';
 export { flowsJson as flows } from './flows.js';

@@ -24,9 +24,8 @@
 // so no label can end a string, open markup, start a comment or a directive, or fence off Markdown.
 import {
   DIAGRAM_STATES, STATE_SIGNS, type DiagramDevice, type DiagramGraph, type DiagramLink, type DiagramLocation, type DiagramMedia,
-  type DiagramSite, type DiagramState, type LegendKey, type LinkStyle,
+  type DiagramSite, type DiagramState, type LinkStyle,
 } from '../../models/diagram.js';
-import type { Renderer } from '../../models/render.js';
 import type { DeviceKind, Org } from '../../models/vocabulary.js';
 import { CONTROL_RUN, mermaidText } from '../escape.js';
 import { fillTemplate } from '../template.js';

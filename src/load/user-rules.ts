@@ -25,7 +25,7 @@ import type { Place, PlacedDevice, Segment } from '../../models/segment.js';
 import type { SourceRange } from '../../models/source.js';
 import {
   MEASURE_CATEGORIES, PHASES, SEGMENT_KINDS,
-  type CiaProperty, type Lang, type Phase, type SegmentKind, type Term, type Threat,
+  type CiaProperty, type Phase, type SegmentKind, type Term, type Threat,
 } from '../../models/vocabulary.js';
 import { adjust, clampGrade, impactOf, mitigate, start } from '../../models/grades.js';
 import { sayer, type Arg, type MessageData, type MessageRef, type Messages } from '../../models/message.js';

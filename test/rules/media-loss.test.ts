@@ -6,7 +6,7 @@ import type { Risk } from '../../models/risk.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/media-loss.js';
-import { codes, el, ruleTable } from '../helpers/rule-table.js';
+import { el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 /** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
