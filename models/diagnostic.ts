@@ -41,6 +41,7 @@ export const DIAGNOSTIC_CODES = {
   KZ208: 'error', // reference to an element of the wrong kind
   KZ209: 'error', // media transport from a location to itself
   KZ210: 'warning', // risk matrix level falls as impact or likelihood rises
+  KZ211: 'error', // operator patient or staff for a site or a network (only devices are a person's own)
   // Warnings (KZ3xx)
   KZ301: 'warning', // element declared but never used
   KZ302: 'warning', // device with no link
@@ -51,6 +52,11 @@ export const DIAGNOSTIC_CODES = {
   KZ307: 'warning', // an S risk reduced by a single measure (S needs several)
   KZ308: 'warning', // a risk accepted without a rationale
   KZ309: 'warning', // an S risk accepted (S needs several measures)
+  KZ310: 'warning', // an end-user device with the store role does not say what it keeps (taken as a cache)
+  KZ311: 'warning', // a device's stated exposure contradicts its links over the internet
+  KZ312: 'warning', // data classed medical handled only by platform or infrastructure flows
+  KZ313: 'warning', // a link between two organisations with no responsibility boundary stated
+  KZ314: 'warning', // a carrier's network with no operator named, or no agreement with it
   // User rule files (KZ4xx; docs/rules.md)
   KZ400: 'error', // not a rule file: no (or an unsupported) `koseizu-rules:` version
   KZ401: 'error', // unknown key in a rule file

@@ -5,13 +5,13 @@
 // src/analysis/walk.ts looks them up for the threat rules.
 import type { SourceRange } from './source.js';
 import type {
-  ActorOrg, AuthFactor, CustomControl, DataClass, DataKind, Decision, DeviceControl, DeviceKind, DeviceRole,
-  Environment, Exposure, Form, Lang, LocationControl, MeasureCategory, MeasureOwner, MediaControl, MediaKind,
-  NetworkKind, Operation, Org, Phase, Rank, ResponseNeed, SiteControl, TlsVersion, Volume, WlanSecurity,
+  ActorOrg, AuthFactor, Certification, CustomControl, DataClass, DataKind, Decision, DeviceControl, DeviceKind, DeviceOwner, DeviceRole,
+  Environment, Exposure, Form, KeptAs, Lang, LocationControl, MeasureCategory, MeasureOwner, MediaControl, MediaKind,
+  NetworkKind, Operation, Org, PartyKind, Phase, Rank, ResponseNeed, SiteControl, TlsVersion, Volume, WlanSecurity,
 } from './vocabulary.js';
 
 export type ElementKind =
-  | 'site' | 'location' | 'actor' | 'data' | 'device' | 'network' | 'link' | 'media' | 'flow';
+  | 'party' | 'site' | 'location' | 'actor' | 'data' | 'device' | 'network' | 'link' | 'media' | 'flow';
 
 interface Element {
   readonly id: string;
@@ -31,8 +31,31 @@ export interface System {
   readonly source: SourceRange;
 }
 
+/**
+ * An organisation the model names (関係者): a medical institution, the provider, a contractor or another
+ * vendor, a carrier. Sites, devices and networks name it as their operator; actors as their employer.
+ */
+export interface Party extends Element {
+  readonly kind: PartyKind;
+  /** The agreement with it that covers security and who answers for what (契約・SLA・責任分界), as written; null when none is stated. */
+  readonly agreement: string | null;
+  /** Where it is based (ISO 3166-1 alpha-2), or null. */
+  readonly country: string | null;
+  /** Whether a foreign law may reach the information it holds (国外法の適用可能性); null when not stated. */
+  readonly foreignLaw: boolean | null;
+  readonly certifications: readonly Certification[];
+}
+
+/**
+ * Who runs a site, a device or a network (運用主体): the id of a party of the model, or one of the words
+ * institution, provider, third-party (an unnamed one), and for devices patient or staff (their own).
+ */
+export type Operator = string;
+
 export interface Site extends Element {
   readonly owner: Org;
+  /** Defaults to `owner`. */
+  readonly operator: Operator;
   /** ISO 3166-1 alpha-2, or null when the model does not say. */
   readonly country: string | null;
   readonly region: string | null;
@@ -47,6 +70,8 @@ export interface Location extends Element {
 
 export interface Actor extends Element {
   readonly org: ActorOrg;
+  /** The party the actor works for, when the model names it. */
+  readonly party: string | null;
 }
 
 export interface Data extends Element {
@@ -62,14 +87,38 @@ export interface Data extends Element {
 /** Authentication as stated: null when the model says nothing, [] for "none". */
 export type Auth = readonly AuthFactor[] | null;
 
+/** Information a device keeps (保存する情報), and how. */
+export interface Kept {
+  /** The data ids. */
+  readonly data: readonly string[];
+  readonly as: KeptAs;
+  /** How long it is kept there, as written ("1d"), and in days; null when not stated. */
+  readonly retention: string | null;
+  readonly retentionDays: number | 'permanent' | null;
+  /** Devices and media transports its backups go to, as written ([] when not stated). */
+  readonly backupTo: readonly string[];
+  /** For a copy, cache or backup: the device that holds the original, or null. */
+  readonly of: string | null;
+  readonly source: SourceRange;
+}
+
 export interface Device extends Element {
   readonly kind: DeviceKind;
   readonly at: string;
   readonly count: number;
   /** Defaults to the owner of the device's site. */
-  readonly owner: Org;
+  readonly owner: DeviceOwner;
+  /** Defaults to the owner when it is stated, otherwise to the operator of the device's site. */
+  readonly operator: Operator;
   readonly auth: Auth;
   readonly exposure: Exposure;
+  /** Whether `exposure` was written (the facts stage infers it from the links otherwise). */
+  readonly exposureStated: boolean;
+  /**
+   * What it keeps, as written; null when the model does not say, and the walk takes what writing flows
+   * bring to a device with the store or backup role.
+   */
+  readonly stores: readonly Kept[] | null;
   /** Defaults by kind (see DEFAULT_ROLES). */
   readonly roles: readonly DeviceRole[];
   readonly env: Environment | null;
@@ -86,6 +135,10 @@ export interface Network extends Element {
   readonly wlanSecurity: WlanSecurity | null;
   readonly ieee8021x: boolean | null;
   readonly macFilter: boolean | null;
+  /** Who runs it, as written; null when not stated (the facts stage infers it from its links' ends). */
+  readonly operator: Operator | null;
+  /** Where responsibility passes from one party to the next on it (責任分界点), as written. */
+  readonly boundary: string | null;
 }
 
 /** A link's label is optional: renderers show its protocol and TLS version when it has none. */
@@ -98,6 +151,13 @@ export interface Link extends Omit<Element, 'label'> {
   readonly tls: TlsVersion | null;
   /** Stated, or true when `tls` is given or the protocol encrypts (https, ssh, sftp...), or the network's own encryption. */
   readonly encrypted: boolean;
+  /** Where responsibility passes from one party to the next on this link (責任分界点), as written. */
+  readonly boundary: string | null;
+  /**
+   * The organisations that run its two ends (from, to): their devices' operators, with "institution" and
+   * "provider" read as the one party of that kind when the model names exactly one.
+   */
+  readonly ends: readonly [Operator, Operator];
 }
 
 export interface Media extends Element {
@@ -169,6 +229,7 @@ export interface Model {
   /** sha256 over the files' contents, hex; the diagram's title block shows it. */
   readonly contentHash: string;
   readonly system: System;
+  readonly parties: readonly Party[];
   readonly sites: readonly Site[];
   readonly locations: readonly Location[];
   readonly actors: readonly Actor[];

@@ -3,9 +3,9 @@
 // (`npm run gen`), and compiled ahead of time into models/generated/schema-validator.ts so that
 // `koseizu validate` does not compile a schema at start-up. A test keeps both files current.
 import {
-  ACTOR_ORGS, AUTH_FACTORS, DATA_CLASSES, DATA_KINDS, DECISIONS, DEVICE_CONTROLS, DEVICE_KINDS,
-  DEVICE_ROLES, ENVIRONMENTS, EXPOSURES, FORMS, LANGS, LOCATION_CONTROLS, MEASURE_CATEGORIES,
-  MEASURE_OWNERS, MEDIA_CONTROLS, MEDIA_KINDS, NETWORK_KINDS, OPERATIONS, ORGS, PHASES,
+  ACTOR_ORGS, AUTH_FACTORS, CERTIFICATIONS, DATA_CLASSES, DATA_KINDS, DECISIONS, DEVICE_CONTROLS, DEVICE_KINDS, DEVICE_OWNERS,
+  DEVICE_ROLES, ENVIRONMENTS, EXPOSURES, FORMS, KEPT_AS, LANGS, LOCATION_CONTROLS, MEASURE_CATEGORIES,
+  MEASURE_OWNERS, MEDIA_CONTROLS, MEDIA_KINDS, NETWORK_KINDS, OPERATIONS, OPERATORS, ORGS, PARTY_KINDS, PHASES,
   RANKS, RESPONSE_NEEDS, SITE_CONTROLS, TLS_VERSIONS, VOLUMES, WLAN_SECURITY, type Term,
 } from './vocabulary.js';
 
@@ -57,6 +57,21 @@ function element(title: string, description: string, properties: Record<string, 
   };
 }
 
+/** Who runs an element: one of `words`, or the id of a party the model names. */
+function operator(words: Readonly<Record<string, Term>>, what: string): SchemaNode {
+  return {
+    type: 'string',
+    pattern: ID_PATTERN,
+    description: `${what} (運用主体): the id of a party (parties:) of this model, or one of these words:\n${Object.keys(words).map((v) => `- ${v}: ${words[v]?.en} (${words[v]?.ja})`).join('\n')}`,
+    examples: Object.keys(words),
+  };
+}
+
+const boundary: SchemaNode = {
+  type: 'string', minLength: 1, maxLength: 500,
+  description: 'Where responsibility passes from one party to the next (責任分界点), e.g. "the WAN port of the clinic\'s router: the carrier up to it, the clinic after it". Links and networks between two organisations should say it.',
+};
+
 function section(item: string, description: string): SchemaNode {
   return { type: 'array', items: { $ref: `#/definitions/${item}` }, description };
 }
@@ -94,6 +109,7 @@ export const schema: SchemaNode = {
         'must stay inside the root model\'s folder, and may not form a cycle. Included files start with `koseizu: 1` and hold no `system`.',
     ),
     system: { $ref: '#/definitions/system' },
+    parties: section('party', 'Parties (関係者): the organisations that run sites, devices and networks, or carry media: the institution, the provider, contractors, other vendors, carriers. Name them to say who answers for what.'),
     sites: section('site', 'Physical sites (拠点): a medical institution, a data centre, a cloud region, a vault. A site contains locations.'),
     locations: section('location', 'Locations (設置場所): rooms or areas inside a site where devices stand or people work.'),
     actors: section('actor', 'Actors (利用者・関係者): who handles information (the "Who" of a flow).'),
@@ -133,8 +149,16 @@ export const schema: SchemaNode = {
         lang: { type: 'string', enum: [...LANGS], default: 'ja', description: 'Language of the outputs (出力言語): ja (default) or en.' },
       },
     },
+    party: element('party', 'An organisation (関係者) that runs sites, devices or networks, or carries media.', {
+      kind: vocab(PARTY_KINDS, 'What the party is to the system (種別).'),
+      agreement: { type: 'string', minLength: 1, maxLength: 500, description: 'The agreement with it that covers security and who answers for what (契約・SLA・責任分界の合意), e.g. "maintenance contract with SLA, 2026-04". A party that carries medical information with no agreement stated is a gap in responsibility.' },
+      country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'Country where the party is based (所在国), ISO 3166-1 alpha-2.' },
+      'foreign-law': { type: 'boolean', description: 'A foreign law may reach the information it holds (国外法の適用可能性), e.g. through a parent company abroad.' },
+      certifications: listOf(vocab(CERTIFICATIONS, 'A certification'), 'Third-party certifications and evaluations it holds (第三者認証), which the institution confirms when it selects a provider.'),
+    }, ['kind']),
     site: element('site', 'A physical site (拠点) that contains locations.', {
       owner: vocab(ORGS, 'Who runs the site (管理主体). Devices in it are owned by the same party unless they say otherwise.'),
+      operator: operator(ORGS, 'Who runs the site, when it is not simply its owner, or to name the party'),
       country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'Country where the site is (所在国), ISO 3166-1 alpha-2 such as JP. Medical information stored outside Japan is a risk the rules check.' },
       region: { type: 'string', minLength: 1, maxLength: 100, description: 'Region within the country (地域), e.g. a cloud region or a prefecture.' },
       controls: controls(SITE_CONTROLS, 'site'),
@@ -146,6 +170,7 @@ export const schema: SchemaNode = {
     }, ['site']),
     actor: element('actor', 'A person or role (利用者・関係者) who handles information.', {
       org: vocab(ACTOR_ORGS, 'Organisation the actor belongs to (所属).'),
+      party: ref('party', '所属する関係者'),
     }, ['org']),
     data: element('data', 'An information asset (情報資産).', {
       class: vocab(DATA_CLASSES, 'Class of the information (情報の分類): application providers use the institution\'s classes; platform and infrastructure providers at least separate areas that may contain medical information from other information.'),
@@ -157,9 +182,14 @@ export const schema: SchemaNode = {
       kind: vocab(DEVICE_KINDS, 'Kind of device (機器の種類); sets its icon and its default roles.'),
       at: ref('location', '設置場所'),
       count: { type: 'integer', minimum: 1, maximum: 100000, default: 1, description: 'Number of identical devices in this group (台数); drawn as one node with "×N".' },
-      owner: vocab(ORGS, 'Who owns and manages the device (管理主体). Defaults to the owner of its site.'),
+      owner: vocab(DEVICE_OWNERS, 'Who owns the device (所有者). Defaults to the owner of its site. `patient` is a patient\'s own device, `staff` a staff member\'s personal device (BYOD).'),
+      operator: operator(OPERATORS, 'Who runs and manages the device (管理主体). Defaults to its owner when stated, otherwise to its site\'s operator'),
+      stores: listOf(
+        { anyOf: [ref('data', '情報資産'), { $ref: '#/definitions/kept' }] },
+        'What the device keeps (保存する情報): data ids (kept as the record), or entries saying how each is kept. A device that lists them is a storage segment only of flows that write these to it (caches and temporary copies also of flows that read them through it). Without `stores`, a device with the store or backup role keeps whatever writing flows bring it.',
+      ),
       auth,
-      exposure: { ...vocab(EXPOSURES, 'Reachability (公開範囲). Defaults to internal.'), default: 'internal' },
+      exposure: vocab(EXPOSURES, 'Reachability (公開範囲). Defaults to what its links say: a device that answers connections (anything but a terminal, a printer or a screen) on a link over an internet network is reachable from the internet; otherwise internal. A stated value its links contradict is warned about (KZ311).'),
       roles: listOf(vocab(DEVICE_ROLES, 'A role'), 'What the device does with information (役割). Defaults by kind: servers process, databases and storage store, log servers log, terminals input and display, printers print, network equipment relays, external systems and medical devices input, process and display.'),
       env: vocab(ENVIRONMENTS, 'Environment (環境): production, staging, development or test.'),
       eol: { type: 'boolean', default: false, description: 'Runs software past its end of support (サポート終了製品).' },
@@ -173,7 +203,23 @@ export const schema: SchemaNode = {
       'wlan-security': vocab(WLAN_SECURITY, 'Wireless LAN security mode (無線LANのセキュリティ方式). Only for wireless-lan.'),
       ieee8021x: { type: 'boolean', description: 'IEEE 802.1X with certificates restricts which devices join (IEEE 802.1X と電子証明書). Only for wireless-lan.' },
       'mac-filter': { type: 'boolean', description: 'MAC address filtering (MACアドレスによる接続制限); spoofable on its own. Only for wireless-lan.' },
+      operator: operator(ORGS, 'Who runs the network: for a closed network, a leased line or Direct Connect, the carrier (a party with its agreement). Defaults to the operator of the devices it joins, when they have one'),
+      boundary,
     }, ['kind']),
+    kept: {
+      type: 'object',
+      title: 'kept',
+      description: 'Information a device keeps, and how (保存の形態).',
+      additionalProperties: false,
+      required: ['data'],
+      properties: {
+        data: { anyOf: [ref('data', '情報資産'), listOf(ref('data', '情報資産'), 'The data kept.', { minItems: 1 })], description: 'The data kept (保存する情報): an id or a list of ids.' },
+        as: { ...vocab(KEPT_AS, 'How it is kept (保存の形態). Defaults to record. Record-keeping risks (backups, authenticity, disasters) concern records; caches and temporary copies raise loss, theft and data left behind.'), default: 'record' },
+        retention: { type: 'string', pattern: RETENTION_PATTERN, description: 'How long it is kept on this device (保存期間), e.g. 1d, 30d, 5y. A temporary copy of medical information should have an agreed one.' },
+        'backup-to': listOf({ type: 'string', pattern: ID_PATTERN, description: 'The id of a device or a media transport (バックアップ先) declared in this model.' }, 'Where its backups go (バックアップ先): backup devices, or media transports carrying the backup away. Without it, backups are found from the backup devices its flows reach and its backup controls.'),
+        of: ref('device', '原本を保存する機器'),
+      },
+    },
     link: {
       type: 'object',
       title: 'link',
@@ -188,8 +234,9 @@ export const schema: SchemaNode = {
         to: ref('device', '機器'),
         network: ref('network', 'ネットワーク'),
         protocol: { type: 'string', pattern: '^[a-z0-9][a-z0-9+.-]*$', maxLength: 32, examples: ['https', 'http', 'sftp', 'ssh', 'rdp', 'smb', 'dicom', 'hl7', 'fhir', 'sql', 'syslog', 'ipp'], description: 'Application protocol (プロトコル), lower case, e.g. https, sftp, dicom, hl7, sql.' },
-        tls: { enum: [...TLS_VERSIONS, 1, 1.1, 1.2, 1.3], description: 'Lowest TLS version accepted on this link (TLSの最低バージョン): "1.2" or "1.3" per CRYPTREC\'s high-security settings.' },
+        tls: { enum: [...TLS_VERSIONS, 1, 1.1, 1.2, 1.3], description: 'Lowest TLS version accepted on this link (TLSの最低バージョン): "1.0" to "1.3". CRYPTREC\'s high-security settings, which the guideline asks for, accept only "1.2" and "1.3": a link that accepts less is a risk.' },
         encrypted: { type: 'boolean', description: 'Traffic on this link is encrypted end to end (通信の暗号化). Defaults to true when `tls` is given or the protocol encrypts on its own (https, ssh, sftp, scp, ftps, ldaps...), otherwise to the network\'s encryption.' },
+        boundary,
       },
     },
     media: element('media', 'A storage medium carried between locations (記憶媒体の搬送).', {

@@ -2,8 +2,8 @@
 // cuts every flow, in its phase and provision form, into segments and gives each one every fact a rule
 // needs, already looked up: the actor, the devices with their location and site, the network hop, the
 // data and its class. Rules never search the model for these.
-import type { Actor, Data, Device, Flow, Link, Location, Media, Network, Site } from './model.js';
-import type { DataClass, Form, Phase, SegmentKind } from './vocabulary.js';
+import type { Actor, Data, Device, Flow, Kept, Link, Location, Media, Network, Site } from './model.js';
+import type { DataClass, Form, KeptAs, Phase, SegmentKind } from './vocabulary.js';
 
 /** A device with the location it stands in and the site that location belongs to. */
 export interface PlacedDevice {
@@ -25,6 +25,19 @@ export interface Hop {
   readonly from: PlacedDevice;
   readonly to: PlacedDevice;
 }
+
+/** For a storage segment: how its store keeps what the flow writes there. */
+export interface Keeping {
+  /** The strongest form among what it keeps of the segment's data: record, copy, backup, temporary, cache. */
+  readonly as: KeptAs;
+  /** The device's `stores` says so; false when the walk took it from the device's roles. */
+  readonly stated: boolean;
+  /** The device's `stores` entries that hold the segment's data ([] when not stated). */
+  readonly entries: readonly Kept[];
+}
+
+/** Forms of keeping, from the one records hang on to the one that matters least. */
+export const KEPT_ORDER: readonly KeptAs[] = ['record', 'copy', 'backup', 'temporary', 'cache'];
 
 export interface Segment {
   /**
@@ -56,6 +69,8 @@ export interface Segment {
   readonly data: readonly Data[];
   /** The highest class among `data`: medical, then may-contain-medical, then other. */
   readonly dataClass: DataClass;
+  /** For a storage segment, how its store keeps the data; null for every other kind. */
+  readonly keeping: Keeping | null;
   /**
    * The ids of every model element the segment involves, in this order: the flow, the medium, the actor,
    * each device with its location and site, the places' locations and sites, the hop's link and network,

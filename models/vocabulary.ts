@@ -39,6 +39,60 @@ export const ACTOR_ORGS = terms({
 });
 export type ActorOrg = keyof typeof ACTOR_ORGS;
 
+/** Who a device belongs to: an organisation, or a person (a patient's own device, a staff member's personal device: BYOD). */
+export const DEVICE_OWNERS = terms({
+  ...ORGS,
+  patient: { ja: '患者個人', en: 'the patient' },
+  staff: { ja: '職員個人（BYOD）', en: 'a staff member (personal device, BYOD)' },
+});
+export type DeviceOwner = keyof typeof DEVICE_OWNERS;
+
+/** Kinds of party (関係者): the organisations a model names, by what they are to the system. */
+export const PARTY_KINDS = terms({
+  institution: { ja: '医療機関等', en: 'medical institution' },
+  provider: { ja: '対象事業者', en: 'provider' },
+  'third-party': { ja: '第三者（委託先・他社）', en: 'third party (contractor, other vendor)' },
+  carrier: { ja: '回線事業者・ネットワークサービス提供者', en: 'carrier or network service provider' },
+});
+export type PartyKind = keyof typeof PARTY_KINDS;
+
+/**
+ * Who runs a site, a device or a network (管理主体・運用主体): these words, or the id of a party the model
+ * names. `patient` and `staff` run only devices (their own).
+ */
+export const OPERATORS = terms({
+  ...ORGS,
+  patient: DEVICE_OWNERS.patient,
+  staff: DEVICE_OWNERS.staff,
+});
+export type OperatorKind = keyof typeof OPERATORS | 'carrier';
+
+/** Third-party certifications and evaluations a provider or party holds (事業者の選定基準). */
+export const CERTIFICATIONS = terms({
+  pmark: { ja: 'プライバシーマーク', en: 'PrivacyMark' },
+  isms: { ja: 'ISMS認証（ISO/IEC 27001）', en: 'ISMS certification (ISO/IEC 27001)' },
+  ismap: { ja: 'ISMAP', en: 'ISMAP' },
+  fedramp: { ja: 'FedRAMP', en: 'FedRAMP' },
+  soc2: { ja: 'SOC2', en: 'SOC 2' },
+  soc3: { ja: 'SOC3', en: 'SOC 3' },
+  'cloud-evaluation': { ja: '医療情報に係るクラウドサービスの評価（HISPRO）', en: 'HISPRO evaluation of cloud services for medical information' },
+  'external-audit': { ja: '有資格者による外部監査', en: 'external audit by a qualified auditor' },
+});
+export type Certification = keyof typeof CERTIFICATIONS;
+
+/**
+ * How a device keeps information (保存の形態): the store of record (原本), a copy kept for use, a cache
+ * kept to work faster or offline, a temporary copy kept only until the work is done, or a backup.
+ */
+export const KEPT_AS = terms({
+  record: { ja: '原本', en: 'record' },
+  copy: { ja: '複製', en: 'copy' },
+  cache: { ja: 'キャッシュ', en: 'cache' },
+  temporary: { ja: '一時保管', en: 'temporary copy' },
+  backup: { ja: 'バックアップ', en: 'backup' },
+});
+export type KeptAs = keyof typeof KEPT_AS;
+
 export const DATA_CLASSES = terms({
   medical: { ja: '医療情報', en: 'medical information' },
   'may-contain-medical': { ja: '医療情報を含む可能性のある領域', en: 'may contain medical information' },
@@ -132,6 +186,7 @@ export const AUTH_FACTORS = terms({
   'hardware-token': { ja: 'ハードウェアトークン', en: 'hardware token' },
   passkey: { ja: 'パスキー', en: 'passkey' },
   biometric: { ja: '生体認証', en: 'biometrics' },
+  'pre-shared-key': { ja: '事前共有鍵', en: 'pre-shared key' },
 });
 export type AuthFactor = keyof typeof AUTH_FACTORS;
 export type AuthFactorType = 'knowledge' | 'possession' | 'biometric';
@@ -145,6 +200,7 @@ export const AUTH_FACTOR_TYPES: Readonly<Record<AuthFactor, AuthFactorType>> = O
   'hardware-token': 'possession',
   passkey: 'possession',
   biometric: 'biometric',
+  'pre-shared-key': 'knowledge',
 });
 
 export const NETWORK_KINDS = terms({
@@ -324,6 +380,11 @@ export const DEVICE_CONTROLS = terms({
   'electronic-signature': { ja: '電子署名', en: 'electronic signature' },
   timestamp: { ja: 'タイムスタンプ', en: 'timestamp' },
   hardening: { ja: 'ハードニング', en: 'hardening' },
+  'maintenance-approval': { ja: '保守作業の事前合意・承認', en: 'maintenance agreed and approved beforehand' },
+  'maintenance-record': { ja: '保守作業の記録・報告', en: 'maintenance work recorded and reported' },
+  'access-on-demand': { ja: '保守接続は必要時のみ開放', en: 'maintenance access opened only when needed' },
+  'vpn-route-separation': { ja: 'VPN接続経路・ゾーンの分離', en: 'VPN route and zone separated' },
+  'vpn-routing-control': { ja: 'VPN間の経路制御・中継の禁止', en: 'routing control between VPNs, no relaying' },
 });
 export type DeviceControl = keyof typeof DEVICE_CONTROLS;
 
@@ -425,6 +486,7 @@ export const VOCABULARY = Object.freeze({
   deviceKind: DEVICE_KINDS, deviceRole: DEVICE_ROLES, environment: ENVIRONMENTS, exposure: EXPOSURES, authFactor: AUTH_FACTORS,
   networkKind: NETWORK_KINDS, wlanSecurity: WLAN_SECURITY, mediaKind: MEDIA_KINDS, operation: OPERATIONS, volume: VOLUMES,
   decision: DECISIONS, measureCategory: MEASURE_CATEGORIES, measureOwner: MEASURE_OWNERS,
+  deviceOwner: DEVICE_OWNERS, partyKind: PARTY_KINDS, operator: OPERATORS, certification: CERTIFICATIONS, keptAs: KEPT_AS,
   control: Object.freeze({ ...SITE_CONTROLS, ...LOCATION_CONTROLS, ...MEDIA_CONTROLS, ...DEVICE_CONTROLS }),
   segment: SEGMENT_KINDS, threat: THREATS, cia: CIA, impact: grades(IMPACT_GRADES), likelihood: grades(LIKELIHOOD_GRADES),
   responseNeed: RESPONSE_NEEDS,

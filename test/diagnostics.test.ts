@@ -114,6 +114,12 @@ const CASES: Readonly<Record<string, Case>> = {
   'network-fact-not-applicable': { file: 'network-fact-not-applicable.yaml', codes: ['KZ303', 'KZ303'] },
   'path-same-device-twice': { file: 'path-same-device-twice.yaml', codes: ['KZ304'] },
   'reduce-without-measures': { file: 'reduce-without-measures.yaml', codes: ['KZ305'] },
+  'operator-person-site': { file: 'operator-person-site.yaml', codes: ['KZ211'] },
+  'store-unsaid-tablet': { file: 'store-unsaid-tablet.yaml', codes: ['KZ310'] },
+  'exposure-contradicts-links': { file: 'exposure-contradicts-links.yaml', codes: ['KZ311'] },
+  'medical-in-infrastructure': { file: 'medical-in-infrastructure.yaml', codes: ['KZ312'] },
+  'boundary-missing': { file: 'boundary-missing.yaml', codes: ['KZ313'] },
+  'carrier-no-agreement': { file: 'carrier-no-agreement.yaml', codes: ['KZ314', 'KZ314'] },
   // User rule files named by the model's rules: (KZ4xx)
   'rules-not-a-rule-file': { file: 'rules-not-a-rule-file/model.yaml', codes: ['KZ400', 'KZ400'] },
   'rules-unknown-key': { file: 'rules-unknown-key/model.yaml', codes: ['KZ401', 'KZ401'] },

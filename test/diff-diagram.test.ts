@@ -46,8 +46,8 @@ function variant(): string {
   model = model.replace(/  - id: tape-disposal\n(    .*\n)+/, '');
   writeFileSync(join(dir, 'model.yaml'), model);
   const network = must(readFileSync('examples/cloud-ehr/network.yaml', 'utf8'),
-    '{id: dc-line, label: 医療機関-DC間 IPsec-VPN, kind: ipsec-vpn, ike: true, auth: certificate}',
-    '{id: dc-line, label: 医療機関-DC間 IPsec-VPN, kind: internet}');
+    '{id: dc-line, label: 医療機関-DC間 IPsec-VPN, kind: ipsec-vpn, ike: true, auth: certificate,',
+    '{id: dc-line, label: 医療機関-DC間 IPsec-VPN, kind: internet,');
   writeFileSync(join(dir, 'network.yaml'), network);
   return join(dir, 'model.yaml');
 }

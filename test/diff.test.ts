@@ -68,7 +68,7 @@ const PAIRS: Readonly<Record<string, string>> = {
   }),
   // The IPsec VPN between the clinic and the data centre is replaced by the open internet.
   'vpn-to-internet': variant('vpn-to-internet', {
-    network: (t) => must(t, "{id: dc-line, label: 医療機関-DC間 IPsec-VPN, kind: ipsec-vpn, ike: true, auth: certificate}", "{id: dc-line, label: 医療機関-DC間 インターネット, kind: internet}"),
+    network: (t) => must(t, "{id: dc-line, label: 医療機関-DC間 IPsec-VPN, kind: ipsec-vpn, ike: true, auth: certificate,", "{id: dc-line, label: 医療機関-DC間 インターネット, kind: internet,"),
   }),
   // Only a label changes: the diff shows a rename and no risk moves.
   'label-renamed': variant('label-renamed', {

@@ -50,8 +50,8 @@ devices:
   - {id: prn, label: Printer, kind: printer, at: exam, auth: password}
   - {id: gw, label: Gateway, kind: vpn-gateway, at: exam}
 networks:
-  - {id: net, label: Net, kind: lan}
-  - {id: vpn, label: VPN, kind: ipsec-vpn}
+  - {id: net, label: Net, kind: lan, boundary: the clinic's router}
+  - {id: vpn, label: VPN, kind: ipsec-vpn, boundary: the clinic's gateway}
 links:
   - {from: term, to: srv, network: net, tls: 1.3}
   - {id: tab-link, from: tab, to: srv, network: net}
@@ -518,5 +518,114 @@ describe('devices without links', () => {
     };
     expect(codes()).toContain('KZ302');
     expect(codes('isolated')).not.toContain('KZ302');
+  });
+});
+
+describe('who runs it, what it keeps, where responsibility passes', () => {
+  const MODEL = `koseizu: 1
+${SYSTEM}parties:
+  - {id: clinic-corp, label: Clinic corp, kind: institution}
+  - {id: lab-co, label: Lab Co, kind: third-party, agreement: maintenance contract, country: JP, foreign-law: false, certifications: [isms, pmark]}
+  - {id: telco, label: Telco, kind: carrier, agreement: SLA}
+sites:
+  - {id: dc, label: DC, owner: provider}
+  - {id: clinic, label: Clinic, owner: institution}
+  - {id: lab, label: Lab, owner: third-party, operator: lab-co}
+locations:
+  - {id: room, label: Room, site: dc}
+  - {id: exam, label: Exam, site: clinic}
+  - {id: bench, label: Bench, site: lab}
+actors:
+  - {id: doc, label: Doctor, org: institution, party: clinic-corp}
+data:
+  - {id: rec, label: Records, class: medical}
+  - {id: img, label: Images, class: medical}
+devices:
+  - {id: srv, label: Server, kind: server, at: room, roles: [process, store], stores: [rec, {data: [img], as: copy, retention: 30d, backup-to: [nas], of: lab-sys}]}
+  - {id: nas, label: NAS, kind: storage, at: room, roles: [backup]}
+  - {id: phone, label: Phone, kind: smartphone, at: exam, owner: staff}
+  - {id: term, label: Terminal, kind: terminal, at: exam}
+  - {id: lab-sys, label: Lab system, kind: external-system, at: bench}
+  - {id: web, label: Web, kind: server, at: room}
+networks:
+  - {id: lan, label: LAN, kind: lan}
+  - {id: dc-lan, label: DC LAN, kind: lan}
+  - {id: line, label: Line, kind: closed-network, operator: telco, boundary: the clinic's router}
+  - {id: net, label: Internet, kind: internet}
+links:
+  - {from: phone, to: term, network: lan}
+  - {from: term, to: srv, network: line}
+  - {from: lab-sys, to: srv, network: line}
+  - {from: srv, to: nas, network: dc-lan}
+  - {from: web, to: srv, network: dc-lan}
+  - {from: web, to: term, network: net, boundary: the terminal's browser}
+flows:
+  - {id: f1, label: F1, phase: operation, who: doc, which: term, what: [rec], how: [view], path: [term, srv]}
+  - {id: f2, label: F2, phase: operation, which: lab-sys, what: [img], how: [transfer], path: [lab-sys, srv, nas]}
+  - {id: f3, label: F3, phase: operation, which: web, what: [rec], how: [view], path: [web, term]}
+`;
+  const result = load('model.yaml', { 'model.yaml': MODEL });
+  const model = result.model as Model;
+  const device = (id: string) => model.devices.find((d) => d.id === id);
+
+  it('loads, with only the warnings it means to raise', () => {
+    expect(codes(result)).toEqual([]);
+    expect(model).toBeDefined();
+  });
+
+  it('keeps parties as written', () => {
+    expect(model.parties.map((p) => [p.id, p.kind, p.agreement, p.foreignLaw, p.certifications])).toEqual([
+      ['clinic-corp', 'institution', null, null, []],
+      ['lab-co', 'third-party', 'maintenance contract', false, ['isms', 'pmark']],
+      ['telco', 'carrier', 'SLA', null, []],
+    ]);
+    expect(model.actors[0]?.party).toBe('clinic-corp');
+  });
+
+  it('takes a device\'s operator from its owner when stated, else from its site\'s operator', () => {
+    expect(model.sites.map((s) => [s.id, s.operator])).toEqual([['dc', 'provider'], ['clinic', 'institution'], ['lab', 'lab-co']]);
+    expect(device('lab-sys')?.operator).toBe('lab-co');
+    expect(device('phone')?.owner).toBe('staff');
+    expect(device('phone')?.operator).toBe('staff');
+    expect(device('term')?.operator).toBe('institution');
+  });
+
+  it('reads the one institution party for "institution" at a link\'s ends, and a network\'s operator from its ends when unstated', () => {
+    const link = (id: string) => model.links.find((l) => l.id === id);
+    expect(link('term--srv')?.ends).toEqual(['clinic-corp', 'provider']);
+    expect(link('lab-sys--srv')?.ends).toEqual(['lab-co', 'provider']);
+    expect(link('phone--term')?.ends).toEqual(['staff', 'clinic-corp']);
+    expect(model.networks.find((n) => n.id === 'dc-lan')?.operator).toBe('provider');
+    expect(model.networks.find((n) => n.id === 'line')?.operator).toBe('telco');
+    expect(model.networks.find((n) => n.id === 'lan')?.operator).toBeNull(); // staff and the clinic
+  });
+
+  it('reads stores: a bare id is the record; an entry says how, for how long and where its backups go', () => {
+    const kept = device('srv')?.stores?.map((k) => ({ data: k.data, as: k.as, retention: k.retention, days: k.retentionDays, backupTo: k.backupTo, of: k.of }));
+    expect(kept).toEqual([
+      { data: ['rec'], as: 'record', retention: null, days: null, backupTo: [], of: null },
+      { data: ['img'], as: 'copy', retention: '30d', days: 30, backupTo: ['nas'], of: 'lab-sys' },
+    ]);
+    expect(device('nas')?.stores).toBeNull();
+  });
+
+  it('infers exposure from links over the internet for a device that answers connections, not for a terminal', () => {
+    expect(device('web')?.exposure).toBe('internet');
+    expect(device('web')?.exposureStated).toBe(false);
+    expect(device('term')?.exposure).toBe('internal');
+  });
+
+  it('warns when a link between organisations states no boundary, and when a carrier\'s network has no agreement', () => {
+    const broken = MODEL.replace('operator: telco, boundary: the clinic\'s router', 'operator: lab-co').replace(', agreement: maintenance contract', '');
+    const r = load('model.yaml', { 'model.yaml': broken });
+    expect(codes(r)).toEqual(['KZ314', 'KZ313', 'KZ313']);
+    expect(r.diagnostics.filter((d) => d.code === 'KZ313').map((d) => d.args['link'])).toEqual(['term--srv', 'lab-sys--srv']);
+    expect(r.diagnostics[0]?.args).toMatchObject({ network: 'line', operator: 'lab-co', agreement: 'none' });
+  });
+
+  it('refuses an unknown party, with the ones there are', () => {
+    const r = load('model.yaml', { 'model.yaml': MODEL.replace('operator: lab-co}', 'operator: lab-c}') });
+    expect(codes(r)).toEqual(['KZ104']);
+    expect(r.diagnostics[0]?.suggestions).toEqual(['lab-co']);
   });
 });

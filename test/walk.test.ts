@@ -1,6 +1,8 @@
 // The walk: which segments each flow gives, in which order, with which facts; pure and deterministic.
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { loadModel } from '../src/index.js';
+import { memoryHost } from './helpers/memory-host.js';
 import { diskHost } from '../src/io/disk.js';
 import { walk } from '../src/analysis/walk.js';
 import { baseWorld, el, loadWorld } from './helpers/rule-table.js';
@@ -111,5 +113,67 @@ describe('walk details', () => {
     el(w, 'flows', 'dev')['what'] = ['code', 'app-log'];
     const dev = walk(loadWorld(w)).find((s) => s.flow?.id === 'dev');
     expect(dev?.dataClass).toBe('may-contain-medical');
+  });
+});
+
+describe('where information rests: a device is a storage segment only where the flow writes to it', () => {
+  const storage = (w: ReturnType<typeof baseWorld>, flow: string) =>
+    walk(loadWorld(w)).filter((s) => s.flow?.id === flow && s.kind === 'storage')
+      .map((s) => ({ key: s.key, data: s.data.map((d) => d.id), as: s.keeping?.as, stated: s.keeping?.stated }));
+
+  /** The world with a hospital's system at reception that keeps what it is sent. */
+  const withHospital = (): ReturnType<typeof baseWorld> => {
+    const w = baseWorld();
+    w.devices.push({ id: 'hospital', label: 'Hospital system', kind: 'external-system', at: 'reception', owner: 'third-party', roles: ['process', 'store'] });
+    w.links.push({ from: 'router', to: 'hospital', network: 'lan' });
+    w.flows.push({ id: 'referral', label: 'A referral is sent', phase: 'operation', which: 'db', what: ['records'], how: ['transfer'], path: ['db', 'app-server', 'gateway', 'router', 'hospital'] });
+    return w;
+  };
+
+  it('a flow that sends writes where it arrives, not at its source', () => {
+    expect(storage(withHospital(), 'referral')).toEqual([{ key: 'referral/app-server>hospital', data: ['records'], as: 'record', stated: false }]);
+  });
+
+  it('a flow that creates or stores writes at its source too', () => {
+    const w = withHospital();
+    el(w, 'flows', 'referral')['how'] = ['create', 'transfer'];
+    expect(storage(w, 'referral').map((s) => s.key)).toEqual(['referral/app-server>hospital', 'referral/db']);
+  });
+
+  it('a device that lists what it keeps is written with that only, and not by flows of other information', () => {
+    const w = baseWorld();
+    el(w, 'devices', 'db')['stores'] = ['records'];
+    el(w, 'flows', 'view')['what'] = ['records', 'claims'];
+    expect(storage(w, 'view')).toEqual([{ key: 'view/app-server>db', data: ['records'], as: 'record', stated: true }]);
+    el(w, 'flows', 'view')['what'] = ['claims'];
+    expect(storage(w, 'view')).toEqual([]);
+  });
+
+  it('a cache fills as information is read through the device; a record does not', () => {
+    const w = baseWorld();
+    el(w, 'flows', 'view')['how'] = ['view'];
+    el(w, 'devices', 'terminal')['stores'] = [{ data: 'records', as: 'cache', retention: '1d' }];
+    expect(storage(w, 'view')).toEqual([{ key: 'view/terminal', data: ['records'], as: 'cache', stated: true }]);
+    el(w, 'devices', 'terminal')['stores'] = [{ data: ['records'], as: 'record' }];
+    expect(storage(w, 'view')).toEqual([]);
+  });
+
+  it('without stores: a backup device keeps backups, and an end-user device with the store role a cache (and a warning says so)', () => {
+    const w = baseWorld();
+    w.devices.push({ id: 'nas', label: 'NAS', kind: 'storage', at: 'server-room', roles: ['backup'] });
+    w.links.push({ from: 'db', to: 'nas', network: 'dc-lan' });
+    w.flows.push({ id: 'backup-job', label: 'Backups', phase: 'operation', which: 'db', what: ['backup'], how: ['backup'], path: ['db', 'nas'] });
+    el(w, 'devices', 'terminal')['roles'] = ['input', 'display', 'store'];
+    expect(storage(w, 'backup-job')).toEqual([{ key: 'backup-job/db>nas', data: ['backup'], as: 'backup', stated: false }]);
+    expect(storage(w, 'view').find((s) => s.key === 'view/terminal')).toEqual({ key: 'view/terminal', data: ['records'], as: 'cache', stated: false });
+    const loaded = loadModel('world.yaml', memoryHost({ 'world.yaml': stringify({ koseizu: 1, ...w }) }));
+    expect(loaded.diagnostics.filter((d) => d.code === 'KZ310').map((d) => d.args['device'])).toEqual(['terminal']);
+  });
+
+  it('takes the strongest form when a device keeps the flow\'s data in several', () => {
+    const w = baseWorld();
+    el(w, 'flows', 'view')['what'] = ['records', 'claims'];
+    el(w, 'devices', 'db')['stores'] = [{ data: 'claims', as: 'temporary' }, { data: 'records', as: 'record' }];
+    expect(storage(w, 'view')).toEqual([{ key: 'view/app-server>db', data: ['records', 'claims'], as: 'record', stated: true }]);
   });
 });

@@ -8,7 +8,11 @@
 // - display: the screen of that device, when someone looks at or works on it;
 // - print: each printer on the path;
 // - processing: each device that processes;
-// - storage: each device that stores or keeps backups, with the hop into it (not for read-only flows);
+// - storage: each device the flow writes to, with the hop into it. A flow that only reads (view, print,
+//   export...) writes nowhere; a flow that sends (transfer, backup, restore...) writes where it arrives, not
+//   at its source. A device that says what it keeps (`stores`) is written only with that information, and
+//   a cache or temporary copy on it also by flows that read the information through it; a device that
+//   does not say is written, as its roles have it, with whatever writing flows bring it;
 // - logging: each log device, with the hop into it (a flow of logs only is processed and stored nowhere else);
 // - transfer: each network hop (not for flows that only erase or dispose);
 // - disposal: at contract termination, each device the flow returns, hands over, erases or disposes of.
@@ -16,11 +20,45 @@
 // the data, not its use. A media transport gives a `media` segment in each of its phases, and a `disposal`
 // segment too at contract termination.
 import type { Data, Flow, Media, Model } from '../../models/model.js';
-import { CLASS_ORDER, type Hop, type PlacedDevice, type Place, type Segment } from '../../models/segment.js';
-import type { DataClass, Form, Operation, Phase, SegmentKind } from '../../models/vocabulary.js';
+import { CLASS_ORDER, KEPT_ORDER, type Hop, type Keeping, type PlacedDevice, type Place, type Segment } from '../../models/segment.js';
+import type { DataClass, DeviceKind, Form, KeptAs, Operation, Phase, SegmentKind } from '../../models/vocabulary.js';
 
 /** Operations that read or hand information out without keeping it: a flow of only these stores nothing. */
 const READ_ONLY: ReadonlySet<Operation> = new Set(['view', 'print', 'export', 'return', 'erase', 'dispose']);
+/**
+ * Operations that write where the flow starts (someone creates, enters or edits it there). The others
+ * (transfer, backup, restore, migrate) carry information from its source to where it is written.
+ */
+const WRITES_AT_SOURCE: ReadonlySet<Operation> = new Set(['input', 'operate', 'edit', 'create', 'store', 'process', 'develop', 'test', 'maintain']);
+/** Forms of keeping that fill as information passes through, read or written: a cache, a temporary copy. */
+const FILLED_IN_PASSING: ReadonlySet<KeptAs> = new Set(['cache', 'temporary']);
+/** Device kinds people carry or sit at: what such a device keeps without saying is a cache (KZ310). */
+const END_USER_KINDS: ReadonlySet<DeviceKind> = new Set(['terminal', 'tablet', 'smartphone']);
+
+/** A device keeps information at all: it says what, or it has the store or backup role. */
+export function keepsAnything(d: PlacedDevice): boolean {
+  return d.device.stores !== null ? d.device.stores.length > 0 : d.device.roles.some((r) => r === 'store' || r === 'backup');
+}
+
+/**
+ * What a flow writes to the device at path index `index`, and how the device keeps it; null when it
+ * writes nothing there. `writes`: the flow writes at all; `atSource`: it writes where it starts.
+ */
+function written(d: PlacedDevice, index: number, data: readonly Data[], writes: boolean, atSource: boolean): { data: Data[]; keeping: Keeping } | null {
+  const reaches = writes && (index > 0 || atSource);
+  const stores = d.device.stores;
+  if (stores === null) {
+    const roles = d.device.roles;
+    if (!reaches || !roles.some((r) => r === 'store' || r === 'backup')) return null;
+    const as: KeptAs = roles.includes('backup') ? 'backup' : END_USER_KINDS.has(d.device.kind) ? 'cache' : 'record';
+    return { data: [...data], keeping: { as, stated: false, entries: [] } };
+  }
+  const entries = stores.filter((k) => (FILLED_IN_PASSING.has(k.as) || reaches) && data.some((x) => k.data.includes(x.id)));
+  if (entries.length === 0) return null;
+  const kept = data.filter((x) => entries.some((k) => k.data.includes(x.id)));
+  const as = KEPT_ORDER.find((a) => entries.some((k) => k.as === a)) ?? 'record';
+  return { data: kept, keeping: { as, stated: true, entries } };
+}
 /** Operations that end information's life at contract termination. */
 const ENDING: ReadonlySet<Operation> = new Set(['return', 'migrate', 'erase', 'dispose', 'export', 'transfer']);
 /** Operations after which nothing travels: the path only names the devices acted on. */
@@ -109,15 +147,17 @@ function walkFlow(flow: Flow, at: Lookup): Segment[] {
   const actor = flow.who === null ? null : at.actors.get(flow.who) ?? null;
   const base = {
     phase: flow.phase, form: flow.form, flow, media: null, actor, pathHops: hops, pathDevices: path,
-    places: [], data, dataClass: highestClass(data),
+    places: [], data, dataClass: highestClass(data), keeping: null,
   } as const;
   const segments: Segment[] = [];
   const made = new Set<string>();
-  const add = (kind: SegmentKind, devices: readonly PlacedDevice[], hop: Hop | null): void => {
+  const add = (kind: SegmentKind, devices: readonly PlacedDevice[], hop: Hop | null, stored?: { data: readonly Data[]; keeping: Keeping }): void => {
     const key = `${flow.id}/${devices.map((d) => d.device.id).join('>')}`;
     if (made.has(`${kind}\u0000${key}`)) return;
     made.add(`${kind}\u0000${key}`);
-    const segment = { ...base, key, kind, devices, hop };
+    const segment = stored
+      ? { ...base, key, kind, devices, hop, data: stored.data, dataClass: highestClass(stored.data), keeping: stored.keeping }
+      : { ...base, key, kind, devices, hop };
     segments.push({ ...segment, elements: elementsOf(segment) });
   };
   /** The hop that arrives at path[i], and the last device before it that is not only a relay. */
@@ -138,7 +178,7 @@ function walkFlow(flow: Flow, at: Lookup): Segment[] {
     if (!flow.how.every((o) => IN_PLACE.has(o))) for (const hop of hops) add('transfer', [hop.from, hop.to], hop);
     if (flow.how.some((o) => ENDING.has(o))) {
       path.forEach((d) => {
-        if (d === entry || d.device.roles.some((r) => r === 'store' || r === 'backup' || r === 'log')) add('disposal', [d], null);
+        if (d === entry || keepsAnything(d) || d.device.roles.includes('log')) add('disposal', [d], null);
       });
     }
     return segments;
@@ -157,7 +197,8 @@ function walkFlow(flow: Flow, at: Lookup): Segment[] {
     add('input', target && !entry.device.roles.includes('process') ? [entry, target] : [entry], target ? firstHop : null);
   }
   if (entry && actor && entry.device.roles.includes('display') && flow.how.some((o) => ON_SCREEN.has(o))) add('display', [entry], null);
-  const readOnly = flow.how.every((o) => READ_ONLY.has(o));
+  const writes = !flow.how.every((o) => READ_ONLY.has(o));
+  const atSource = flow.how.some((o) => WRITES_AT_SOURCE.has(o));
   // Logs are written by the devices before the log device, not processed or stored there as information.
   const logsOnly = data.length > 0 && data.every((d) => d.kind === 'log');
   path.forEach((d, i) => {
@@ -165,9 +206,10 @@ function walkFlow(flow: Flow, at: Lookup): Segment[] {
     if (roles.includes('print') && (how.has('print') || d === entry)) add('print', [d], null);
     if (logsOnly && !roles.includes('log')) return;
     if (roles.includes('process')) add('processing', [d], null);
-    if (!readOnly && (roles.includes('store') || roles.includes('backup'))) {
+    const stored = written(d, i, data, writes, atSource);
+    if (stored) {
       const { hop, from } = arrival(i);
-      add('storage', from ? [from, d] : [d], from ? hop : null);
+      add('storage', from ? [from, d] : [d], from ? hop : null, stored);
     }
     if (roles.includes('log')) {
       const { hop, from } = arrival(i);
@@ -194,7 +236,7 @@ function walkMedia(media: Media, phases: readonly Phase[], at: Lookup, model: Mo
     for (const kind of kinds) {
       const segment = {
         key, kind, phase, form, flow: null, media, actor, devices: [], hop: null,
-        pathHops: [], pathDevices: [], places: [from, to], data, dataClass: highestClass(data),
+        pathHops: [], pathDevices: [], places: [from, to], data, dataClass: highestClass(data), keeping: null,
       };
       segments.push({ ...segment, elements: elementsOf(segment) });
     }

@@ -15,6 +15,7 @@ const LABELS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   logServer: { ja: 'ログサーバ', en: 'Log server' },
   vpn: { ja: 'IPsec-VPN', en: 'IPsec VPN' },
   dcLan: { ja: 'DC内部ネットワーク', en: 'DC internal network' },
+  boundary: { ja: '端末のVPNクライアントで分界（端末は医療機関、VPNとDCは対象事業者）', en: 'the terminal\'s VPN client: the clinic runs the terminal, the provider the VPN and the data centre' },
   logFlow: { ja: 'ログサーバでアプリケーションログが保存される', en: 'Application logs are stored on the log server' },
   flow: { ja: '医師が診察室の電子カルテ端末で診療録を閲覧・操作する', en: 'Doctor views and edits records at the exam-room terminal' },
 };
@@ -53,16 +54,17 @@ data:
   - {id: records, label: ${l('records')}, class: medical, legal-record: true, retention: 5y}
   - {id: app-log, label: ${l('appLog')}, class: may-contain-medical, kind: log, retention: 5y}
 
-# Devices (Which): kind, location (at), count, auth, exposure, controls.
+# Devices (Which): kind, location (at), count, auth, exposure, controls, and what they keep (stores).
 devices:
   - {id: ehr-terminal, label: ${l('terminal')}, kind: terminal, at: exam-room, count: 4, auth: [password, ic-card]}
-  - {id: ehr-server, label: ${l('server')}, kind: server, at: server-room, roles: [process, store],
+  - {id: ehr-server, label: ${l('server')}, kind: server, at: server-room, roles: [process, store], stores: [records],
      controls: [encryption-at-rest, offline-backup, audit-log]}
   - {id: log-server, label: ${l('logServer')}, kind: log-server, at: server-room, controls: [log-masking]}
 
-# Networks with their security facts, and the links that run over them.
+# Networks with their security facts, and the links that run over them. Between two organisations,
+# say where responsibility passes from one to the other (boundary, 責任分界点).
 networks:
-  - {id: vpn, label: ${l('vpn')}, kind: ipsec-vpn, ike: true}
+  - {id: vpn, label: ${l('vpn')}, kind: ipsec-vpn, ike: true, boundary: "${l('boundary')}"}
   - {id: dc-lan, label: ${l('dcLan')}, kind: cloud-internal}
 links:
   - {from: ehr-terminal, to: ehr-server, network: vpn, protocol: https, tls: "1.3"}

@@ -17,16 +17,18 @@ export interface AssessedVersion {
 }
 
 const SECTIONS: readonly [ElementKind, keyof Model][] = [
-  ['site', 'sites'], ['location', 'locations'], ['actor', 'actors'], ['data', 'data'], ['device', 'devices'],
+  ['party', 'parties'], ['site', 'sites'], ['location', 'locations'], ['actor', 'actors'], ['data', 'data'], ['device', 'devices'],
   ['network', 'networks'], ['link', 'links'], ['media', 'media'], ['flow', 'flows'],
 ];
 
-/** Model keys as the DSL spells them; keys the resolver derives (retentionDays) are left out. */
+/** Model keys as the DSL spells them; keys the resolver derives (retentionDays, exposureStated, a link's ends) are left out. */
 const DSL_KEY: Readonly<Record<string, string | null>> = {
-  legalRecord: 'legal-record', wlanSecurity: 'wlan-security', macFilter: 'mac-filter', agreedWith: 'agreed-with', retentionDays: null, source: null,
+  legalRecord: 'legal-record', wlanSecurity: 'wlan-security', macFilter: 'mac-filter', agreedWith: 'agreed-with', foreignLaw: 'foreign-law',
+  retentionDays: null, source: null, exposureStated: null, ends: null,
 };
 
-const json = (v: unknown): string => (v === undefined ? '' : JSON.stringify(v));
+/** A value as JSON, without the source positions and derived values nested in it (a moved line is no change). */
+const json = (v: unknown): string => (v === undefined ? '' : JSON.stringify(v, (key, value: unknown) => (key === 'source' || key === 'retentionDays' ? undefined : value)));
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function propertyChanges(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): PropertyChange[] {
@@ -54,7 +56,9 @@ export function elementChanges(old: Model, next: Model): ElementChange[] {
         changes.push({ kind, id, state: a ? 'removed' : 'added', label: { old: a?.label ?? null, new: b?.label ?? null }, properties: [] });
         continue;
       }
-      const properties = propertyChanges(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>);
+      // An exposure neither version states is what the links imply: the links' own change says it.
+      const unstated = kind === 'device' && !(a as { exposureStated?: boolean }).exposureStated && !(b as { exposureStated?: boolean }).exposureStated;
+      const properties = propertyChanges(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>).filter((p) => !(unstated && p.key === 'exposure'));
       if (properties.length === 0) continue;
       const state: ChangeState = properties.every((p) => p.key === 'label') ? 'renamed' : 'changed';
       changes.push({ kind, id, state, label: { old: a.label, new: b.label }, properties });

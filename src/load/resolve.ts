@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../../models/diagnostic.js';
 import type {
-  Actor, Auth, Data, Device, ElementKind, Flow, Link, Location, Media, Model, Network, Response, RiskMatrixSpec, RuleSource, Site, System,
+  Actor, Auth, Data, Device, ElementKind, Flow, Kept, Link, Location, Media, Model, Network, Party, Response, RiskMatrixSpec, RuleSource, Site, System,
 } from '../../models/model.js';
 import type { SourceRange } from '../../models/source.js';
 import {
-  DEFAULT_NETWORK_ENCRYPTED, DEFAULT_ROLES, ENCRYPTING_PROTOCOLS, FORMS, PHASES, RANKS,
-  type AuthFactor, type ResponseNeed, type DeviceKind, type Form, type NetworkKind, type Phase, type TlsVersion,
+  DEFAULT_NETWORK_ENCRYPTED, DEFAULT_ROLES, ENCRYPTING_PROTOCOLS, FORMS, OPERATORS, ORGS, PHASES, RANKS,
+  type AuthFactor, type Certification, type KeptAs, type ResponseNeed, type DeviceKind, type Form, type NetworkKind, type Phase, type TlsVersion,
 } from '../../models/vocabulary.js';
 import type { LoadedFiles } from './files.js';
 import { diagnostic, pointRange, type ParsedFile, type PathSegment } from './parse.js';
@@ -31,7 +31,7 @@ interface Entry {
 /** Distinct "did you mean" lookups per model; past this, unknown references get no suggestion. */
 const MAX_SUGGESTION_LOOKUPS = 200;
 
-const SECTIONS = ['sites', 'locations', 'actors', 'data', 'devices', 'networks', 'links', 'media', 'flows', 'responses'] as const;
+const SECTIONS = ['parties', 'sites', 'locations', 'actors', 'data', 'devices', 'networks', 'links', 'media', 'flows', 'responses'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -152,6 +152,33 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
       report(code, at(entry, ...path), { value, declared: [...allowed] });
     }
   };
+
+  // Operators: a word of the vocabulary, or the id of a party of the model.
+  const operatorRef = (entry: Entry, words: Readonly<Record<string, unknown>>): void => {
+    const value = entry.raw['operator'];
+    if (typeof value !== 'string' || Object.hasOwn(words, value)) return;
+    if (Object.hasOwn(OPERATORS, value)) report('KZ211', at(entry, 'operator'), { value, kind: SECTION_ELEMENT[entry.section] ?? entry.section });
+    else reference(entry, ['operator'], value, ['party']);
+  };
+  for (const e of entries.sites) operatorRef(e, ORGS);
+  for (const e of entries.devices) operatorRef(e, OPERATORS);
+  for (const e of entries.networks) operatorRef(e, ORGS);
+  for (const e of entries.actors) reference(e, ['party'], e.raw['party'], ['party']);
+  // What devices keep: data, and where its backups go.
+  for (const e of entries.devices) {
+    const list = e.raw['stores'];
+    if (!Array.isArray(list)) continue;
+    list.forEach((item, i) => {
+      if (typeof item === 'string') { reference(e, ['stores', i], item, ['data']); return; }
+      if (!isRaw(item)) return;
+      const data = item['data'];
+      if (typeof data === 'string') reference(e, ['stores', i, 'data'], data, ['data']);
+      else if (Array.isArray(data)) data.forEach((v, j) => reference(e, ['stores', i, 'data', j], v, ['data']));
+      const to = item['backup-to'];
+      if (Array.isArray(to)) to.forEach((v, j) => reference(e, ['stores', i, 'backup-to', j], v, ['device', 'media']));
+      reference(e, ['stores', i, 'of'], item['of'], ['device']);
+    });
+  }
 
   const locationOf = new Map<string, string>(); // device -> location
   const siteOf = new Map<string, string>(); // location -> site
@@ -276,7 +303,76 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
   if (diagnostics.some((d) => d.severity === 'error') || loaded.diagnostics.some((d) => d.severity === 'error')) {
     return { model: undefined, diagnostics };
   }
-  return { model: deepFreeze(build(loaded, entries, system, root, at)), diagnostics };
+  const model = build(loaded, entries, system, root, at);
+  diagnostics.push(...meaningWarnings(model, entries, at));
+  return { model: deepFreeze(model), diagnostics };
+}
+
+/** Kinds of network a carrier runs for its customers: medical information over one passes through the carrier's hands. */
+const CARRIER_NETWORKS: ReadonlySet<NetworkKind> = new Set(['closed-network', 'leased-line', 'direct-connect']);
+/** Device kinds people carry or sit at: what they keep is a copy for the work at hand unless the model says otherwise. */
+const END_USER_KINDS: ReadonlySet<DeviceKind> = new Set(['terminal', 'tablet', 'smartphone']);
+
+/**
+ * Warnings about what the model leaves unsaid, found once it is built: an end-user device that stores
+ * without saying what, a stated exposure its links contradict, medical information classed by a provider
+ * that does not look inside the data, and gaps in who answers for a link or a carrier's network.
+ */
+function meaningWarnings(model: Model, entries: Record<Section, Entry[]>, at: (entry: Entry, ...path: PathSegment[]) => SourceRange): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const entryOf = (section: Section, id: string): Entry | undefined => entries[section].find((e) => (section === 'links' ? (str(e.raw['id']) ?? linkDefaultId(e.raw)) : str(e.raw['id'])) === id);
+  const keyRange = (entry: Entry, key: string): SourceRange => (key in entry.raw ? entry.file.locator.keyRange([entry.section, entry.index, key]) : at(entry));
+  for (const d of model.devices) {
+    const entry = entryOf('devices', d.id);
+    if (!entry) continue;
+    if (d.stores === null && d.roles.includes('store') && END_USER_KINDS.has(d.kind)) {
+      out.push(diagnostic('KZ310', keyRange(entry, 'roles'), { device: d.id, kind: d.kind }));
+    }
+    if (d.exposureStated && d.exposure !== 'internet' && internetFacing(d, model)) {
+      out.push(diagnostic('KZ311', keyRange(entry, 'exposure'), { device: d.id, exposure: d.exposure }));
+    }
+  }
+  const deepForms = new Set<Form>(['platform', 'infrastructure']);
+  for (const data of model.data) {
+    if (data.class !== 'medical') continue;
+    const flows = model.flows.filter((f) => f.what.includes(data.id));
+    if (flows.length > 0 && flows.every((f) => deepForms.has(f.form))) {
+      const entry = entryOf('data', data.id);
+      if (entry) out.push(diagnostic('KZ312', keyRange(entry, 'class'), { data: data.id, forms: [...new Set(flows.map((f) => f.form))] }));
+    }
+  }
+  const used = new Set<string>();
+  for (const f of model.flows) for (let i = 1; i < f.path.length; i++) used.add(`${f.path[i - 1] as string}\u0000${f.path[i] as string}`);
+  const networks = new Map(model.networks.map((n) => [n.id, n]));
+  for (const link of model.links) {
+    const network = networks.get(link.network);
+    const crossed = used.has(`${link.from}\u0000${link.to}`) || used.has(`${link.to}\u0000${link.from}`);
+    if (!network || !crossed || link.ends[0] === link.ends[1] || link.ends.some((o) => o === 'patient' || o === 'staff')) continue;
+    if (link.boundary === null && network.boundary === null) {
+      const entry = entryOf('links', link.id);
+      if (entry) out.push(diagnostic('KZ313', at(entry), { link: link.id, a: link.ends[0], b: link.ends[1] }));
+    }
+  }
+  const parties = new Map(model.parties.map((p) => [p.id, p]));
+  for (const n of model.networks) {
+    if (!CARRIER_NETWORKS.has(n.kind) || !model.links.some((l) => l.network === n.id)) continue;
+    const entry = entryOf('networks', n.id);
+    if (!entry) continue;
+    const party = n.operator === null ? undefined : parties.get(n.operator);
+    if (n.operator === null || !model.parties.some((p) => p.id === n.operator)) {
+      out.push(diagnostic('KZ314', keyRange(entry, 'operator'), { network: n.id, kind: n.kind, operator: n.operator ?? '' }));
+    } else if (party && party.agreement === null) {
+      out.push(diagnostic('KZ314', keyRange(entry, 'operator'), { network: n.id, kind: n.kind, operator: party.id, agreement: 'none' }));
+    }
+  }
+  return out;
+}
+
+/** A device that answers connections (anything but a terminal, a printer or a screen) on a link over the internet. */
+function internetFacing(d: { readonly id: string; readonly roles: readonly string[] }, model: { readonly links: readonly Link[]; readonly networks: readonly Network[] }): boolean {
+  if (!d.roles.some((r) => r !== 'input' && r !== 'display' && r !== 'print')) return false;
+  const internet = new Set(model.networks.filter((n) => n.kind === 'internet').map((n) => n.id));
+  return model.links.some((l) => (l.from === d.id || l.to === d.id) && internet.has(l.network));
 }
 
 /** The five rows of a risk matrix's levels, when all five are lists of numbers (the schema checks the rest). */
@@ -319,9 +415,18 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
     source: root.locator.range(['system']),
   };
 
+  const parties: Party[] = entries.parties.map((e) => ({
+    ...common(e),
+    kind: e.raw['kind'] as Party['kind'],
+    agreement: opt(e.raw['agreement']),
+    country: opt(e.raw['country']),
+    foreignLaw: bool(e.raw['foreign-law']) ?? null,
+    certifications: strings(e.raw['certifications']) as Certification[],
+  }));
   const sites: Site[] = entries.sites.map((e) => ({
     ...common(e),
     owner: e.raw['owner'] as Site['owner'],
+    operator: opt(e.raw['operator']) ?? (e.raw['owner'] as Site['owner']),
     country: opt(e.raw['country']),
     region: opt(e.raw['region']),
     controls: controls(e),
@@ -334,7 +439,7 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
     controls: controls(e),
   }));
   const locationById = new Map(locations.map((l) => [l.id, l]));
-  const actors: Actor[] = entries.actors.map((e) => ({ ...common(e), org: e.raw['org'] as Actor['org'] }));
+  const actors: Actor[] = entries.actors.map((e) => ({ ...common(e), org: e.raw['org'] as Actor['org'], party: opt(e.raw['party']) }));
   const data: Data[] = entries.data.map((e) => {
     const retention = opt(e.raw['retention']);
     return {
@@ -346,26 +451,7 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
       retentionDays: retentionDays(retention),
     };
   });
-  const devices: Device[] = entries.devices.map((e) => {
-    const kind = e.raw['kind'] as DeviceKind;
-    const at_ = str(e.raw['at']) as string;
-    const site = siteById.get(locationById.get(at_)?.site ?? '');
-    const roles = strings(e.raw['roles']);
-    return {
-      ...common(e),
-      kind,
-      at: at_,
-      count: typeof e.raw['count'] === 'number' ? e.raw['count'] : 1,
-      owner: (opt(e.raw['owner']) as Device['owner'] | null) ?? site?.owner ?? 'provider',
-      auth: auth(e.raw['auth']),
-      exposure: (opt(e.raw['exposure']) as Device['exposure'] | null) ?? 'internal',
-      roles: roles.length > 0 ? (roles as Device['roles'][number][]) : [...DEFAULT_ROLES[kind]],
-      env: (opt(e.raw['env']) as Device['env']) ?? null,
-      eol: bool(e.raw['eol']) ?? false,
-      controls: controls(e),
-    };
-  });
-  const networks: Network[] = entries.networks.map((e) => {
+  const networkBase = entries.networks.map((e) => {
     const kind = e.raw['kind'] as NetworkKind;
     const wlan = opt(e.raw['wlan-security']);
     return {
@@ -378,10 +464,11 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
       wlanSecurity: (opt(e.raw['wlan-security']) as Network['wlanSecurity']) ?? null,
       ieee8021x: bool(e.raw['ieee8021x']) ?? null,
       macFilter: bool(e.raw['mac-filter']) ?? null,
+      boundary: opt(e.raw['boundary']),
     };
   });
-  const networkById = new Map(networks.map((n) => [n.id, n]));
-  const links: Link[] = entries.links.map((e) => {
+  const networkById = new Map(networkBase.map((n) => [n.id, n]));
+  const linkBase = entries.links.map((e) => {
     const tls = tlsVersion(e.raw['tls']);
     const network = str(e.raw['network']) as string;
     return {
@@ -396,8 +483,57 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
       tls,
       encrypted: bool(e.raw['encrypted'])
         ?? (tls !== null || ENCRYPTING_PROTOCOLS.includes(str(e.raw['protocol']) ?? '') || (networkById.get(network)?.encrypted ?? false)),
+      boundary: opt(e.raw['boundary']),
     };
   });
+  const internetNetworks = new Set(networkBase.filter((n) => n.kind === 'internet').map((n) => n.id));
+  const devices: Device[] = entries.devices.map((e) => {
+    const kind = e.raw['kind'] as DeviceKind;
+    const at_ = str(e.raw['at']) as string;
+    const site = siteById.get(locationById.get(at_)?.site ?? '');
+    const roles = strings(e.raw['roles']);
+    const id = str(e.raw['id']) as string;
+    const resolvedRoles = roles.length > 0 ? (roles as Device['roles'][number][]) : [...DEFAULT_ROLES[kind]];
+    const owner = (opt(e.raw['owner']) as Device['owner'] | null) ?? site?.owner ?? 'provider';
+    const stated = opt(e.raw['exposure']) as Device['exposure'] | null;
+    const onInternet = linkBase.some((l) => (l.from === id || l.to === id) && internetNetworks.has(l.network));
+    // A device that answers connections on a link over the internet is reachable from it, unless the model says otherwise (KZ311).
+    const facing = onInternet && resolvedRoles.some((r) => r !== 'input' && r !== 'display' && r !== 'print');
+    return {
+      ...common(e),
+      kind,
+      at: at_,
+      count: typeof e.raw['count'] === 'number' ? e.raw['count'] : 1,
+      owner,
+      operator: opt(e.raw['operator']) ?? (opt(e.raw['owner']) ?? site?.operator ?? owner),
+      auth: auth(e.raw['auth']),
+      exposure: stated ?? (facing ? 'internet' : 'internal'),
+      exposureStated: stated !== null,
+      stores: keptList(e, at),
+      roles: resolvedRoles,
+      env: (opt(e.raw['env']) as Device['env']) ?? null,
+      eol: bool(e.raw['eol']) ?? false,
+      controls: controls(e),
+    };
+  });
+  const deviceOperator = new Map(devices.map((d) => [d.id, d.operator]));
+  // "institution" and "provider" name the one party of that kind, when the model names exactly one.
+  const single = (kind: Party['kind']): string | undefined => {
+    const of = parties.filter((p) => p.kind === kind);
+    return of.length === 1 ? of[0]?.id : undefined;
+  };
+  const aliases = new Map<string, string>([['institution', single('institution')], ['provider', single('provider')]]
+    .filter((pair): pair is [string, string] => pair[1] !== undefined));
+  const organisation = (operator: string): string => aliases.get(operator) ?? operator;
+  const networks: Network[] = networkBase.map((n, i) => {
+    const stated = opt((entries.networks[i] as Entry).raw['operator']);
+    const ends = new Set(linkBase.filter((l) => l.network === n.id).flatMap((l) => [l.from, l.to]).map((d) => organisation(deviceOperator.get(d) ?? '')));
+    return { ...n, operator: stated ?? (ends.size === 1 ? [...ends][0] ?? null : null) };
+  });
+  const links: Link[] = linkBase.map((l) => ({
+    ...l,
+    ends: [organisation(deviceOperator.get(l.from) ?? ''), organisation(deviceOperator.get(l.to) ?? '')] as const,
+  }));
   const media: Media[] = entries.media.map((e) => ({
     ...common(e),
     kind: e.raw['kind'] as Media['kind'],
@@ -462,8 +598,29 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
     file: root.file,
     files: loaded.files.map((f) => f.file),
     contentHash: contentHash(loaded, root.file),
-    system, sites, locations, actors, data, devices, networks, links, media, flows, responses, riskMatrix, rules,
+    system, parties, sites, locations, actors, data, devices, networks, links, media, flows, responses, riskMatrix, rules,
   };
+}
+
+/** A device's `stores`, as entries: a bare data id is kept as the record. */
+function keptList(e: Entry, at: (entry: Entry, ...path: PathSegment[]) => SourceRange): Kept[] | null {
+  const list = e.raw['stores'];
+  if (!Array.isArray(list)) return null;
+  return list.flatMap((item, i): Kept[] => {
+    if (typeof item === 'string') return [{ data: [item], as: 'record', retention: null, retentionDays: null, backupTo: [], of: null, source: at(e, 'stores', i) }];
+    if (!isRaw(item)) return [];
+    const retention = str(item['retention']) ?? null;
+    const data = item['data'];
+    return [{
+      data: typeof data === 'string' ? [data] : strings(data),
+      as: (str(item['as']) as KeptAs | undefined) ?? 'record',
+      retention,
+      retentionDays: retentionDays(retention),
+      backupTo: strings(item['backup-to']),
+      of: str(item['of']) ?? null,
+      source: at(e, 'stores', i),
+    }];
+  });
 }
 
 function auth(value: unknown): Auth {

@@ -11,7 +11,7 @@ type SchemaNode = Record<string, unknown>;
 
 /** Section key -> the name of one of its elements, as messages say it. */
 export const SECTION_ELEMENT: Readonly<Record<string, string>> = {
-  sites: 'site', locations: 'location', actors: 'actor', data: 'data', devices: 'device',
+  parties: 'party', sites: 'site', locations: 'location', actors: 'actor', data: 'data', devices: 'device',
   networks: 'network', links: 'link', media: 'media', flows: 'flow', responses: 'response',
 };
 /** Lists nested inside elements whose items are elements of their own in messages. */

@@ -1,7 +1,7 @@
 // The words of every diagnostic, in Japanese and English, and a fix hint for each.
 // Diagnostics carry only a code and arguments; this table is the one place they become sentences.
 import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../../models/diagnostic.js';
-import type { Lang } from '../../models/vocabulary.js';
+import { OPERATORS, type Lang } from '../../models/vocabulary.js';
 
 type Text = (a: Args) => string;
 interface Entry {
@@ -70,6 +70,11 @@ class Args {
   kind(key: string): string {
     return this.s(key).split('|').map((k) => KIND_NAMES[k]?.[this.lang] ?? k).join(COMMON_WORDS[this.lang].or);
   }
+  /** Who runs something: a word of the vocabulary (institution, provider...) in words, or a party's id, quoted. */
+  operator(key: string): string {
+    const v = this.s(key);
+    return Object.hasOwn(OPERATORS, v) ? OPERATORS[v as keyof typeof OPERATORS][this.lang] : `"${v}"`;
+  }
 }
 
 const KIND_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
@@ -86,6 +91,7 @@ const KIND_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   flow: { ja: '情報流', en: 'flow' },
   response: { ja: 'リスク対応', en: 'response' },
   include: { ja: 'include', en: 'include' },
+  party: { ja: '関係者', en: 'party' },
   measure: { ja: '対策', en: 'measure' },
 };
 
@@ -602,6 +608,14 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
       en: () => 'make levels rise (or stay) as impact and likelihood rise (rows are impact-1 to impact-5, columns likelihood 1 to 5)',
     },
   },
+  KZ211: {
+    ja: (a) => `${a.q('value')} が運用するのは自分の機器だけです（${a.kind('kind')}には使えません）`,
+    en: (a) => `${a.q('value')} runs only devices of their own, not a ${a.kind('kind')}`,
+    hint: {
+      ja: () => 'parties: に組織を宣言してその id を書くか、institution / provider / third-party のいずれかを書いてください',
+      en: () => 'declare the organisation in parties: and give its id, or write institution, provider or third-party',
+    },
+  },
   KZ301: {
     ja: (a) => `${a.kind('kind')} ${a.q('id')} はどこからも使われていません`,
     en: (a) => `${a.kind('kind')} ${a.q('id')} is never used`,
@@ -656,6 +670,50 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
     hint: {
       ja: () => 'S ランクは複数の対策による対応が必須です（対応基準）。低減・回避・共有を検討するか、risk-matrix: で対応基準を見直してください。それまで check では未対応として扱います',
       en: () => 'rank S needs several measures (the response criteria): reduce, avoid or share it, or revise the criteria in risk-matrix:; until then check counts it as unanswered',
+    },
+  },
+  KZ310: {
+    ja: (a) => `機器 ${a.q('device')}（${a.q('kind')}）は保存の役割（store）を持ちますが、何をどう保存するか（stores）が書かれていません。情報流が運んでくる情報のキャッシュとみなします`,
+    en: (a) => `device ${a.q('device')} (a ${a.s('kind')}) has the store role but does not say what it keeps (stores): koseizu takes it as a cache of what flows bring it`,
+    hint: {
+      ja: () => 'stores: [{data: [...], as: cache}] のように保存する情報と形態を書いてください（原本を保存する機器なら as: record）',
+      en: () => 'say what it keeps and how, e.g. stores: [{data: [...], as: cache}] (as: record if it holds the original)',
+    },
+  },
+  KZ311: {
+    ja: (a) => `機器 ${a.q('device')} は exposure: ${a.s('exposure')} ですが、インターネットのネットワークで接続されています。インターネットから到達可能とみなします`,
+    en: (a) => `device ${a.q('device')} says exposure: ${a.s('exposure')}, but a link joins it over the internet: koseizu takes it as reachable from the internet`,
+    hint: {
+      ja: () => 'VPN や閉域網を経由しているなら、その接続（ネットワーク）を links に書いてください。そうでなければ exposure: internet にしてください',
+      en: () => 'if it is reached through a VPN or a closed network, put that network on its links; otherwise write exposure: internet',
+    },
+  },
+  KZ312: {
+    ja: (a) => `情報資産 ${a.q('data')} は医療情報（medical）に分類されていますが、扱う情報流はすべて提供形態 ${a.s('forms')}（情報の中身を見ない提供）です`,
+    en: (a) => `data ${a.q('data')} is classed medical, but only flows of the ${a.s('forms')} form, which do not look inside the data, handle it`,
+    hint: {
+      ja: () => 'プラットフォーム・インフラの事業者は少なくとも「医療情報を含む可能性のある領域」と「それ以外の情報（機器・OS・ミドルウェアの設定等）」に分類します。class: may-contain-medical にしてください',
+      en: () => 'platform and infrastructure providers classify at least areas that may contain medical information and other information (device, OS and middleware settings): write class: may-contain-medical',
+    },
+  },
+  KZ313: {
+    ja: (a) => `接続 ${a.q('link')} は ${a.operator('a')} と ${a.operator('b')} の機器を結びますが、責任分界点（boundary）が接続にもそのネットワークにも書かれていません`,
+    en: (a) => `link ${a.q('link')} joins devices of ${a.operator('a')} and ${a.operator('b')}, but neither it nor its network states the responsibility boundary (boundary)`,
+    hint: {
+      ja: () => 'どこまでをどちらが担保するかを boundary に書いてください（例: 院内ルータのWAN側ポートまで回線事業者、それより内側は医療機関）',
+      en: () => 'say in boundary where one party\'s responsibility ends and the next one\'s begins (e.g. the carrier up to the WAN port of the clinic\'s router, the clinic inside it)',
+    },
+  },
+  KZ314: {
+    ja: (a) => (a.s('agreement') === 'none'
+      ? `ネットワーク ${a.q('network')}（${a.s('kind')}）を運用する ${a.q('operator')} との契約・SLA（agreement）が書かれていません`
+      : `ネットワーク ${a.q('network')}（${a.s('kind')}）を運用する事業者（operator）が書かれていません`),
+    en: (a) => (a.s('agreement') === 'none'
+      ? `network ${a.q('network')} (${a.s('kind')}) is run by ${a.q('operator')}, but no agreement with it is stated`
+      : `network ${a.q('network')} (${a.s('kind')}) names no operator`),
+    hint: {
+      ja: () => '回線事業者を parties: に宣言し、責任分界を含む契約・SLA を agreement に書いて、ネットワークの operator で指定してください',
+      en: () => 'declare the carrier in parties:, give the agreement that covers who answers for what in agreement, and name it as the network\'s operator',
     },
   },
   ...RULE_MESSAGES,
