@@ -5,7 +5,7 @@
 //
 // Plain, frozen and serialisable: keyed by model ids (in model order), lists of ids in model order unless
 // a field says otherwise, no object references and nothing in words.
-import type { DeviceControl, Operation } from './vocabulary.js';
+import type { DeviceControl, KeptAs, Operation } from './vocabulary.js';
 
 /** How people sign in to a device: not at all, with one type of factor, with two or more, or not stated. */
 export type AuthStrength = 'none' | 'single' | 'multi' | 'unstated';
@@ -24,18 +24,25 @@ export interface CarriedBackup {
 /**
  * Why a device's backups are out of reach of what strikes the device itself (ransomware, a failure): an
  * offline or immutable backup on it, backups carried on a medium to another site, or an offline or
- * immutable backup device at another site on its paths.
+ * immutable backup device, at another site or at its own.
  */
 export type BackupsApart =
   | { readonly by: 'control'; readonly control: 'offline-backup' | 'immutable-backup' }
   | { readonly by: 'media'; readonly media: string; readonly site: string }
-  | { readonly by: 'remote'; readonly device: string; readonly site: string };
+  | { readonly by: 'remote'; readonly device: string; readonly site: string }
+  /** An offline or immutable backup device at the same site: apart from malware, not from a disaster there. */
+  | { readonly by: 'device'; readonly device: string };
 
 export interface Backups {
   /** Backup controls on the device itself. */
   readonly controls: readonly BackupControl[];
-  /** Backup devices (role backup) that share an operation-phase path with it. */
+  /**
+   * Backup devices: those its `stores` name in `backup-to`, or (when it names none) the devices with the
+   * backup role that share an operation-phase path with it, and devices that keep a backup or a copy `of` it.
+   */
   readonly devices: readonly string[];
+  /** The backup devices and media come from its `backup-to` (true), or were found on its paths (false). */
+  readonly stated: boolean;
   /** It is backed up at all: a backup control, or a backup device on its paths. */
   readonly backedUp: boolean;
   /**
@@ -63,10 +70,18 @@ export interface DeviceFacts {
   /** Information it keeps in operation as the store of a storage segment, and as the log device of a logging segment. */
   readonly stored: readonly string[];
   readonly logged: readonly string[];
-  /** Among `stored`, information classed medical or may-contain-medical (what the rules call medical information). */
+  /** How it keeps each of `stored` (the strongest form the walk found), in the order of `stored`. */
+  readonly kept: readonly { readonly data: string; readonly as: KeptAs }[];
+  /** It keeps medical information (classed medical or may-contain-medical) as the record or a copy: the stores backups are for. */
   readonly storesMedical: boolean;
-  /** The same for `stored` and `logged` together. */
+  /** It keeps medical information in any form, in `stored` or `logged`: what contract termination must end. */
   readonly keepsMedical: boolean;
+  /**
+   * The provider holds what it keeps, for the institution: the provider runs it, or a third party or
+   * carrier does that is not the institution's own contractor (engaged-by). Not a device the institution,
+   * a patient or a staff member runs.
+   */
+  readonly providerHolds: boolean;
   readonly backups: Backups;
   /** What contract-termination flows do to what it keeps (return, migrate, erase, dispose), in that order; [] when nothing. */
   readonly ended: readonly Operation[];
@@ -118,7 +133,7 @@ export interface MediaFacts {
 }
 
 export interface DataFacts {
-  /** Devices that store it in operation (backup devices left out: they keep copies), and that display or print it. */
+  /** Devices that keep it in operation as the record or a copy (backups, caches and temporary copies left out), and that display or print it. */
   readonly storedOn: readonly string[];
   readonly displayedOn: readonly string[];
   readonly printedOn: readonly string[];
@@ -141,7 +156,7 @@ export interface Facts {
   readonly links: Readonly<Record<string, LinkFacts>>;
   readonly media: Readonly<Record<string, MediaFacts>>;
   readonly data: Readonly<Record<string, DataFacts>>;
-  /** Devices that store legal records in operation (backup devices left out), in model order. */
+  /** Devices that keep legal records in operation as the record or a copy, in model order. */
   readonly legalStores: readonly string[];
   /** Production devices that store medical information (class medical) in any phase, sorted by id. */
   readonly productionMedicalStores: readonly string[];

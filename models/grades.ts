@@ -57,14 +57,25 @@ export function lowerTo(score: Score, value: number, why: MessageRef): Score {
   return value < score.value ? adjust(score, value - score.value, why) : score;
 }
 
+/** The controls a score's reasons have counted already ("control in place", or a rule's reason naming one). */
+export function countedControls(score: Score): Set<string> {
+  const counted = new Set<string>();
+  for (const r of score.reasons) {
+    const c = r.data['control'];
+    if (typeof c === 'object' && 'term' in c && c.term === 'control') counted.add(c.key);
+  }
+  return counted;
+}
+
 /**
  * Lowers a likelihood by one for each of `controls` in place on `on` ("既存の管理策「WAF」"), down to `floor`.
- * The controls are looked at in the order given, so reasons read the same on every run.
+ * The controls are looked at in the order given, so reasons read the same on every run. A control counts
+ * once per score: one the score has counted already (on another device of the segment, say) is passed over.
  */
 export function mitigate(score: Score, on: { readonly controls: readonly string[] }, controls: readonly string[], floor = 1): Score {
   let result = score;
   for (const c of controls) {
-    if (!on.controls.includes(c) || result.value <= floor) continue;
+    if (!on.controls.includes(c) || result.value <= floor || countedControls(result).has(c)) continue;
     result = adjust(result, -1, shared('control-in-place', { control: { term: 'control', key: c } }));
   }
   return result;

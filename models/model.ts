@@ -44,6 +44,8 @@ export interface Party extends Element {
   /** Whether a foreign law may reach the information it holds (国外法の適用可能性); null when not stated. */
   readonly foreignLaw: boolean | null;
   readonly certifications: readonly Certification[];
+  /** For a third party or a carrier: whom it works for under its agreement (委託元), or null when not stated. */
+  readonly engagedBy: 'provider' | 'institution' | null;
 }
 
 /**
@@ -56,6 +58,11 @@ export interface Site extends Element {
   readonly owner: Org;
   /** Defaults to `owner`. */
   readonly operator: Operator;
+  /**
+   * The organisation that runs it: its operator, with "institution" and "provider" read as the one party
+   * of that kind when the model names exactly one (so that two ways of naming one clinic are one clinic).
+   */
+  readonly organisation: Operator;
   /** ISO 3166-1 alpha-2, or null when the model does not say. */
   readonly country: string | null;
   readonly region: string | null;
@@ -110,6 +117,14 @@ export interface Device extends Element {
   readonly owner: DeviceOwner;
   /** Defaults to the owner when it is stated, otherwise to the operator of the device's site. */
   readonly operator: Operator;
+  /** Its operator read as an organisation (see Site.organisation). */
+  readonly organisation: Operator;
+  /**
+   * Whose system or software it is (提供元), when not its operator's: the provider for its application
+   * on a hospital's own server, another vendor for a system the hospital bought. As an organisation; null
+   * when not stated.
+   */
+  readonly supplier: Operator | null;
   readonly auth: Auth;
   readonly exposure: Exposure;
   /** Whether `exposure` was written (the facts stage infers it from the links otherwise). */
@@ -135,8 +150,10 @@ export interface Network extends Element {
   readonly wlanSecurity: WlanSecurity | null;
   readonly ieee8021x: boolean | null;
   readonly macFilter: boolean | null;
-  /** Who runs it, as written; null when not stated (the facts stage infers it from its links' ends). */
+  /** Who runs it: as written, or the organisation all its links' ends share; null when neither says. */
   readonly operator: Operator | null;
+  /** Its operator read as an organisation (see Site.organisation). */
+  readonly organisation: Operator | null;
   /** Where responsibility passes from one party to the next on it (責任分界点), as written. */
   readonly boundary: string | null;
 }

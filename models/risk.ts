@@ -39,6 +39,25 @@ export interface RiskMatrix {
   readonly source: SourceRange | null;
 }
 
+/** Who must act on a risk (対応主体), in the guideline's role split between provider and institution. */
+export type Answerer = 'provider' | 'institution' | 'both' | 'third-party' | 'shared';
+
+/**
+ * Who must act on a risk, and why: the organisations that run what the risk is about. `parties` are
+ * organisations as the model names them (institution, provider, third-party, or a party's id), provider
+ * first, then the institution, then the others by id; `basis` says which element each one runs.
+ */
+export interface Responsibility {
+  readonly who: Answerer;
+  readonly parties: readonly string[];
+  /**
+   * Each element the risk is about and an organisation that answers for it: the one that runs it
+   * (patient and staff for a person's own device), or, for a risk of the application, the one that
+   * supplies its software. Sorted by element, then role, then organisation.
+   */
+  readonly basis: readonly { readonly element: string; readonly operator: string; readonly role: 'runs' | 'supplies' }[];
+}
+
 /** A scored risk: one rule's finding about one segment or element, merged across phases and flows. */
 export interface Risk {
   /** "<rule>@<segment key or element id>": model ids only, stable across renames, reorders and reformatting. */
@@ -65,4 +84,6 @@ export interface Risk {
   readonly level: Grade;
   readonly rank: Rank;
   readonly need: ResponseNeed;
+  /** Who must act on it, and why (src/analysis/responsibility.ts). */
+  readonly responsibility: Responsibility;
 }

@@ -8,7 +8,7 @@ import type { Model } from './model.js';
 import type { Score } from './risk.js';
 import type { Segment } from './segment.js';
 import type { SourceRange } from './source.js';
-import type { CiaProperty, MeasureCategory, Phase, SegmentKind, Term, Threat } from './vocabulary.js';
+import type { CiaProperty, Form, MeasureCategory, Phase, SegmentKind, Term, Threat } from './vocabulary.js';
 
 /** Countermeasures a rule asks for, in the guideline's three categories (人的・組織的 / 物理的 / 技術的). */
 export type Countermeasures = Readonly<Record<MeasureCategory, readonly Term[]>>;
@@ -27,6 +27,17 @@ export interface RuleMeta {
   /** Segment kinds the rule reads, and the phases it applies in. */
   readonly segments: readonly SegmentKind[];
   readonly phases: readonly Phase[];
+  /**
+   * The provision forms it applies to, when not all: a risk of the application's own logic (input
+   * validation, processing, e-document authenticity) is not asked of a platform or infrastructure provider,
+   * which does not look inside the data.
+   */
+  readonly forms?: readonly Form[];
+  /**
+   * What the risk is about, when it is the application itself (its input validation, logic, sign-in,
+   * signatures, logs, development): the supplier of the devices' software answers as well as their operator.
+   */
+  readonly concern?: 'application';
   readonly countermeasures: Countermeasures;
   /** Where the guideline asks for it ("METI/MIC 5.2.1 イメージ1", "MHLW 6.0 ..."). */
   readonly references: readonly Term[];
@@ -59,6 +70,12 @@ export interface Finding {
    * phase that shows at contract termination (information left behind) is a termination risk.
    */
   readonly phase?: Phase;
+  /**
+   * The elements whose operators must act on the risk, when they are not the ones the segment's kind
+   * implies (the store of a storage segment, both ends of an input, a hop's ends and its carrier...): a
+   * malware risk at a terminal is the terminal's, not the server's it sends to.
+   */
+  readonly by?: readonly string[];
   /** The assumed risk said of this segment: one of the rule's messages, and its data. */
   readonly messageId: string;
   readonly data: MessageData;

@@ -155,6 +155,7 @@ export const schema: SchemaNode = {
       country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'Country where the party is based (所在国), ISO 3166-1 alpha-2.' },
       'foreign-law': { type: 'boolean', description: 'A foreign law may reach the information it holds (国外法の適用可能性), e.g. through a parent company abroad.' },
       certifications: listOf(vocab(CERTIFICATIONS, 'A certification'), 'Third-party certifications and evaluations it holds (第三者認証), which the institution confirms when it selects a provider.'),
+      'engaged-by': { type: 'string', enum: ['provider', 'institution'], description: 'For a third party or a carrier: whom it works for under its agreement (委託元), the provider or the institution. What it holds for the provider is the provider\'s to return or erase at contract termination.' },
     }, ['kind']),
     site: element('site', 'A physical site (拠点) that contains locations.', {
       owner: vocab(ORGS, 'Who runs the site (管理主体). Devices in it are owned by the same party unless they say otherwise.'),
@@ -184,6 +185,7 @@ export const schema: SchemaNode = {
       count: { type: 'integer', minimum: 1, maximum: 100000, default: 1, description: 'Number of identical devices in this group (台数); drawn as one node with "×N".' },
       owner: vocab(DEVICE_OWNERS, 'Who owns the device (所有者). Defaults to the owner of its site. `patient` is a patient\'s own device, `staff` a staff member\'s personal device (BYOD).'),
       operator: operator(OPERATORS, 'Who runs and manages the device (管理主体). Defaults to its owner when stated, otherwise to its site\'s operator'),
+      supplier: operator(ORGS, 'Whose system or software runs on it (提供元), when not its operator\'s: `provider` for the provider\'s application on a hospital\'s own server, a party for another vendor\'s system. Risks of the application itself (input validation, processing, authentication, signatures) are answered by the supplier as well as the operator'),
       stores: listOf(
         { anyOf: [ref('data', '情報資産'), { $ref: '#/definitions/kept' }] },
         'What the device keeps (保存する情報): data ids (kept as the record), or entries saying how each is kept. A device that lists them is a storage segment only of flows that write these to it (caches and temporary copies also of flows that read them through it). Without `stores`, a device with the store or backup role keeps whatever writing flows bring it.',

@@ -8,7 +8,7 @@ import type { Auth, Data } from '../models/model.js';
 import type { Score } from '../models/risk.js';
 import type { Finding, RuleContext } from '../models/rule.js';
 import type { Hop, PlacedDevice, Segment } from '../models/segment.js';
-import type { Phase } from '../models/vocabulary.js';
+import { OPERATORS, type Phase } from '../models/vocabulary.js';
 import { adjust } from '../models/grades.js';
 
 export { adjust, impactOf, lowerTo, mitigate, raiseTo, start } from '../models/grades.js';
@@ -28,6 +28,9 @@ export const dataList = (data: readonly Data[]): Arg => ({ list: data.map((d) =>
 /** Authentication factors: "パスワード・ICカード". */
 export const factors = (auth: Auth): Arg => ({ list: (auth ?? []).map((f) => ({ term: 'authFactor', key: f })) });
 
+/** An organisation: a party's label, or a word of the vocabulary (institution, provider, third-party, patient, staff). */
+export const organisation = (id: string): Arg => (Object.hasOwn(OPERATORS, id) ? { term: 'operator', key: id } : { ref: id });
+
 /** A control, in the vocabulary's words (a custom x- control as written). */
 export const control = (c: string): Arg => ({ term: 'control', key: c });
 
@@ -37,6 +40,19 @@ export const hopData = (hop: Hop): { readonly from: Arg; readonly to: Arg; reado
 });
 
 // ---- Facts ----
+
+/** A patient's own device or a staff member's personal one (BYOD). */
+export function personal(d: PlacedDevice): boolean {
+  return d.device.owner === 'patient' || d.device.owner === 'staff';
+}
+
+/**
+ * A device that goes where its user goes: a person's own, a tablet or a smartphone. The rules of places
+ * (intrusion, disasters, the country of storage) do not apply to it; portable-cache asks about its loss.
+ */
+export function carried(d: PlacedDevice): boolean {
+  return personal(d) || d.device.kind === 'tablet' || d.device.kind === 'smartphone';
+}
 
 /** A device, a location, a site or a media transport has a control in place. */
 export function hasControl(on: { readonly controls: readonly string[] }, c: string): boolean {

@@ -11,6 +11,7 @@ import type { Risk, RiskMatrix } from '../../models/risk.js';
 import type { Finding, Rule, RuleContext } from '../../models/rule.js';
 import { CLASS_ORDER, type Segment } from '../../models/segment.js';
 import type { DataClass, Form, Phase } from '../../models/vocabulary.js';
+import { responsibilityOf } from './responsibility.js';
 import { levelOf, rankOf } from './score.js';
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -21,6 +22,8 @@ interface Merging {
   readonly rule: Rule;
   readonly id: string;
   worst: { finding: Finding; level: number; segment: Segment };
+  /** Every finding merged, with its segment: who must act reads them all. */
+  readonly all: { finding: Finding; segment: Segment }[];
   readonly segments: Set<string>;
   readonly phases: Set<Phase>;
   readonly forms: Set<Form>;
@@ -42,20 +45,21 @@ export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatri
   const merging = new Map<string, Merging>();
   for (const segment of walked.segments) {
     for (const rule of rules) {
-      if (!rule.segments.includes(segment.kind) || !rule.phases.includes(segment.phase)) continue;
+      if (!rule.segments.includes(segment.kind) || !rule.phases.includes(segment.phase) || (rule.forms && !rule.forms.includes(segment.form))) continue;
       for (const finding of rule.check(segment, context)) {
         const id = `${rule.id}@${finding.at ?? segment.key}`;
         const level = levelOf(matrix, finding.impact.value, finding.likelihood.value);
         let m = merging.get(id);
         if (!m) {
           m = {
-            rule, id, worst: { finding, level, segment }, segments: new Set(), phases: new Set(), forms: new Set(),
+            rule, id, worst: { finding, level, segment }, all: [], segments: new Set(), phases: new Set(), forms: new Set(),
             flows: new Set(), elements: new Set(), dataClass: segment.dataClass,
           };
           merging.set(id, m);
         } else if (worse(level, finding, segment, m.worst)) {
           m.worst = { finding, level, segment };
         }
+        m.all.push({ finding, segment });
         m.segments.add(segment.key);
         m.phases.add(finding.phase ?? segment.phase);
         m.forms.add(segment.form);
@@ -91,6 +95,7 @@ export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatri
         level,
         rank,
         need: matrix.ranks[rank].need,
+        responsibility: responsibilityOf(m.all, walked.model, m.rule.concern),
       };
     })
     .sort((a, b) => compare(a.id, b.id));

@@ -12,8 +12,12 @@ import {
   type FlowFacts, type LegalRetention, type LinkFacts, type MediaFacts, type NetworkFacts, type SiteFacts,
 } from '../../models/facts.js';
 import type { Auth, Device, Model } from '../../models/model.js';
-import type { Segment } from '../../models/segment.js';
-import { AUTH_FACTOR_TYPES, type Operation } from '../../models/vocabulary.js';
+import { KEPT_ORDER, type Segment } from '../../models/segment.js';
+import { AUTH_FACTOR_TYPES, type KeptAs, type Operation } from '../../models/vocabulary.js';
+import { organisationKind } from './organisations.js';
+
+/** Forms of keeping that hold information for use: records and copies (what backups and legal records are about). */
+const HELD: ReadonlySet<KeptAs> = new Set(['record', 'copy']);
 
 /** What contract termination does to what a device keeps, in the order facts list it. */
 const ENDING: readonly Operation[] = ['return', 'migrate', 'erase', 'dispose'];
@@ -53,6 +57,14 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** The provider holds what a device keeps: it runs the device, or a third party or carrier does that the institution did not engage. */
+function providerHolds(device: Device, model: Model): boolean {
+  const kind = organisationKind(device.organisation, model);
+  if (kind === 'provider') return true;
+  if (kind !== 'third-party' && kind !== 'carrier') return false;
+  return model.parties.find((p) => p.id === device.organisation)?.engagedBy !== 'institution';
+}
+
 /** The facts of a model and its walk. Pure: the same model and segments give equal facts. */
 export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
   const devices = new Map(model.devices.map((d) => [d.id, d]));
@@ -69,6 +81,8 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
   const productionStores = new Set<string>();
   const stored = new Groups();
   const logged = new Groups();
+  /** device -> data -> the strongest form it is kept in. */
+  const keptAs = new Map<string, Map<string, KeptAs>>();
   const storesMedical = new Set<string>();
   const keepsMedical = new Set<string>();
   const entries = new Set<string>();
@@ -99,14 +113,23 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
     if (s.kind === 'input' && s.flow) entered.add(s.flow.id);
     if (s.phase === 'operation' && s.dataClass === 'medical') for (const d of s.devices) medicalInOperation.add(d.device.id);
     if (s.kind === 'storage' && s.dataClass === 'medical' && store?.device.env === 'production') productionStores.add(store.device.id);
+    const held = s.kind === 'storage' && s.keeping !== null && HELD.has(s.keeping.as);
     if (s.phase === 'operation' && store && (s.kind === 'storage' || s.kind === 'logging')) {
       for (const d of s.data) (s.kind === 'storage' ? stored : logged).add(store.device.id, d.id);
+      if (s.kind === 'storage' && s.keeping) {
+        const forms = keptAs.get(store.device.id) ?? new Map<string, KeptAs>();
+        for (const d of s.data) {
+          const before = forms.get(d.id);
+          if (before === undefined || KEPT_ORDER.indexOf(s.keeping.as) < KEPT_ORDER.indexOf(before)) forms.set(d.id, s.keeping.as);
+        }
+        keptAs.set(store.device.id, forms);
+      }
       if (medicalish(s)) {
         keepsMedical.add(store.device.id);
-        if (s.kind === 'storage') storesMedical.add(store.device.id);
+        if (held) storesMedical.add(store.device.id);
       }
     }
-    if (s.phase === 'operation' && s.kind === 'storage' && store && !store.device.roles.includes('backup')) {
+    if (s.phase === 'operation' && held && store) {
       for (const d of s.data) storedOn.add(d.id, store.device.id);
       if (s.data.some((d) => d.legalRecord)) legalStores.add(store.device.id);
     }
@@ -137,24 +160,46 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
   }
   const carriedAway = new Set([...away.values()].flat().map((c) => c.media));
 
+  // Devices that keep a backup or a copy of another device's information (stores ... of: that device).
+  const copiesOf = new Groups();
+  for (const d of model.devices) for (const k of d.stores ?? []) if (k.of !== null && (k.as === 'backup' || k.as === 'copy')) copiesOf.add(k.of, d.id);
+  const mediaById = new Map(model.media.map((m) => [m.id, m]));
+
   const backupsOf = (device: Device, peerIds: readonly string[]): Backups => {
     const controls = BACKUP_CONTROLS.filter((c) => device.controls.includes(c));
-    const peerDevices = peerIds.map((id) => devices.get(id)).filter((d): d is Device => d !== undefined);
-    const backupPeers = peerDevices.filter((d) => d.roles.includes('backup'));
-    const backedUp = controls.length > 0 || backupPeers.length > 0;
     const site = siteOf(device);
-    const carried = backedUp ? away.get(site) ?? [] : [];
+    const named = (device.stores ?? []).flatMap((k) => k.backupTo);
+    const stated = named.length > 0;
+    const copies = [...copiesOf.get(device.id)].map((id) => devices.get(id)).filter((d): d is Device => d !== undefined);
+    // What it says of its backups, when it says; otherwise the backup devices on its paths.
+    const backupPeers = stated
+      ? named.map((id) => devices.get(id)).filter((d): d is Device => d !== undefined)
+      : peerIds.map((id) => devices.get(id)).filter((d): d is Device => d !== undefined && d.roles.includes('backup'));
+    const backupDevices = [...new Set([...backupPeers, ...copies])];
+    const namedMedia = named.map((id) => mediaById.get(id)).filter((m) => m !== undefined);
+    const carried: CarriedBackup[] = stated
+      ? namedMedia.flatMap((m) => {
+          const to = locationSite.get(m.to);
+          return to && to !== site ? [{ media: m.id, site: to }] : [];
+        })
+      : controls.length > 0 || backupDevices.length > 0 ? away.get(site) ?? [] : [];
+    const backedUp = controls.length > 0 || backupDevices.length > 0 || carried.length > 0 || namedMedia.length > 0;
     const kept = (d: Device): boolean => d.controls.includes('offline-backup') || d.controls.includes('immutable-backup');
-    // Peers come sorted by id, so the remote copy named is the same on every run.
-    const remote = backupPeers.find((d) => siteOf(d) !== site && kept(d));
+    // Ids sort the remote copy named, so it is the same on every run.
+    const sorted = [...backupDevices].sort((a, b) => compare(a.id, b.id));
+    const remote = sorted.find((d) => siteOf(d) !== site && kept(d));
+    const local = sorted.find((d) => kept(d));
     const control = (['offline-backup', 'immutable-backup'] as const).find((c) => device.controls.includes(c));
     const apart: BackupsApart | null = control ? { by: 'control', control }
       : carried[0] ? { by: 'media', media: carried[0].media, site: carried[0].site }
-        : remote ? { by: 'remote', device: remote.id, site: siteOf(remote) } : null;
+        : remote ? { by: 'remote', device: remote.id, site: siteOf(remote) }
+          : local ? { by: 'device', device: local.id } : null;
     const isBackup = device.roles.includes('backup');
+    const peerDevices = peerIds.map((id) => devices.get(id)).filter((d): d is Device => d !== undefined);
     const elsewhere = device.controls.includes('offsite-backup') || carried.length > 0
-      || peerDevices.some((d) => siteOf(d) !== site && (d.roles.includes('backup') || (isBackup && d.roles.includes('store'))));
-    return { controls, devices: inOrder(model.devices, new Set(backupPeers.map((d) => d.id))), backedUp, carried, apart, elsewhere };
+      || backupDevices.some((d) => siteOf(d) !== site)
+      || (!stated && isBackup && peerDevices.some((d) => siteOf(d) !== site && d.roles.includes('store')));
+    return { controls, devices: inOrder(model.devices, new Set(backupDevices.map((d) => d.id))), stated, backedUp, carried, apart, elsewhere };
   };
 
   const deviceFacts: Record<string, DeviceFacts> = {};
@@ -168,8 +213,10 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
       medicalInOperation: medicalInOperation.has(device.id),
       stored: inOrder(model.data, stored.get(device.id)),
       logged: inOrder(model.data, logged.get(device.id)),
+      kept: inOrder(model.data, stored.get(device.id)).map((data) => ({ data, as: keptAs.get(device.id)?.get(data) ?? 'record' })),
       storesMedical: storesMedical.has(device.id),
       keepsMedical: keepsMedical.has(device.id),
+      providerHolds: providerHolds(device, model),
       backups: backupsOf(device, peerIds),
       ended: ENDING.filter((o) => ops.has(o)),
     };

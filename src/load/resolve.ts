@@ -154,15 +154,16 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
   };
 
   // Operators: a word of the vocabulary, or the id of a party of the model.
-  const operatorRef = (entry: Entry, words: Readonly<Record<string, unknown>>): void => {
-    const value = entry.raw['operator'];
+  const operatorRef = (entry: Entry, key: 'operator' | 'supplier', words: Readonly<Record<string, unknown>>): void => {
+    const value = entry.raw[key];
     if (typeof value !== 'string' || Object.hasOwn(words, value)) return;
-    if (Object.hasOwn(OPERATORS, value)) report('KZ211', at(entry, 'operator'), { value, kind: SECTION_ELEMENT[entry.section] ?? entry.section });
-    else reference(entry, ['operator'], value, ['party']);
+    if (Object.hasOwn(OPERATORS, value)) report('KZ211', at(entry, key), { value, kind: SECTION_ELEMENT[entry.section] ?? entry.section });
+    else reference(entry, [key], value, ['party']);
   };
-  for (const e of entries.sites) operatorRef(e, ORGS);
-  for (const e of entries.devices) operatorRef(e, OPERATORS);
-  for (const e of entries.networks) operatorRef(e, ORGS);
+  for (const e of entries.sites) operatorRef(e, 'operator', ORGS);
+  for (const e of entries.devices) operatorRef(e, 'operator', OPERATORS);
+  for (const e of entries.devices) operatorRef(e, 'supplier', ORGS);
+  for (const e of entries.networks) operatorRef(e, 'operator', ORGS);
   for (const e of entries.actors) reference(e, ['party'], e.raw['party'], ['party']);
   // What devices keep: data, and where its backups go.
   for (const e of entries.devices) {
@@ -422,11 +423,21 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
     country: opt(e.raw['country']),
     foreignLaw: bool(e.raw['foreign-law']) ?? null,
     certifications: strings(e.raw['certifications']) as Certification[],
+    engagedBy: (opt(e.raw['engaged-by']) as Party['engagedBy']) ?? null,
   }));
+  // "institution" and "provider" name the one party of that kind, when the model names exactly one.
+  const single = (kind: Party['kind']): string | undefined => {
+    const of = parties.filter((p) => p.kind === kind);
+    return of.length === 1 ? of[0]?.id : undefined;
+  };
+  const aliases = new Map<string, string>([['institution', single('institution')], ['provider', single('provider')]]
+    .filter((pair): pair is [string, string] => pair[1] !== undefined));
+  const organisation = (operator: string): string => aliases.get(operator) ?? operator;
   const sites: Site[] = entries.sites.map((e) => ({
     ...common(e),
     owner: e.raw['owner'] as Site['owner'],
     operator: opt(e.raw['operator']) ?? (e.raw['owner'] as Site['owner']),
+    organisation: organisation(opt(e.raw['operator']) ?? (e.raw['owner'] as Site['owner'])),
     country: opt(e.raw['country']),
     region: opt(e.raw['region']),
     controls: controls(e),
@@ -499,13 +510,16 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
     const onInternet = linkBase.some((l) => (l.from === id || l.to === id) && internetNetworks.has(l.network));
     // A device that answers connections on a link over the internet is reachable from it, unless the model says otherwise (KZ311).
     const facing = onInternet && resolvedRoles.some((r) => r !== 'input' && r !== 'display' && r !== 'print');
+    const operator = opt(e.raw['operator']) ?? (opt(e.raw['owner']) ?? site?.operator ?? owner);
     return {
       ...common(e),
       kind,
       at: at_,
       count: typeof e.raw['count'] === 'number' ? e.raw['count'] : 1,
       owner,
-      operator: opt(e.raw['operator']) ?? (opt(e.raw['owner']) ?? site?.operator ?? owner),
+      operator,
+      organisation: organisation(operator),
+      supplier: opt(e.raw['supplier']) === null ? null : organisation(opt(e.raw['supplier']) as string),
       auth: auth(e.raw['auth']),
       exposure: stated ?? (facing ? 'internet' : 'internal'),
       exposureStated: stated !== null,
@@ -516,23 +530,16 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
       controls: controls(e),
     };
   });
-  const deviceOperator = new Map(devices.map((d) => [d.id, d.operator]));
-  // "institution" and "provider" name the one party of that kind, when the model names exactly one.
-  const single = (kind: Party['kind']): string | undefined => {
-    const of = parties.filter((p) => p.kind === kind);
-    return of.length === 1 ? of[0]?.id : undefined;
-  };
-  const aliases = new Map<string, string>([['institution', single('institution')], ['provider', single('provider')]]
-    .filter((pair): pair is [string, string] => pair[1] !== undefined));
-  const organisation = (operator: string): string => aliases.get(operator) ?? operator;
+  const deviceOrganisation = new Map(devices.map((d) => [d.id, d.organisation]));
   const networks: Network[] = networkBase.map((n, i) => {
     const stated = opt((entries.networks[i] as Entry).raw['operator']);
-    const ends = new Set(linkBase.filter((l) => l.network === n.id).flatMap((l) => [l.from, l.to]).map((d) => organisation(deviceOperator.get(d) ?? '')));
-    return { ...n, operator: stated ?? (ends.size === 1 ? [...ends][0] ?? null : null) };
+    const ends = new Set(linkBase.filter((l) => l.network === n.id).flatMap((l) => [l.from, l.to]).map((d) => deviceOrganisation.get(d) ?? ''));
+    const operator = stated ?? (ends.size === 1 ? [...ends][0] ?? null : null);
+    return { ...n, operator, organisation: operator === null ? null : organisation(operator) };
   });
   const links: Link[] = linkBase.map((l) => ({
     ...l,
-    ends: [organisation(deviceOperator.get(l.from) ?? ''), organisation(deviceOperator.get(l.to) ?? '')] as const,
+    ends: [deviceOrganisation.get(l.from) ?? '', deviceOrganisation.get(l.to) ?? ''] as const,
   }));
   const media: Media[] = entries.media.map((e) => ({
     ...common(e),

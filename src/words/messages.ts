@@ -15,7 +15,7 @@ export interface Names {
 
 export function namesOf(model: Model): Names {
   const labels = new Map<string, string>();
-  for (const list of [model.sites, model.locations, model.actors, model.data, model.devices, model.networks, model.media, model.flows]) {
+  for (const list of [model.parties, model.sites, model.locations, model.actors, model.data, model.devices, model.networks, model.media, model.flows]) {
     for (const e of list) labels.set(e.id, e.label);
   }
   for (const l of model.links) if (l.label !== null) labels.set(l.id, l.label);

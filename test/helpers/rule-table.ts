@@ -106,6 +106,18 @@ export function baseWorld(): World {
   };
 }
 
+/**
+ * Adds a staff member's own smartphone (BYOD) at home, caching records, and a doctor's on-call flow that
+ * views records on it through the router to the app server: the world's personal, carried device.
+ */
+export function addStaffPhone(world: World): void {
+  world.sites.push({ id: 'home', label: 'Home', owner: 'third-party' });
+  world.locations.push({ id: 'home-room', label: 'At home', site: 'home' });
+  world.devices.push({ id: 'phone', label: 'Own phone', kind: 'smartphone', at: 'home-room', owner: 'staff', auth: ['password', 'biometric'], roles: ['input', 'display', 'process'], stores: [{ data: 'records', as: 'cache' }] });
+  world.links.push({ from: 'phone', to: 'router', network: 'lan', protocol: 'https', tls: '1.3' });
+  world.flows.push({ id: 'on-call', label: 'On call', phase: 'operation', who: 'doctor', which: 'phone', what: ['records'], how: ['view'], path: ['phone', 'router', 'gateway', 'app-server'] });
+}
+
 /** Finds an element of the world by id in a section, to edit it. */
 export function el(world: World, section: keyof World, id: string): Json {
   const list = world[section] as Json[];
@@ -156,6 +168,11 @@ export function messageProblems(where: string, table: Messages, id: string, data
   ];
 }
 
+/** An element a finding's `by` may name: a device, site, location, network, link or media transport. */
+function knownElement(model: Model, id: string): boolean {
+  return [model.devices, model.sites, model.locations, model.networks, model.links, model.media].some((list) => list.some((e) => e.id === id));
+}
+
 /** Message ids each rule's findings and reasons named, over every table run in this process. */
 const named = new Map<string, Set<string>>();
 
@@ -187,6 +204,15 @@ export function runRule(rule: Rule, model: Model): readonly Risk[] {
       for (const r of [...f.impact.reasons, ...f.likelihood.reasons]) {
         problems.push(...messageProblems(`${where}, reason`, reasons, r.code, r.data));
         name(r.code, r.data);
+      }
+      // A control counts once per score, however many devices of the segment have it.
+      for (const [which, score] of [['impact', f.impact], ['likelihood', f.likelihood]] as const) {
+        const counted = score.reasons.map((r) => r.data['control']).filter((c) => typeof c === 'object' && 'term' in c && c.term === 'control').map((c) => JSON.stringify(c));
+        const twice = counted.filter((c, i) => counted.indexOf(c) !== i);
+        if (twice.length > 0) problems.push(`${where}: the ${which} counts ${twice.join(', ')} more than once`);
+      }
+      for (const id of f.by ?? []) {
+        if (!knownElement(model, id)) problems.push(`${where}: by names "${id}", which is no element of the model`);
       }
     }
   }
