@@ -38,6 +38,7 @@ export const rule: Rule = {
   cia: ['C', 'I'],
   segments: ['input', 'display'],
   phases: ['development', 'operation'],
+  concern: 'application',
   countermeasures: {
     human: [
       { ja: '多要素認証の導入計画を医療機関等と合意し、認証要素（ICカード等）の発行・紛失時の手続を定める', en: 'agree a plan for multi-factor authentication with the institution, with procedures for issuing and losing factors such as IC cards' },

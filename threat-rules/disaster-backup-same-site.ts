@@ -3,7 +3,7 @@
 // backups of it carried from the site to another (facts: backups.elsewhere). A disaster there loses the data and its copies (3).
 // One risk per site.
 import type { Messages } from '../models/message.js';
-import type { Rule } from '../models/rule.js';
+import type { Rule, RuleContext } from '../models/rule.js';
 import { at, dataList, deviceFacts, finding, impactOf, ref, sayer, start } from './predicates.js';
 
 const MESSAGES = {
@@ -17,6 +17,11 @@ const MESSAGES = {
   },
 } as const satisfies Messages;
 const say = sayer(MESSAGES);
+
+/** The site a location belongs to. */
+function placedSite(location: string, context: RuleContext): string | undefined {
+  return context.model.locations.find((l) => l.id === location)?.site;
+}
 
 export const rule: Rule = {
   id: 'disaster-backup-same-site',
@@ -48,7 +53,12 @@ export const rule: Rule = {
   origin: 'builtin',
   check(segment, context) {
     const store = segment.devices[segment.devices.length - 1];
-    if (!store || segment.dataClass === 'other' || deviceFacts(context, store.device.id).backups.elsewhere) return [];
+    const keeping = segment.keeping;
+    // Only the original is lost with its site: a backup, a cache or a temporary copy has its original
+    // elsewhere, and so has a copy whose original (`of`) is at another site.
+    const original = keeping?.as === 'record'
+      || (keeping?.as === 'copy' && !keeping.entries.some((k) => k.of !== null && context.model.devices.some((d) => d.id === k.of && placedSite(d.at, context) !== store?.site.id)));
+    if (!store || segment.dataClass === 'other' || !original || deviceFacts(context, store.device.id).backups.elsewhere) return [];
     const place = { store: at(store), site: ref(store.site.id) };
     const likelihood = start(3, say('noCopyElsewhere', place));
     return [finding(

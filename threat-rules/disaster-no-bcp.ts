@@ -3,7 +3,7 @@
 // any site (3); seismic design lowers it to 2 at most. One risk per site.
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
-import { at, dataList, finding, hasControl, impactOf, mitigate, ref, sayer, start } from './predicates.js';
+import { at, carried, dataList, finding, hasControl, impactOf, mitigate, ref, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   workStops: {
@@ -48,7 +48,11 @@ export const rule: Rule = {
   origin: 'builtin',
   check(segment) {
     const placed = segment.kind === 'processing' ? segment.devices[0] : segment.devices[segment.devices.length - 1];
-    if (!placed || segment.dataClass === 'other') return [];
+    // A carried or personal device keeps no service running: the place it happens to be has no continuity plan to ask for.
+    // A staging, development or test system is not what care runs on (outage-single-point reads the same).
+    const env = placed?.device.env ?? null;
+    // Backups only: the originals are elsewhere, and care does not stop with them.
+    if (!placed || segment.dataClass === 'other' || carried(placed) || (env !== null && env !== 'production') || segment.keeping?.as === 'backup') return [];
     const site = placed.site;
     if (hasControl(site, 'bcp') || hasControl(site, 'disaster-recovery-site')) return [];
     let likelihood = start(3, say('disastersStrike'));

@@ -5,7 +5,7 @@
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
 import type { Operation } from '../models/vocabulary.js';
-import { adjust, at, dataList, finding, hasControl, impactOf, ref, sayer, start } from './predicates.js';
+import { adjust, at, dataList, deviceFacts, finding, hasControl, impactOf, ref, sayer, start } from './predicates.js';
 
 const ERASING: readonly Operation[] = ['erase', 'dispose'];
 
@@ -75,11 +75,13 @@ export const rule: Rule = {
   ],
   messages: MESSAGES,
   origin: 'builtin',
-  check(segment) {
+  check(segment, context) {
     if (segment.dataClass === 'other') return [];
     const data = dataList(segment.data);
     const device = segment.devices[0];
     if (segment.flow && device) {
+      // The evidence is the provider's to give for what it holds; the institution's own equipment is its own.
+      if (!deviceFacts(context, device.device.id).providerHolds) return [];
       if (!segment.flow.how.some((o) => ERASING.includes(o)) || hasControl(device.device, 'erasure-certificate')) return [];
       const self = { device: at(device) };
       let likelihood = start(3, say('noCertificate', self));

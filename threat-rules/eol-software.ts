@@ -1,9 +1,10 @@
 // End-of-support software: a device past its end of support keeps known vulnerabilities that will never
-// be patched (4); reachable from the internet it is 5. Nothing but isolation from networks lowers it:
-// patches no longer exist. One risk per device.
+// be patched (4); the device itself reachable from the internet (exposed, or at one end of a hop over the
+// internet) makes it 5. Nothing but isolation from networks lowers it: patches no longer exist. One risk per device.
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
-import { adjust, at, dataList, finding, impactOf, internetStep, sayer, start } from './predicates.js';
+import { shared } from '../models/grades.js';
+import { adjust, at, dataList, finding, impactOf, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   exploited: {
@@ -48,11 +49,15 @@ export const rule: Rule = {
   ],
   messages: MESSAGES,
   origin: 'builtin',
-  check(segment, context) {
+  check(segment) {
     return segment.devices.filter((d) => d.device.eol).map((placed) => {
       const self = { device: at(placed) };
       let likelihood = start(4, say('noPatches', self));
-      likelihood = internetStep(likelihood, segment, context);
+      // The device's own reach, not the flow's: a database behind an exposed server is not reachable itself.
+      const id = placed.device.id;
+      const reached = placed.device.exposure === 'internet'
+        || segment.pathHops.some((h) => h.network.kind === 'internet' && (h.from.device.id === id || h.to.device.id === id));
+      if (reached) likelihood = adjust(likelihood, +1, shared('internet-reachable'));
       if (placed.device.exposure === 'isolated') likelihood = adjust(likelihood, -1, say('isolated', self));
       return finding(
         say('exploited', { ...self, data: dataList(segment.data) }),

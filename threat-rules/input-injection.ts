@@ -24,6 +24,8 @@ export const rule: Rule = {
   cia: ['C', 'I'],
   segments: ['input'],
   phases: ['development', 'operation'],
+  forms: ['application'],
+  concern: 'application',
   countermeasures: {
     human: [
       { ja: 'セキュアコーディング規約と開発者への教育', en: 'secure coding standards and developer training' },
@@ -48,10 +50,10 @@ export const rule: Rule = {
     let likelihood = start(3, say('commonAttack'));
     likelihood = internetStep(likelihood, segment, context);
     likelihood = mitigate(likelihood, target.device, ['input-validation', 'waf'], 1);
-    return [finding(
-      say('crafted', { entry: at(entry), target: at(target), data: dataList(segment.data) }),
-      impactOf(segment, ['C', 'I']),
-      likelihood,
-    )];
+    return [{
+      ...finding(say('crafted', { entry: at(entry), target: at(target), data: dataList(segment.data) }), impactOf(segment, ['C', 'I']), likelihood),
+      // Input is validated where it is taken: the receiving side's operator answers.
+      by: [target.device.id],
+    }];
   },
 };

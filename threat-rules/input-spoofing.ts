@@ -28,6 +28,7 @@ export const rule: Rule = {
   cia: ['C', 'I'],
   segments: ['input'],
   phases: ['development', 'operation'],
+  concern: 'application',
   countermeasures: {
     human: [
       { ja: '利用者アカウントの発行・失効手続と定期的な棚卸し', en: 'issue, revoke and regularly review user accounts' },

@@ -37,12 +37,11 @@ function exposedFinding(segment: Segment, d: PlacedDevice, context: RuleContext)
   // Patches no longer come for software past its end of support: patch management does not count there.
   const controls = d.device.eol ? CONTROLS.filter((c) => c !== 'patch-management') : CONTROLS;
   likelihood = mitigate(likelihood, d.device, controls, 3);
-  return finding(
-    say('brokenInto', { ...self, data: dataList(segment.data) }),
-    impactOf(segment, ['C', 'I', 'A']),
-    likelihood,
-    d.device.id,
-  );
+  return {
+    ...finding(say('brokenInto', { ...self, data: dataList(segment.data) }), impactOf(segment, ['C', 'I', 'A']), likelihood, d.device.id),
+    // The exposed device's operator answers for it, not the networks around it.
+    by: [d.device.id],
+  };
 }
 
 export const rule: Rule = {

@@ -31,6 +31,8 @@ export const rule: Rule = {
   cia: ['I', 'A'],
   segments: ['storage'],
   phases: ['operation'],
+  forms: ['application'],
+  concern: 'application',
   countermeasures: {
     human: [
       { ja: '記録の作成・確定・修正の手順と責任者を運用管理規程に定める', en: 'set out in the operating rules how records are made, finalised and corrected, and who is responsible' },
@@ -53,9 +55,10 @@ export const rule: Rule = {
   check(segment) {
     const store = segment.devices[segment.devices.length - 1];
     const legal = segment.data.filter((d) => d.legalRecord);
-    // A backup device keeps copies of records whose signatures and timestamps travel with them; keeping
-    // those copies restorable is the ransomware and disaster rules' business.
-    if (!store || legal.length === 0 || store.device.roles.includes('backup')) return [];
+    // Backups, caches and temporary copies keep copies of records whose signatures and timestamps travel with
+    // them; keeping backups restorable is the ransomware and disaster rules' business, caches the loss rules'.
+    const held = segment.keeping?.as === 'record' || segment.keeping?.as === 'copy';
+    if (!store || legal.length === 0 || !held) return [];
     const missing = REQUIRED.filter((c) => !hasControl(store.device, c));
     if (missing.length === 0) return [];
     let likelihood = start(3, say('undetectable'));

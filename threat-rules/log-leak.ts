@@ -24,6 +24,7 @@ export const rule: Rule = {
   cia: ['C'],
   segments: ['logging'],
   phases: ['development', 'operation'],
+  concern: 'application',
   countermeasures: {
     human: [
       { ja: 'ログに出力してよい項目を定め、出力内容をレビューする', en: 'decide which fields may be logged, and review what is logged' },
@@ -48,10 +49,10 @@ export const rule: Rule = {
     let likelihood = start(3, say('widelyRead'));
     if (source) likelihood = mitigate(likelihood, source.device, ['log-masking'], 1);
     likelihood = mitigate(likelihood, logs.device, ['log-masking', 'access-control'], 1);
-    return [finding(
-      say('leaks', { logs: at(logs), data: dataList(segment.data) }),
-      impactOf(segment, ['C']),
-      likelihood,
-    )];
+    return [{
+      ...finding(say('leaks', { logs: at(logs), data: dataList(segment.data) }), impactOf(segment, ['C']), likelihood),
+      // What goes into a log is decided where it is written: the writer's operator (and supplier) answer with the log device's.
+      by: source ? [source.device.id, logs.device.id] : [logs.device.id],
+    }];
   },
 };

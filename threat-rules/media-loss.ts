@@ -1,9 +1,11 @@
-// Every transport of a storage medium holding medical information: lost or stolen on the way (3). A
-// locked case, tracking, a hand-over record and tamper-evident packaging each take one off. Encryption
-// makes a lost medium unreadable, so the impact drops by two, but not below 2: the information is still gone.
+// Every transport of a storage medium holding medical information: lost or stolen on the way, and read by
+// whoever finds it (3). Handling and encryption set the likelihood together: a locked case, tracking, a
+// hand-over record and tamper-evident packaging each take one off, but no handling takes a readable medium
+// in transit below 2; encryption takes one more off, since a finder cannot read it without the key. The
+// impact is that of the information on it: what is at stake does not change with how it is carried.
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
-import { dataList, finding, impactOf, lowerTo, mitigate, ref, sayer, start } from './predicates.js';
+import { adjust, dataList, finding, impactOf, mitigate, ref, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   lostBy: {
@@ -16,8 +18,8 @@ const MESSAGES = {
     en: 'a medium in transit can be left behind, lost or stolen (transport is outsourced to {carrier}, a third party, so its handling depends on the carrier)',
   },
   encrypted: {
-    ja: '媒体は暗号化されており、紛失しても内容は読み出せない（情報が失われることは変わらない）',
-    en: 'the medium is encrypted: unreadable if lost (the information is still lost)',
+    ja: '媒体は暗号化されており、拾った者は鍵なしに内容を読み出せない',
+    en: 'the medium is encrypted: whoever finds it cannot read it without the key',
   },
 } as const satisfies Messages;
 const say = sayer(MESSAGES);
@@ -61,9 +63,10 @@ export const rule: Rule = {
     if (!carrier) return [];
     const outsourced = carrier.org === 'third-party';
     let likelihood = start(3, outsourced ? say('inTransitOutsourced', { carrier: ref(carrier.id) }) : say('inTransit'));
-    likelihood = mitigate(likelihood, media, ['locked-case', 'tracking', 'handover-record', 'tamper-evident'], 1);
-    let impact = impactOf(segment, ['C', 'A']);
-    if (media.encrypted) impact = lowerTo(impact, Math.max(2, impact.value - 2), say('encrypted'));
+    // A medium in transit can always go astray: handling alone keeps it at 2 at best.
+    likelihood = mitigate(likelihood, media, ['locked-case', 'tracking', 'handover-record', 'tamper-evident'], 2);
+    if (media.encrypted) likelihood = adjust(likelihood, -1, say('encrypted'));
+    const impact = impactOf(segment, ['C', 'A']);
     const route = {
       from: ref(from.location.id), fromSite: ref(from.site.id), to: ref(to.location.id), toSite: ref(to.site.id),
       media: ref(media.id), data: dataList(segment.data),

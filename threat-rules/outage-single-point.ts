@@ -48,7 +48,8 @@ export const rule: Rule = {
   origin: 'builtin',
   check(segment) {
     const placed = segment.devices[0];
-    if (!placed) return [];
+    // Care stops when the system that handles medical information does; a device handling other information only is not that.
+    if (!placed || segment.dataClass === 'other') return [];
     const env = placed.device.env;
     if ((env !== null && env !== 'production') || hasControl(placed.device, 'redundancy')) return [];
     const self = { device: at(placed) };

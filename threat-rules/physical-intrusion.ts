@@ -4,7 +4,7 @@
 // the site's guards each take one off. Listed once per location.
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
-import { adjust, dataList, finding, impactOf, mitigate, ref, sayer, start } from './predicates.js';
+import { adjust, carried, dataList, finding, impactOf, mitigate, ref, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   intrudes: {
@@ -52,7 +52,8 @@ export const rule: Rule = {
   origin: 'builtin',
   check(segment) {
     const target = segment.kind === 'processing' ? segment.devices[0] : segment.devices[segment.devices.length - 1];
-    if (!target || segment.dataClass === 'other') return [];
+    // A carried or personal device is wherever its user is, not in a facility anyone guards: portable-cache asks about it.
+    if (!target || segment.dataClass === 'other' || carried(target)) return [];
     const { location, site } = target;
     const place = { location: ref(location.id), site: ref(site.id) };
     let likelihood = start(3, say('noEntryControl', place));

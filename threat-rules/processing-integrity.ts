@@ -25,6 +25,8 @@ export const rule: Rule = {
   cia: ['I'],
   segments: ['processing'],
   phases: ['development', 'operation'],
+  forms: ['application'],
+  concern: 'application',
   countermeasures: {
     human: [
       { ja: '職務分離（開発・運用・承認の担当を分ける）', en: 'separation of duties (development, operation and approval by different people)' },

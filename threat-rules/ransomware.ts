@@ -2,7 +2,8 @@
 // on the sector are frequent (3); reach from the internet and software past its end of support raise it;
 // an isolated store, EDR and backups kept apart (offline, immutable, or carried to another site; an online
 // replica is encrypted with its source) lower it; no backup at all raises it.
-// One risk per store, whatever flows write to it.
+// Records, copies and backups only: a cache or a temporary copy has its original elsewhere. One risk per
+// store, whatever flows write to it.
 import type { MessageRef, Messages } from '../models/message.js';
 import type { Rule, RuleContext } from '../models/rule.js';
 import type { PlacedDevice } from '../models/segment.js';
@@ -41,6 +42,10 @@ const MESSAGES = {
     ja: '本番環境から切り離されたバックアップから復元できる（別拠点（{site}）の{device}にオフラインまたは改変不能なバックアップを置いている）',
     en: 'it can be restored from backups kept apart from production (backups go offline or immutable to {device} at another site ({site}))',
   },
+  apartDevice: {
+    ja: '本番環境から切り離されたバックアップから復元できる（{device}にオフラインまたは改変不能なバックアップを置いている）',
+    en: 'it can be restored from backups kept apart from production (backups go offline or immutable to {device})',
+  },
   noBackup: { ja: '{store}のバックアップがモデルにない（暗号化されると復元できない）', en: 'the model records no backup of {store} (once encrypted, nothing can be restored)' },
 } as const satisfies Messages;
 const say = sayer(MESSAGES);
@@ -52,6 +57,7 @@ function backupsApart(store: PlacedDevice, context: RuleContext): MessageRef | n
   const apart = deviceFacts(context, store.device.id).backups.apart;
   if (apart?.by === 'media') return say('apartMedia', { media: ref(apart.media), site: ref(apart.site) });
   if (apart?.by === 'remote') return say('apartRemote', { device: { at: apart.device }, site: ref(apart.site) });
+  if (apart?.by === 'device') return say('apartDevice', { device: { at: apart.device } });
   return null;
 }
 
@@ -89,7 +95,9 @@ export const rule: Rule = {
   origin: 'builtin',
   check(segment, context) {
     const store = segment.devices[segment.devices.length - 1];
-    if (!store || segment.dataClass === 'other') return [];
+    const as = segment.keeping?.as;
+    // A cache or a temporary copy is not what care depends on: losing it to ransomware is the endpoint's malware risk.
+    if (!store || segment.dataClass === 'other' || as === 'cache' || as === 'temporary') return [];
     const self = { store: at(store) };
     let likelihood = start(3, say('sector'));
     likelihood = internetStep(likelihood, segment, context);
@@ -99,11 +107,11 @@ export const rule: Rule = {
     const apart = backupsApart(store, context);
     if (apart) {
       likelihood = adjust(likelihood, -1, apart);
-    } else if (!store.device.roles.includes('backup') && !deviceFacts(context, store.device.id).backups.backedUp) {
+    } else if (as !== 'backup' && !deviceFacts(context, store.device.id).backups.backedUp) {
       likelihood = adjust(likelihood, +1, say('noBackup', self));
     }
     const data = { ...self, data: dataList(segment.data) };
-    const message = !store.device.roles.includes('backup') ? say('infects', data)
+    const message = as !== 'backup' ? say('infects', data)
       : segment.data.every((d) => d.kind === 'backup') ? say('infectsBackupData', data)
         : say('infectsBackups', data);
     return [finding(message, impactOf(segment, ['I', 'A']), likelihood, store.device.id)];

@@ -1,5 +1,6 @@
 // Seed example ③, B->C storage: unauthorised writes and loss of what is stored. Writes come through
-// access to the store (3; access control and encryption at rest lower it); loss needs backups.
+// access to the store (3; access control, encryption at rest and an immutable store lower it); the loss
+// of a record or a copy needs backups.
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
 import { adjust, at, dataList, deviceFacts, finding, impactOf, internetStep, mitigate, sayer, start } from './predicates.js';
@@ -45,12 +46,15 @@ export const rule: Rule = {
   origin: 'builtin',
   check(segment, context) {
     const store = segment.devices[segment.devices.length - 1];
-    if (!store || segment.dataClass === 'other') return [];
+    const as = segment.keeping?.as;
+    // A cache is rebuilt from its source: what matters there is its loss or theft, not its integrity.
+    if (!store || segment.dataClass === 'other' || as === 'cache') return [];
     const self = { store: at(store) };
     let likelihood = start(3, say('commonWrites'));
     likelihood = internetStep(likelihood, segment, context);
-    likelihood = mitigate(likelihood, store.device, ['access-control', 'encryption-at-rest'], 1);
-    if (!deviceFacts(context, store.device.id).backups.backedUp && !store.device.roles.includes('backup')) {
+    likelihood = mitigate(likelihood, store.device, ['access-control', 'encryption-at-rest', 'immutable-backup'], 1);
+    // Backups are for records and copies; a backup or a temporary copy has its original elsewhere.
+    if ((as === 'record' || as === 'copy') && !deviceFacts(context, store.device.id).backups.backedUp) {
       likelihood = adjust(likelihood, +1, say('noBackup', self));
     }
     return [finding(

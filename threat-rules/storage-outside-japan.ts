@@ -3,7 +3,7 @@
 // and says so. One risk per site.
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
-import { at, dataList, finding, impactOf, ref, sayer, start } from './predicates.js';
+import { at, carried, dataList, finding, impactOf, ref, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   storedAbroad: {
@@ -51,7 +51,8 @@ export const rule: Rule = {
   origin: 'builtin',
   check(segment) {
     const store = segment.devices[segment.devices.length - 1];
-    if (!store || segment.dataClass === 'other') return [];
+    // A carried or personal device goes where its user goes: that is not storage placed in a country (portable-cache asks about it).
+    if (!store || segment.dataClass === 'other' || carried(store)) return [];
     const site = store.site;
     if (site.country === 'JP') return [];
     const place = { site: ref(site.id) };

@@ -1,7 +1,9 @@
-// Contract termination: a device that keeps medical information in operation, but that no flow of the
-// contract-termination phase returns, hands over, erases or disposes of. Its information is left behind
-// after the contract ends (4). Listed once per device, as a contract-termination risk, and only when the
-// model covers that phase.
+// Contract termination: a device the provider holds for the institution (it runs it, or a third party it
+// engaged does) that keeps medical information in operation, in any form (record, copy, backup, cache,
+// temporary copy, log), but that no flow of the contract-termination phase returns, hands over, erases or
+// disposes of. Its information is left behind after the contract ends (4). The institution's own devices,
+// and a patient's or a staff member's, are theirs: not the provider's to return or erase. Listed once per
+// device, as a contract-termination risk, and only when the model covers that phase.
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
 import { at, dataList, deviceFacts, finding, impactOf, sayer, start } from './predicates.js';
@@ -51,8 +53,11 @@ export const rule: Rule = {
   check(segment, context) {
     const store = segment.devices[segment.devices.length - 1];
     if (!store || segment.dataClass === 'other' || !context.model.system.phases.includes('termination')) return [];
-    // Returning, handing over, erasing or disposing ends information on a device; exporting only copies it.
-    if (deviceFacts(context, store.device.id).ended.length > 0) return [];
+    const facts = deviceFacts(context, store.device.id);
+    // What the institution, a patient or a staff member runs is theirs: the provider returns or erases only
+    // what it holds for the institution. Returning, handing over, erasing or disposing ends information on a
+    // device; exporting only copies it.
+    if (!facts.providerHolds || facts.ended.length > 0) return [];
     const self = { store: at(store) };
     const likelihood = start(4, say('notEnded', self));
     return [finding(

@@ -94,6 +94,7 @@ const MESSAGES = {
     ja: '{device}: 別拠点（{site}）の{remote}にオフラインまたは改変不能なバックアップ',
     en: '{device}: offline or immutable backups on {remote} at another site ({site})',
   },
+  apartDevice: { ja: '{device}: {backup}にオフラインまたは改変不能なバックアップ（同じ拠点）', en: '{device}: offline or immutable backups on {backup} (at the same site)' },
   noBackup: { ja: '{device}: バックアップの記載なし', en: '{device}: no backup recorded' },
   notApart: {
     ja: '{device}: バックアップ（{backups}）が本体から切り離されていない（オフライン・改変不能・別拠点への搬送のいずれもない）',
@@ -374,6 +375,7 @@ function backupsApart(input: Input): Outcome {
     if (apart?.by === 'remote') {
       return line(true, say('apartRemote', { ...self, remote: ref(apart.device), site: ref(apart.site) }), [device.id, apart.device, apart.site]);
     }
+    if (apart?.by === 'device') return line(true, say('apartDevice', { ...self, backup: ref(apart.device) }), [device.id, apart.device]);
     const online = backupsOf(device, input);
     return online.length === 0
       ? line(false, say('noBackup', self), [device.id])

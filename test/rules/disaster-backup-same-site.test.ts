@@ -74,6 +74,23 @@ describe('disaster-backup-same-site', () => {
       edit: (w) => { noTape(w); replicateTo(w, 'vault-room'); },
       fires: [],
     },
+    {
+      name: 'a copy whose original is at another site is itself the copy elsewhere',
+      edit: (w) => {
+        w.devices.push({ id: 'replica', label: 'Replica', kind: 'database', at: 'vault-room', stores: [{ data: 'records', as: 'copy', of: 'db' }] });
+        w.links.push({ from: 'db', to: 'replica', network: 'vpn' });
+        w.flows.push({ id: 'sync', label: 'Sync', phase: 'operation', which: 'db', what: ['records'], how: ['transfer'], path: ['db', 'replica'] });
+      },
+      fires: [],
+    },
+    {
+      name: 'a cache or a backup has its original elsewhere',
+      edit: (w) => {
+        noTape(w);
+        el(w, 'devices', 'db')['stores'] = [{ data: 'records', as: 'cache' }];
+      },
+      fires: [],
+    },
   ]);
 
   it('raises nothing on the cloud-EHR example (backup tapes go to the off-site vault)', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/disaster-no-bcp.js';
-import { codes, el, ruleTable } from '../helpers/rule-table.js';
+import { addStaffPhone, codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
@@ -54,6 +54,27 @@ describe('disaster-no-bcp', () => {
     {
       name: 'only logs and development (no processing or storage of medical information in operation)',
       edit: (w) => { w.flows = w.flows.filter((f) => f['id'] === 'logs' || f['id'] === 'dev'); },
+      fires: [],
+    },
+    {
+      name: 'a staging server and a staff member\'s own phone keep no care running: no continuity plan asked of their places',
+      edit: (w) => {
+        w.flows = w.flows.filter((f) => f['id'] === 'dev');
+        addStaffPhone(w);
+        el(w, 'devices', 'app-server')['env'] = 'staging';
+        w.media = [];
+      },
+      fires: [],
+    },
+    {
+      name: 'a site that keeps only backups: the originals are elsewhere, care does not stop with it',
+      edit: (w) => {
+        w.flows = w.flows.filter((f) => f['id'] === 'dev');
+        w.devices.push({ id: 'vault-nas', label: 'Vault NAS', kind: 'storage', at: 'vault-room', stores: [{ data: ['backup'], as: 'backup', of: 'db' }] });
+        w.links.push({ from: 'db', to: 'vault-nas', network: 'vpn' });
+        w.flows.push({ id: 'offsite', label: 'Off-site backups', phase: 'operation', which: 'db', what: ['backup'], how: ['backup'], path: ['db', 'vault-nas'] });
+        w.media = [];
+      },
       fires: [],
     },
   ]);

@@ -112,6 +112,16 @@ describe('disposal-no-evidence', () => {
       },
       fires: [],
     },
+    {
+      name: 'the institution erases its own terminal at termination: its own evidence, not the provider\'s',
+      edit: (w) => {
+        w.flows = w.flows.filter((f) => f['id'] !== 'erase');
+        el(w, 'devices', 'terminal')['stores'] = ['records'];
+        w.flows.push({ id: 'wipe', label: 'The clinic wipes its terminal', phase: 'termination', who: 'doctor', which: 'terminal', what: ['records'], how: ['erase'], path: ['terminal'] });
+        w.media = w.media.filter((m) => m['id'] !== 'tape');
+      },
+      fires: [],
+    },
   ]);
 
   it('on the cloud-ehr example: the four erasures record no certificate; the destroyed tapes and the returned disk have their evidence', () => {

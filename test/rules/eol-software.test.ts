@@ -60,6 +60,15 @@ describe('eol-software', () => {
       edit: (w) => { el(w, 'devices', 'printer')['eol'] = true; },
       fires: [],
     },
+    {
+      name: 'a database past its end of support behind an exposed app server: the app server is reached, the database is not',
+      edit: (w) => {
+        el(w, 'devices', 'db')['eol'] = true;
+        el(w, 'devices', 'app-server')['exposure'] = 'internet';
+      },
+      fires: ['eol-software@db'],
+      check: ([r]) => expect(codes(r!.likelihood)).toEqual(['noPatches']),
+    },
   ]);
 
   it('raises nothing on the cloud-EHR example (no device is past its end of support)', () => {

@@ -55,5 +55,18 @@ describe('input-injection', () => {
       edit: (w) => { w.flows = w.flows.filter((f) => f['id'] === 'dev'); },
       fires: [],
     },
+    {
+      name: 'who acts: the side that takes the input validates it',
+      fires: ['input-injection@view/terminal>app-server'],
+      check: ([r]) => expect(r?.responsibility.parties).toEqual(['provider']),
+    },
+    {
+      name: 'an infrastructure provider is not asked for the application\'s input validation',
+      edit: (w) => {
+        w.system['forms'] = ['infrastructure'];
+        for (const d of w.data) if (d['class'] === 'medical') d['class'] = 'may-contain-medical';
+      },
+      fires: [],
+    },
   ]);
 });

@@ -66,6 +66,19 @@ describe('legal-record-authenticity', () => {
       },
       fires: [],
     },
+    {
+      name: 'a cache of legal records on a server: the record is elsewhere',
+      edit: (w) => { el(w, 'devices', 'db')['stores'] = [{ data: ['records', 'claims'], as: 'cache' }]; },
+      fires: [],
+    },
+    {
+      name: 'an infrastructure provider does not look inside the data: e-document authenticity is not its to give',
+      edit: (w) => {
+        w.system['forms'] = ['infrastructure'];
+        for (const d of w.data) if (d['class'] === 'medical') d['class'] = 'may-contain-medical';
+      },
+      fires: [],
+    },
   ]);
 
   it('raises the backup device and the billing server on the cloud-EHR example', () => {

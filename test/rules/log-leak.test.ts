@@ -46,5 +46,31 @@ describe('log-leak', () => {
       edit: (w) => { w.flows = w.flows.filter((f) => f['id'] !== 'logs'); },
       fires: [],
     },
+    {
+      name: 'log masking on the writer and on the log server counts once',
+      edit: (w) => {
+        el(w, 'devices', 'app-server')['controls'] = ['log-masking'];
+        el(w, 'devices', 'log-server')['controls'] = ['log-masking'];
+      },
+      fires: ['log-leak@logs/app-server>log-server'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(2);
+        expect(codes(r!.likelihood)).toEqual(['widelyRead', 'control-in-place']);
+      },
+    },
+    {
+      name: 'who acts: what goes into a log is decided where it is written, so the writer answers with the log server',
+      edit: (w) => {
+        (w as unknown as { parties: unknown[] }).parties = [{ id: 'vendor', label: 'Vendor', kind: 'provider' }];
+        el(w, 'devices', 'app-server')['supplier'] = 'vendor';
+        el(w, 'devices', 'app-server')['operator'] = 'institution';
+        el(w, 'devices', 'log-server')['operator'] = 'institution';
+      },
+      fires: ['log-leak@logs/app-server>log-server'],
+      check: ([r]) => {
+        expect(r?.responsibility.parties).toEqual(['vendor', 'institution']);
+        expect(r?.responsibility.basis).toContainEqual({ element: 'app-server', operator: 'vendor', role: 'supplies' });
+      },
+    },
   ]);
 });

@@ -55,6 +55,17 @@ describe('outage-single-point', () => {
       edit: (w) => { el(w, 'devices', 'app-server')['env'] = 'staging'; },
       fires: [],
     },
+    {
+      name: 'a production server that handles only other information (code) does not stop care',
+      edit: (w) => {
+        w.flows = w.flows.filter((f) => f['id'] === 'dev');
+        el(w, 'devices', 'dev-server')['env'] = 'production';
+        w.system['phases'] = ['operation', 'development'];
+        el(w, 'flows', 'dev')['phase'] = 'operation';
+        w.media = [];
+      },
+      fires: [],
+    },
   ]);
 
   it('raises the processing devices without redundancy on the cloud-EHR example', () => {

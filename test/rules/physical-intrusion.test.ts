@@ -6,7 +6,7 @@ import type { Risk } from '../../models/risk.js';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/physical-intrusion.js';
-import { codes, el, ruleTable } from '../helpers/rule-table.js';
+import { addStaffPhone, codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 /** The rule's risks on the guideline's worked example (examples/cloud-ehr). */
@@ -70,6 +70,27 @@ describe('physical-intrusion', () => {
     {
       name: 'erasing at termination processes and stores nothing',
       edit: (w) => { w.flows = w.flows.filter((f) => f['id'] === 'erase'); },
+      fires: [],
+    },
+    {
+      name: 'a staff member\'s own phone at home is not in a facility anyone guards',
+      edit: (w) => {
+        w.flows = w.flows.filter((f) => f['id'] === 'dev');
+        addStaffPhone(w);
+        el(w, 'devices', 'app-server')['roles'] = ['relay'];
+        w.media = [];
+      },
+      fires: [],
+    },
+    {
+      name: 'the clinic\'s own tablet, carried on rounds: its loss is portable-cache\'s, not the room\'s',
+      edit: (w) => {
+        w.flows = w.flows.filter((f) => f['id'] === 'dev');
+        w.devices.push({ id: 'pad', label: 'Tablet', kind: 'tablet', at: 'reception', auth: ['password', 'biometric'], stores: [{ data: 'records', as: 'cache' }] });
+        w.links.push({ from: 'pad', to: 'router', network: 'lan', protocol: 'https', tls: '1.3' });
+        w.flows.push({ id: 'rounds', label: 'Rounds', phase: 'operation', who: 'doctor', which: 'pad', what: ['records'], how: ['view'], path: ['pad', 'router'] });
+        w.media = [];
+      },
       fires: [],
     },
   ]);

@@ -51,5 +51,13 @@ describe('processing-integrity', () => {
       edit: (w) => { w.flows = w.flows.filter((f) => f['id'] === 'logs'); },
       fires: [],
     },
+    {
+      name: 'an infrastructure provider is not asked about the application\'s logic',
+      edit: (w) => {
+        w.system['forms'] = ['infrastructure'];
+        for (const d of w.data) if (d['class'] === 'medical') d['class'] = 'may-contain-medical';
+      },
+      fires: [],
+    },
   ]);
 });

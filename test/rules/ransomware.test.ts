@@ -149,6 +149,46 @@ describe('ransomware', () => {
       edit: (w) => { el(w, 'flows', 'view')['what'] = ['code']; },
       fires: [],
     },
+    {
+      name: 'a cache of records on the app server is not what care depends on',
+      edit: (w) => {
+        el(w, 'devices', 'db')['stores'] = ['claims'];
+        el(w, 'devices', 'app-server')['stores'] = [{ data: 'records', as: 'cache' }];
+      },
+      fires: [],
+    },
+    {
+      name: 'a backup device that says it keeps backups: its backups are encrypted, and no backup of it is asked for',
+      edit: (w) => {
+        w.devices.push({ id: 'nas', label: 'NAS', kind: 'storage', at: 'server-room', stores: [{ data: ['records'], as: 'backup', of: 'db' }] });
+        w.links.push({ from: 'db', to: 'nas', network: 'dc-lan' });
+        w.flows.push({ id: 'backup-job', label: 'Backups', phase: 'operation', which: 'db', what: ['records'], how: ['backup'], path: ['db', 'nas'] });
+      },
+      fires: ['ransomware@db', 'ransomware@nas'],
+      check: (risks) => {
+        const nas = risks.find((r) => r.id === 'ransomware@nas');
+        expect(nas?.messageId).toBe('infectsBackups');
+        expect(nas?.likelihood.reasons.map((x) => x.code)).not.toContain('noBackup');
+        // The NAS keeps a backup of the database: the database is backed up.
+        expect(risks.find((r) => r.id === 'ransomware@db')?.likelihood.reasons.map((x) => x.code)).not.toContain('noBackup');
+      },
+    },
+    {
+      name: 'an immutable backup NAS in the same room keeps copies apart from ransomware (not from a disaster)',
+      edit: (w) => {
+        noTape(w);
+        w.devices.push({ id: 'nas', label: 'NAS', kind: 'storage', at: 'server-room', stores: [{ data: ['records'], as: 'backup', of: 'db' }], controls: ['immutable-backup'] });
+        w.links.push({ from: 'db', to: 'nas', network: 'dc-lan' });
+        el(w, 'devices', 'db')['stores'] = [{ data: ['records'], as: 'record', 'backup-to': ['nas'] }];
+        w.flows.push({ id: 'backup-job', label: 'Backups', phase: 'operation', which: 'db', what: ['records'], how: ['backup'], path: ['db', 'nas'] });
+      },
+      fires: ['ransomware@db', 'ransomware@nas'],
+      check: (risks) => {
+        const db = risks.find((r) => r.id === 'ransomware@db');
+        expect(db?.likelihood.reasons.map((x) => x.code)).toEqual(['sector', 'apartDevice']);
+        expect(db?.likelihood.value).toBe(2);
+      },
+    },
   ]);
 
   it('raises each store of medical information on the cloud-EHR example', () => {

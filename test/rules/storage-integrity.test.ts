@@ -58,5 +58,25 @@ describe('storage-integrity', () => {
       },
       fires: [],
     },
+    {
+      name: 'a cache is rebuilt from its source: not the store\'s integrity',
+      edit: (w) => { el(w, 'devices', 'db')['stores'] = [{ data: 'records', as: 'cache' }]; },
+      fires: [],
+    },
+    {
+      name: 'a temporary copy is guarded, but asks for no backup',
+      edit: (w) => { el(w, 'devices', 'db')['stores'] = [{ data: 'records', as: 'temporary', retention: '7d' }]; },
+      fires: ['storage-integrity@view/app-server>db'],
+      check: ([r]) => expect(codes(r!.likelihood)).not.toContain('noBackup'),
+    },
+    {
+      name: 'an immutable store takes one off',
+      edit: (w) => { el(w, 'devices', 'db')['controls'] = ['immutable-backup', 'backup']; },
+      fires: ['storage-integrity@view/app-server>db'],
+      check: ([r]) => {
+        expect(r?.likelihood.value).toBe(2);
+        expect(r?.likelihood.reasons[1]?.data).toEqual({ control: { term: 'control', key: 'immutable-backup' } });
+      },
+    },
   ]);
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/index.js';
 import { diskHost } from '../../src/io/disk.js';
 import { rule } from '../../threat-rules/storage-outside-japan.js';
-import { codes, el, ruleTable } from '../helpers/rule-table.js';
+import { addStaffPhone, codes, el, ruleTable } from '../helpers/rule-table.js';
 import { analyse } from '../../src/analysis/analyse.js';
 
 function exampleIds(): string[] {
@@ -63,6 +63,13 @@ describe('storage-outside-japan', () => {
         el(w, 'sites', 'dc')['country'] = 'US';
         el(w, 'devices', 'dev-server')['roles'] = ['process', 'store'];
         w.flows = w.flows.filter((f) => f['id'] === 'dev');
+      },
+      fires: [],
+    },
+    {
+      name: 'a staff member\'s own phone, wherever it is, is not storage placed in a country',
+      edit: (w) => {
+        addStaffPhone(w);
       },
       fires: [],
     },

@@ -76,6 +76,35 @@ describe('termination-data-left', () => {
       },
       fires: [],
     },
+    {
+      name: 'the institution runs the log server: its own, not the provider\'s to return or erase',
+      edit: (w) => { el(w, 'devices', 'log-server')['operator'] = 'institution'; },
+      fires: [],
+    },
+    {
+      name: 'a third party the institution engaged runs it: not the provider\'s either',
+      edit: (w) => {
+        (w as unknown as { parties: unknown[] }).parties = [{ id: 'log-co', label: 'Log Co', kind: 'third-party', 'engaged-by': 'institution' }];
+        el(w, 'devices', 'log-server')['operator'] = 'log-co';
+      },
+      fires: [],
+    },
+    {
+      name: 'a third party the provider engaged runs it: the provider\'s to end',
+      edit: (w) => {
+        (w as unknown as { parties: unknown[] }).parties = [{ id: 'log-co', label: 'Log Co', kind: 'third-party', 'engaged-by': 'provider' }];
+        el(w, 'devices', 'log-server')['operator'] = 'log-co';
+      },
+      fires: ['termination-data-left@log-server'],
+    },
+    {
+      name: 'a cache on the provider\'s server is left behind too, in whatever form it is kept',
+      edit: (w) => {
+        el(w, 'devices', 'app-server')['stores'] = [{ data: 'records', as: 'cache' }];
+        w.flows.push({ id: 'erase-logs', label: 'The operator erases the logs', phase: 'termination', who: 'operator', which: 'log-server', what: ['app-log'], how: ['erase'], path: ['log-server'] });
+      },
+      fires: ['termination-data-left@app-server'],
+    },
   ]);
 
   it('on the cloud-ehr example: every store is returned or erased at termination', () => {
