@@ -2,7 +2,7 @@
 // language, and which of the guideline's eleven representative threats each instantiates. Built by
 // src/report/catalogue.ts; formatted by renderers.
 import type { RuleMeta } from './rule.js';
-import type { Lang, MeasureCategory, Threat } from './vocabulary.js';
+import type { Form, Lang, MeasureCategory, Threat } from './vocabulary.js';
 
 export interface RuleEntry {
   readonly id: string;
@@ -10,6 +10,8 @@ export interface RuleEntry {
   readonly cia: RuleMeta['cia'];
   readonly segments: RuleMeta['segments'];
   readonly phases: RuleMeta['phases'];
+  /** The provision forms it applies to (all three unless the rule says otherwise). */
+  readonly forms: readonly Form[];
   /** "builtin", or the rule file and line of a user rule. */
   readonly origin: string;
   readonly words: {
@@ -19,6 +21,7 @@ export interface RuleEntry {
     readonly cia: string;
     readonly segments: string;
     readonly phases: string;
+    readonly forms: string;
   };
   readonly countermeasures: Readonly<Record<MeasureCategory, readonly string[]>>;
   readonly references: readonly string[];
@@ -29,6 +32,6 @@ export interface RuleCatalogue {
   readonly rules: readonly RuleEntry[];
   /** For each representative threat, in the guideline's order, the rules that instantiate it. */
   readonly threats: readonly { readonly threat: Threat; readonly name: string; readonly rules: readonly string[] }[];
-  readonly headings: Readonly<Record<'title' | 'id' | 'threat' | 'rule' | 'risk' | 'cia' | 'segments' | 'phases' | 'countermeasures' | 'references' | 'origin' | 'byThreat' | 'none' | MeasureCategory, string>>;
+  readonly headings: Readonly<Record<'title' | 'id' | 'threat' | 'rule' | 'risk' | 'cia' | 'segments' | 'phases' | 'forms' | 'countermeasures' | 'references' | 'origin' | 'byThreat' | 'none' | MeasureCategory, string>>;
 }
 

@@ -5,9 +5,9 @@ import { markdownCell as cell, markdownText as text } from '../escape.js';
 
 export const rulesMarkdown: Renderer<RuleCatalogue> = (catalogue) => {
   const h = catalogue.headings;
-  const out = [`# ${h.title}`, '', `| ${h.id} | ${h.threat} | ${h.rule} | ${h.cia} | ${h.segments} | ${h.phases} |`, '| --- | --- | --- | --- | --- | --- |'];
+  const out = [`# ${h.title}`, '', `| ${h.id} | ${h.threat} | ${h.rule} | ${h.cia} | ${h.segments} | ${h.phases} | ${h.forms} |`, '| --- | --- | --- | --- | --- | --- | --- |'];
   for (const r of catalogue.rules) {
-    out.push(`| \`${r.id}\` | ${cell(r.words.threat)} | ${cell(r.words.title)} | ${cell(r.words.cia)} | ${cell(r.words.segments)} | ${cell(r.words.phases)} |`);
+    out.push(`| \`${r.id}\` | ${cell(r.words.threat)} | ${cell(r.words.title)} | ${cell(r.words.cia)} | ${cell(r.words.segments)} | ${cell(r.words.phases)} | ${cell(r.words.forms)} |`);
   }
   out.push('', `## ${h.byThreat}`, '');
   for (const t of catalogue.threats) out.push(`- ${text(t.name)}: ${t.rules.length > 0 ? t.rules.map((id) => `\`${id}\``).join(', ') : h.none}`);
@@ -24,6 +24,7 @@ export const ruleMarkdown: Renderer<RuleEntry, { readonly catalogue: RuleCatalog
     `- ${h.cia}: ${text(r.words.cia)}`,
     `- ${h.segments}: ${text(r.words.segments)}`,
     `- ${h.phases}: ${text(r.words.phases)}`,
+    `- ${h.forms}: ${text(r.words.forms)}`,
     `- ${h.origin}: ${text(r.origin)}`,
     '', `## ${h.countermeasures}`, '',
   ];
