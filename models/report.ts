@@ -106,6 +106,12 @@ export interface ReportView {
   readonly threats: ThreatList;
   readonly responses: { readonly rows: readonly ResponseRow[]; readonly orphaned: readonly OrphanedRow[] };
   readonly requests: readonly RequestGroup[];
+  /**
+   * Risks the institution answers for (alone, with the provider or with others: the risk's
+   * responsibility) that need or may need a response (every rank but those needing none), and that no
+   * measure of the institution's, and no agreement, answers yet: what the two must still agree on.
+   */
+  readonly agree: readonly ThreatRow[];
   readonly checklist: Checklist;
   /** Risks that need a response (by the rank criteria) and have none. */
   readonly open: readonly ThreatRow[];
@@ -115,10 +121,10 @@ export interface ReportView {
   readonly sheets: SheetNames;
 }
 
-export type SheetNames = Readonly<Record<'flows' | 'threats' | 'responses' | 'requests' | 'checklist' | 'open' | 'orphaned', string>>;
+export type SheetNames = Readonly<Record<'flows' | 'threats' | 'responses' | 'requests' | 'agree' | 'checklist' | 'open' | 'orphaned', string>>;
 
 /** The report's headings and fixed words, by key. */
 export type ReportWordKey =
-  'report' | 'provider' | 'source' | 'hash' | 'contents' | 'diagram' | 'flows' | 'threats' | 'responses' | 'requests' | 'checklist' | 'open' | 'orphaned' | 'riskId' | 'rank' | 'level' | 'decision' | 'measures' | 'residual' | 'rationale' | 'agreedWith' | 'date' | 'where' | 'category' | 'owner' | 'risks' | 'item' | 'requirement' | 'status' | 'evidence' | 'reference' | 'none' | 'noOpen' | 'noResponses' | 'noRequests' | 'noOrphaned' | 'pattern' | 'title' | 'threat' | 'phase';
+  'report' | 'provider' | 'source' | 'hash' | 'contents' | 'diagram' | 'flows' | 'threats' | 'responses' | 'requests' | 'checklist' | 'open' | 'orphaned' | 'riskId' | 'rank' | 'level' | 'decision' | 'measures' | 'residual' | 'rationale' | 'agreedWith' | 'date' | 'where' | 'category' | 'owner' | 'risks' | 'item' | 'requirement' | 'status' | 'evidence' | 'reference' | 'none' | 'noOpen' | 'noResponses' | 'noRequests' | 'agree' | 'agreeNote' | 'noAgree' | 'whyWho' | 'noOrphaned' | 'pattern' | 'title' | 'threat' | 'phase';
 
 export type ReportWords = Readonly<Record<ReportWordKey, string>>;

@@ -1,14 +1,19 @@
 // The risk assessment result list (リスクアセスメント結果一覧) as renderers see it: one row per risk, every
 // word already in the output language, with the keys kept beside the words for tools. Built by
 // src/report/threats.ts from scored risks; formatted by renderers/threats.
-import type { Risk } from './risk.js';
+import type { Answerer, Risk } from './risk.js';
 import type { Lang, MeasureCategory, Rank } from './vocabulary.js';
 
 export interface ThreatRow extends Pick<Risk, 'id' | 'rule' | 'threat' | 'rank' | 'level' | 'need' | 'phases' | 'forms' | 'segment' | 'segments' | 'flows' | 'elements' | 'dataClass' | 'cia'> {
   readonly impact: number;
   readonly likelihood: number;
+  /** Who must act (対応主体), and the organisations: institution, provider, third-party, or party ids. */
+  readonly who: Answerer;
+  readonly parties: readonly string[];
   /** Each column as the list prints it. */
   readonly cells: {
+    /** "対象事業者・医療機関等" / "provider, medical institution". */
+    readonly who: string;
     readonly phase: string;
     readonly form: string;
     readonly segment: string;
@@ -24,8 +29,11 @@ export interface ThreatRow extends Pick<Risk, 'id' | 'rule' | 'threat' | 'rank' 
     readonly rank: string;
     readonly need: string;
   };
-  /** Why each grade: the starting grade, then each step, as "4 大きい: 医療情報（...）" / "+1 → 5: ...". */
-  readonly reasons: { readonly impact: readonly string[]; readonly likelihood: readonly string[] };
+  /**
+   * Why each grade: the starting grade, then each step, as "4 大きい: 医療情報（...）" / "+1 → 5: ...";
+   * and why those who must act do: "電子カルテ端末（診察室）は医療機関等が運用する".
+   */
+  readonly reasons: { readonly impact: readonly string[]; readonly likelihood: readonly string[]; readonly who: readonly string[] };
   readonly countermeasures: Readonly<Record<MeasureCategory, readonly string[]>>;
   readonly references: readonly string[];
 }
@@ -43,7 +51,7 @@ export interface ThreatList {
   /** The matrix used: levels[impact - 1][likelihood - 1], and each rank's criterion, in words; `own` when the model replaced the sample. */
   readonly matrix: { readonly levels: readonly (readonly number[])[]; readonly criteria: Readonly<Record<Rank, string>>; readonly own: boolean };
   readonly headings: Readonly<Record<
-    'id' | 'phase' | 'form' | 'segment' | 'flows' | 'dataClass' | 'threat' | 'risk' | 'cia' | 'impact' | 'likelihood' | 'level' | 'rank' | 'need'
+    'id' | 'phase' | 'form' | 'segment' | 'flows' | 'dataClass' | 'threat' | 'risk' | 'cia' | 'impact' | 'likelihood' | 'level' | 'rank' | 'need' | 'who'
     | 'countermeasures' | 'references' | 'reasons' | 'summary' | 'matrix' | 'human' | 'physical' | 'technical' | 'details' | 'none'
     | 'detailsSummary', string>>;
   /** The list's own sentences, in its language. */

@@ -41,7 +41,7 @@ function variant(): string {
   model = must(model, '  - {id: dev-room, label: 開発・保守室,', '  - {id: dmz, label: DMZ, site: provider-dc, controls: [locked, entry-control]}\n  - {id: dev-room, label: 開発・保守ルーム,');
   model = must(model, '  # 対象事業者DC\n', '  # 対象事業者DC\n  - {id: patient-portal, label: 患者向けポータル, kind: server, at: dmz, exposure: internet, auth: password, env: production}\n');
   model = must(model, '  # DCの中\n', '  # DCの中\n  - {from: patient-portal, to: dc-gateway, network: dc-internal, protocol: https, tls: "1.3"}\n');
-  model = must(model, '  - {id: disposal-contractor, label: 廃棄事業者, owner: third-party, country: JP}\n', '');
+  model = must(model, '  - {id: disposal-contractor, label: 廃棄事業者, owner: third-party, operator: disposal-co, country: JP}\n', '');
   model = must(model, '  - {id: disposal-facility, label: 破砕施設, site: disposal-contractor, controls: [entry-control, cctv]}\n', '');
   model = model.replace(/  - id: tape-disposal\n(    .*\n)+/, '');
   writeFileSync(join(dir, 'model.yaml'), model);

@@ -84,7 +84,7 @@ describe('the cloud-EHR workbook', async () => {
     const names = XLSX_SHEETS[lang];
 
     it(`${lang}: has the sheets in order`, () => {
-      const expected: string[] = [names.flows, names.threats, names.responses, names.requests, names.checklist, names.open];
+      const expected: string[] = [names.flows, names.threats, names.responses, names.requests, names.agree, names.checklist, names.open];
       if (view.responses.orphaned.length > 0) expected.push(names.orphaned);
       expect(wb.worksheets.map((ws) => ws.name)).toEqual(expected);
     });
@@ -123,7 +123,7 @@ describe('the cloud-EHR workbook', async () => {
       const ws = sheet(wb, names.threats);
       expect(headerOf(ws)).toEqual([
         h.id, h.rank, h.level, h.phase, h.form, h.segment, h.flows, h.dataClass, h.threat, h.risk, h.cia, h.impact, h.likelihood, h.need,
-        h.human, h.physical, h.technical, h.references, h.reasons,
+        h.who, h.human, h.physical, h.technical, h.references, h.reasons,
       ]);
       view.threats.rows.forEach((r, i) => {
         const row = ws.getRow(i + 2);
@@ -131,9 +131,15 @@ describe('the cloud-EHR workbook', async () => {
         expect(row.getCell(2).value).toBe(r.rank);
         expect(row.getCell(3).value).toBe(r.level);
         expect(row.getCell(10).value).toBe(r.cells.risk);
-        expect(row.getCell(17).value).toBe(r.countermeasures.technical.join('\n'));
+        expect(row.getCell(15).value).toBe(r.cells.who);
+        expect(row.getCell(18).value).toBe(r.countermeasures.technical.join('\n'));
       });
       expect(headerOf(sheet(wb, names.open))).toEqual(headerOf(ws));
+      // The risks to agree on are the risk list's rows for them, in the same columns.
+      const agree = sheet(wb, names.agree);
+      expect(headerOf(agree)).toEqual(headerOf(ws));
+      expect(view.agree.length).toBeGreaterThan(0);
+      view.agree.forEach((r, i) => { expect(agree.getRow(i + 2).getCell(1).value).toBe(r.id); });
     });
 
     it(`${lang}: the other sheets have their headers`, () => {

@@ -8,12 +8,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { reportMarkdown } from '../renderers/markdown/report.js';
 import { main } from '../src/cli/main.js';
-import { applyResponses, assessModel, buildReport, loadModel } from '../src/index.js';
+import { applyResponses, assessModel, buildReport, loadModel, threatList } from '../src/index.js';
+import { BUILTIN_RULES } from '../threat-rules/index.js';
+import { wording } from '../src/words/wording.js';
+import type { Model } from '../models/model.js';
 import { diskHost } from '../src/io/disk.js';
 import { globPattern } from '../src/analysis/responses.js';
-import { institutionRequests } from '../src/report/report.js';
+import { institutionRequests, institutionShare } from '../src/report/report.js';
 import { expectGolden } from './helpers/golden.js';
 import { baseWorld, loadWorld, type World } from './helpers/rule-table.js';
+
+const words = (model: Model, lang: 'ja' | 'en') => wording(model, BUILTIN_RULES, lang);
 
 const run = async (argv: string[]): Promise<{ code: number; out: string; err: string }> => {
   let out = '';
@@ -104,6 +109,46 @@ describe('the cloud-EHR example\'s responses', () => {
     const card = all.find((i) => i.text.startsWith('医事端末にICカードリーダ'));
     expect(card?.risks).toEqual(['auth-single-factor@billing-terminal']);
   });
+
+  it('list what the institution answers for and has no measure of its own for, to agree on', () => {
+    const list = threatList(model, risks, matrix, words(model, 'en'));
+    const agree = institutionShare(model, list, responses);
+    expect(agree.length).toBeGreaterThan(5);
+    const answered = new Map(responses.answered.map((a) => [a.risk.id, a.response]));
+    for (const r of agree) {
+      expect(r.need).not.toBe('none');
+      expect(r.parties).toContain('institution');
+      expect(answered.get(r.id)?.measures.some((m) => m.owner !== 'provider') ?? false).toBe(false);
+    }
+    // The billing terminal is the institution's: its single factor is answered with the institution's IC cards, so it is settled.
+    expect(agree.map((r) => r.id)).not.toContain('auth-single-factor@billing-terminal');
+    expect(agree.map((r) => r.id)).toContain('malware-endpoint@billing-terminal');
+    // Nothing the provider alone runs is put to the institution.
+    expect(agree.some((r) => r.who === 'provider')).toBe(false);
+  });
+});
+
+describe('what the institution must still agree on', () => {
+  const share = (responses: unknown[]) => {
+    const { model, risks, responses: assessed } = withResponses(responses);
+    const { matrix } = assessModel(model);
+    return institutionShare(model, threatList(model, risks, matrix, words(model, 'en')), assessed).map((r) => r.id);
+  };
+
+  it('a risk on the institution\'s terminal stays until a measure of the institution\'s, or an agreement, answers it', () => {
+    const id = 'auth-single-factor@terminal';
+    expect(share([])).toContain(id);
+    const provider = [{ category: 'technical', owner: 'provider', text: 'MFA in the app' }, { category: 'human', owner: 'provider', text: 'b' }];
+    expect(share([{ risk: id, decision: 'reduce', measures: provider }])).toContain(id);
+    expect(share([{ risk: id, decision: 'reduce', measures: [...provider, { category: 'human', owner: 'institution', text: 'IC cards' }] }])).not.toContain(id);
+    expect(share([{ risk: id, decision: 'accept', rationale: 'x', 'agreed-with': 'the clinic director' }])).not.toContain(id);
+  });
+
+  it('never lists what only the provider runs', () => {
+    const ids = share([]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.some((id) => id.startsWith('ransomware@db') || id.startsWith('outage-single-point@app-server'))).toBe(false);
+  });
 });
 
 describe('report.md', () => {
@@ -143,9 +188,11 @@ describe('koseizu check', () => {
 
   it('an orphaned response is a warning, and a failure with --strict', async () => {
     // The world's S risks (the doctor's flow, the terminal's single factor, ransomware on the database, which
-    // records no backup) are answered: only the orphan remains.
+    // records no backup, and the data centre as an external store whose selection criteria the model leaves
+    // open) are answered: only the orphan remains.
     const path = write('orphan', [
       { risk: 'ransomware@db', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
+      { risk: 'external-storage@dc', decision: 'reduce', measures: [{ category: 'human', owner: 'provider', text: 'a' }, { category: 'human', owner: 'institution', text: 'b' }] },
       { risk: '*@view/*', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
       { risk: 'auth-single-factor@terminal', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
       { risk: 'input-spoofing@gone/*', decision: 'accept', rationale: 'x' },
@@ -159,6 +206,7 @@ describe('koseizu check', () => {
   it('an S risk with a single measure, or accepted, does not close the gate (KZ307, KZ309)', async () => {
     const others = [
       { risk: 'ransomware@db', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
+      { risk: 'external-storage@dc', decision: 'reduce', measures: [{ category: 'human', owner: 'provider', text: 'a' }, { category: 'human', owner: 'institution', text: 'b' }] },
       { risk: '*@view/*', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'a' }, { category: 'human', owner: 'provider', text: 'b' }] },
     ];
     const single = write('single', [...others, { risk: 'auth-single-factor@terminal', decision: 'reduce', measures: [{ category: 'technical', owner: 'provider', text: 'MFA' }] }]);

@@ -141,7 +141,7 @@ footer.report { margin-top: 3rem; padding-top: .75rem; padding-bottom: 1.5rem; b
   table { font-size: 8.5pt; }
   th, td { padding: 2pt 4pt; }
   td.text, td.wide, td.idcell, td.grade, th { min-width: 0 !important; max-width: none; }
-  table.threats, table.responses, table.requests, table.checklist, table.open { table-layout: fixed; }
+  table.threats, table.responses, table.requests, table.agree, table.checklist, table.open { table-layout: fixed; }
   td.owner, td.num { white-space: normal; }
   th.c-rank { width: 5%; }
   table.threats th.c-id { width: 13%; }
@@ -158,6 +158,9 @@ footer.report { margin-top: 3rem; padding-top: .75rem; padding-bottom: 1.5rem; b
   table.responses th.c-where { width: 8%; }
   table.requests th.c-measures { width: 55%; }
   table.requests th.c-owner { width: 12%; }
+  table.agree th.c-id { width: 18%; }
+  table.agree th.c-risk { width: 40%; }
+  table.agree th.c-who { width: 12%; }
   table.checklist th.c-status { width: 11%; }
   table.checklist th.c-item { width: 14%; }
   table.checklist th.c-requirement { width: 22%; }
@@ -349,7 +352,7 @@ function threatsPart(ctx: Context): Part {
     const head: [string, string][] = [
       [e(h.rank), 'num c-rank'], [e(h.id), 'c-id'], [e(h.phase), 'c-phase'], [e(h.segment), 'c-segment'], [e(h.dataClass), 'c-class'],
       [e(h.threat), 'c-threat'], [e(h.risk), 'c-risk'], [e(h.cia), 'c-cia'], [e(h.impact), 'c-grade'], [e(h.likelihood), 'c-grade'],
-      [e(h.level), 'num c-level'], [e(h.need), 'c-need'],
+      [e(h.level), 'num c-level'], [e(h.need), 'c-need'], [e(h.who), 'c-who'],
     ];
     const body = list.rows.map((r) => riskGroup(ctx, r, head.length)).join('\n');
     out.push(table('threats', head, `${body}\n`));
@@ -371,7 +374,7 @@ function riskGroup(ctx: Context, r: ThreatRow, columns: number): string {
   const row = `<tr class="row" id="${riskAnchor(r.id)}"><td class="num">${rankBadge(r.rank)}</td><td class="idcell">${idCode(r.id)}</td>`
     + `<td>${e(c.phase)}</td><td>${e(c.segment)}</td><td>${e(c.dataClass)}</td><td>${e(c.threat)}</td>`
     + `<td class="wide"><span class="title">${e(c.title)}</span>${e(c.risk)}</td><td>${e(c.cia)}</td><td class="grade">${e(c.impact)}</td><td class="grade">${e(c.likelihood)}</td>`
-    + `<td class="num">${e(c.level)}</td><td>${e(c.need)}</td></tr>`;
+    + `<td class="num">${e(c.level)}</td><td>${e(c.need)}</td><td>${e(c.who)}</td></tr>`;
   const details = `<tr class="details"><td colspan="${columns}"><details><summary>${e(h.detailsSummary)}</summary>${riskDetails(ctx, r)}</details></td></tr>`;
   return `<tbody class="risk">\n${row}\n${details}\n</tbody>`;
 }
@@ -382,7 +385,8 @@ function riskDetails(ctx: Context, r: ThreatRow): string {
   const reasons = `<div><p class="label">${e(h.reasons)}</p>`
     + `<p>${e(h.impact)} ${e(c.impact)}</p>${list(r.reasons.impact)}`
     + `<p>${e(h.likelihood)} ${e(c.likelihood)}</p>${list(r.reasons.likelihood)}`
-    + `<p>${e(h.level)} ${e(c.level)} → ${e(h.rank)} ${rankBadge(r.rank)} ${e(c.need)}</p></div>`;
+    + `<p>${e(h.level)} ${e(c.level)} → ${e(h.rank)} ${rankBadge(r.rank)} ${e(c.need)}</p>`
+    + `<p>${e(h.who)}: ${e(c.who)}</p>${list(r.reasons.who)}</div>`;
   const categories = CATEGORIES.filter((k) => r.countermeasures[k].length > 0);
   const measures = `<div><p class="label">${e(h.countermeasures)}</p>`
     + (categories.length === 0 ? `<p>—</p>` : `<dl>${categories.map((k) => `<dt>${e(h[k])}</dt><dd>${list(r.countermeasures[k])}</dd>`).join('')}</dl>`)
@@ -436,15 +440,28 @@ function responsesPart(ctx: Context): Part {
 function requestsPart(ctx: Context): Part {
   const { w } = ctx;
   const groups = ctx.view.requests;
-  if (groups.length === 0) return { id: 'requests', title: w('requests'), count: 0, children: [], body: empty(w('noRequests')) };
   const out: string[] = [];
   const children: { id: string; title: string }[] = [];
+  if (groups.length === 0) out.push(empty(w('noRequests')).trimEnd());
   for (const g of groups) {
     const id = `requests-${g.category}`;
     children.push({ id, title: g.title });
     out.push(`<h3 id="${id}">${e(g.title)}</h3>`);
     const body = g.items.map((i) => `<tr><td class="wide pre">${e(i.text)}</td><td class="owner">${e(i.ownerWord)}</td><td class="idcell"><ul>${i.risks.map((r) => `<li>${riskLink(ctx, r)}</li>`).join('')}</ul></td></tr>`);
     out.push(table('requests', [[e(w('measures')), 'c-measures'], [e(w('owner')), 'c-owner'], [e(w('risks')), 'c-risks']], `<tbody>\n${body.join('\n')}\n</tbody>\n`));
+  }
+  // The risks still to agree on: the institution answers for them and nothing of its own is written yet.
+  children.push({ id: 'requests-agree', title: w('agree') });
+  out.push(`<h3 id="requests-agree">${e(w('agree'))}</h3>`);
+  const agree = ctx.view.agree;
+  if (agree.length === 0) {
+    out.push(empty(w('noAgree')).trimEnd());
+  } else {
+    const h = ctx.view.threats.headings;
+    const head: [string, string][] = [[e(h.rank), 'num c-rank'], [e(h.id), 'c-id'], [e(h.risk), 'c-risk'], [e(h.who), 'c-who'], [e(w('whyWho')), 'c-why']];
+    const body = agree.map((r) => `<tr><td class="num">${rankBadge(r.rank)}</td><td class="idcell">${riskLink(ctx, r.id)}</td>`
+      + `<td class="wide"><span class="title">${e(r.cells.title)}</span>${e(r.cells.risk)}</td><td class="owner">${e(r.cells.who)}</td><td>${list(r.reasons.who)}</td></tr>`);
+    out.push(`<p class="summary">${e(w('agreeNote'))}</p>`, table('agree', head, `<tbody>\n${body.join('\n')}\n</tbody>\n`).trimEnd());
   }
   const count = groups.reduce((n, g) => n + g.items.length, 0);
   return { id: 'requests', title: w('requests'), count, children, body: `${out.join('\n')}\n` };

@@ -19,7 +19,7 @@ export type WorkshopLang = 'ja' | 'en';
 const WORD_KEYS = [
   'workshop', 'diagram', 'risks', 'filters', 'phase', 'form', 'kind', 'rank', 'threat', 'all', 'rankAtLeast',
   'projector', 'language', 'otherLanguage', 'close', 'segments', 'elementRisks', 'none', 'risk', 'cia',
-  'impactLikelihood', 'level', 'need', 'count', 'errorsTitle', 'noView', 'hint', 'keys', 'loading',
+  'impactLikelihood', 'level', 'need', 'who', 'count', 'errorsTitle', 'noView', 'hint', 'keys', 'loading',
   'updated', 'projectorHelp', 'fit', 'zoomIn', 'zoomOut', 'zoom', 'previous', 'next', 'flow', 'media', 'clickHint', 'selected', 'noRisks', 'live', 'offline',
 ] as const;
 type WordKey = (typeof WORD_KEYS)[number];
@@ -30,7 +30,7 @@ const WORDS = {
     form: '提供形態', kind: '断面', rank: 'ランク', threat: '関連する脅威', all: 'すべて', rankAtLeast: '{r} 以上',
     projector: 'プロジェクター表示', language: '言語', otherLanguage: 'English', close: '閉じる',
     segments: 'この要素を通る断面', elementRisks: 'この要素のリスク', none: '該当なし', risk: '想定されるリスク',
-    cia: 'CIA', impactLikelihood: '影響度 × 顕在化率', level: 'リスクレベル', need: '対応要否',
+    cia: 'CIA', impactLikelihood: '影響度 × 顕在化率', level: 'リスクレベル', need: '対応要否', who: '対応主体',
     count: '{n} / {total} 件', errorsTitle: 'モデルにエラーがあります。最後に有効だった内容を表示しています。',
     noView: '有効なモデルがまだありません。', hint: 'ヒント', keys: 'キー: p プロジェクター ／ l 言語 ／ + − 0 拡大・縮小・全体 ／ Esc 解除',
     fit: '全体', zoomIn: '拡大', zoomOut: '縮小', zoom: '表示倍率',
@@ -43,7 +43,7 @@ const WORDS = {
     form: 'Provision form', kind: 'Segment kind', rank: 'Rank', threat: 'Threat', all: 'All', rankAtLeast: '{r} or higher',
     projector: 'Projector mode', language: 'Language', otherLanguage: '日本語', close: 'Close',
     segments: 'Segments through this element', elementRisks: 'Risks of this element', none: 'None', risk: 'Assumed risk',
-    cia: 'CIA', impactLikelihood: 'Impact × likelihood', level: 'Risk level', need: 'Response need',
+    cia: 'CIA', impactLikelihood: 'Impact × likelihood', level: 'Risk level', need: 'Response need', who: 'Who acts',
     count: '{n} of {total} risks', errorsTitle: 'The model has errors. Showing the last valid view.',
     noView: 'No valid model yet.', hint: 'Hint', keys: 'Keys: p projector / l language / + − 0 zoom / Esc clear',
     fit: 'Fit', zoomIn: 'Zoom in', zoomOut: 'Zoom out', zoom: 'Zoom',
@@ -340,7 +340,8 @@ const SCRIPT = String.raw`
       + '<p class="text"><span class="sr">' + esc(w('risk')) + ': </span>' + esc(c.risk) + '</p>'
       + '<dl><div><dt>' + esc(w('cia')) + '</dt><dd>' + esc(c.cia) + '</dd></div>'
       + '<div><dt>' + esc(w('impactLikelihood')) + '</dt><dd>' + esc(c.impact) + ' × ' + esc(c.likelihood) + ' → ' + esc(c.level) + '</dd></div>'
-      + '<div><dt>' + esc(w('need')) + '</dt><dd class="need">' + esc(c.need) + '</dd></div></dl>'
+      + '<div><dt>' + esc(w('need')) + '</dt><dd class="need">' + esc(c.need) + '</dd></div>'
+      + '<div><dt>' + esc(w('who')) + '</dt><dd>' + esc(c.who) + '</dd></div></dl>'
       + '</' + tag + '>';
   }
 
@@ -443,6 +444,7 @@ const SCRIPT = String.raw`
       + '<dl><dt>' + esc(w('cia')) + '</dt><dd>' + esc(r.cells.cia) + '</dd>'
       + '<dt>' + esc(w('impactLikelihood')) + '</dt><dd>' + esc(r.cells.impact) + ' × ' + esc(r.cells.likelihood) + ' → ' + esc(r.cells.level) + '</dd>'
       + '<dt>' + esc(w('need')) + '</dt><dd>' + esc(r.cells.need) + '</dd>'
+      + '<dt>' + esc(w('who')) + '</dt><dd>' + esc(r.cells.who) + '</dd>'
       + '<dt>' + esc(w('phase')) + '</dt><dd>' + esc(r.cells.phase) + '</dd>'
       + '<dt>' + esc(w('kind')) + '</dt><dd>' + esc(r.cells.segment) + '</dd></dl></div>'
       : '<div class="card"><p class="empty">' + esc(w('noRisks')) + '</p></div>';

@@ -52,6 +52,15 @@ export const reportMarkdown: Renderer<ReportView> = (view) => {
     for (const item of group.items) out.push(`| ${cell(item.text)} | ${cell(item.ownerWord)} | ${item.risks.map((r) => `\`${r}\``).join('<br>')} |`);
     out.push('');
   }
+  out.push(`### ${w['agree']}`, '');
+  if (view.agree.length === 0) {
+    out.push(w['noAgree'], '');
+  } else {
+    const h = view.threats.headings;
+    out.push(text(w['agreeNote']), '', `| ${w['rank']} | ${w['riskId']} | ${w['title']} | ${h.who} | ${w['whyWho']} |`, '| --- | --- | --- | --- | --- |');
+    for (const r of view.agree) out.push(`| **${r.rank}** | \`${r.id}\` | ${cell(r.cells.title)}: ${cell(r.cells.risk)} | ${cell(r.cells.who)} | ${r.reasons.who.map(cell).join('<br>')} |`);
+    out.push('');
+  }
 
   out.push(`## ${w['checklist']}`, '', `| ${w['item']} | ${w['status']} | ${w['evidence']} | ${w['reference']} |`, '| --- | --- | --- | --- |');
   for (const item of view.checklist.items) {

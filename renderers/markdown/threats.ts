@@ -14,12 +14,12 @@ export const threatsMarkdown: Renderer<ThreatList> = (list) => {
     out.push(`${h.none}`, '');
   } else {
     out.push(
-      `| ${h.rank} | ${h.id} | ${h.phase} | ${h.segment} | ${h.dataClass} | ${h.threat} | ${h.risk} | ${h.cia} | ${h.impact} | ${h.likelihood} | ${h.level} | ${h.need} |`,
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      `| ${h.rank} | ${h.id} | ${h.phase} | ${h.segment} | ${h.dataClass} | ${h.threat} | ${h.risk} | ${h.cia} | ${h.impact} | ${h.likelihood} | ${h.level} | ${h.need} | ${h.who} |`,
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     );
     for (const r of list.rows) {
       const c = r.cells;
-      out.push(`| **${c.rank}** | \`${r.id}\` | ${cell(c.phase)} | ${cell(c.segment)} | ${cell(c.dataClass)} | ${cell(c.threat)} | ${cell(c.risk)} | ${cell(c.cia)} | ${cell(c.impact)} | ${cell(c.likelihood)} | ${c.level} | ${cell(c.need)} |`);
+      out.push(`| **${c.rank}** | \`${r.id}\` | ${cell(c.phase)} | ${cell(c.segment)} | ${cell(c.dataClass)} | ${cell(c.threat)} | ${cell(c.risk)} | ${cell(c.cia)} | ${cell(c.impact)} | ${cell(c.likelihood)} | ${c.level} | ${cell(c.need)} | ${cell(c.who)} |`);
     }
     out.push('', `## ${h.details}`, '');
     for (const r of list.rows) {
@@ -34,6 +34,8 @@ export const threatsMarkdown: Renderer<ThreatList> = (list) => {
       out.push(`  - ${h.likelihood} ${c.likelihood}`);
       for (const line of r.reasons.likelihood) out.push(`    - ${text(line)}`);
       out.push(`  - ${h.level} ${c.level} → ${h.rank} ${c.rank}: ${text(c.need)}`);
+      out.push(`- ${h.who}: ${text(c.who)}`);
+      for (const line of r.reasons.who) out.push(`  - ${text(line)}`);
       out.push(`- ${h.countermeasures}:`);
       for (const category of ['human', 'physical', 'technical'] as const) {
         const measures = r.countermeasures[category];

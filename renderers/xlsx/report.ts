@@ -1,6 +1,6 @@
 // The report's tables as one workbook (risks.xlsx) for the medical institution: the information flows,
-// the risk assessment results, the risk responses, what the institution is asked to do, the regulatory
-// checklist and the open risks, one sheet each (and the orphaned responses when there are any), in the
+// the risk assessment results, the risk responses, what the institution is asked to do, the risks still to
+// agree with it, the regulatory checklist and the open risks, one sheet each (and the orphaned responses when there are any), in the
 // view's language. Reads the view model only. Every value is a plain string or number, never a formula:
 // exceljs writes strings as shared strings, which a spreadsheet shows as text whatever they begin with.
 // Deterministic: the document dates are fixed and the zip's timestamps are normalised, so the same view
@@ -110,15 +110,15 @@ function risksSheet(name: string, list: ThreatList, risks: readonly ThreatRow[])
     columns: [
       { header: h.id, max: 48 }, { header: h.rank, center: true }, { header: h.level, center: true }, { header: h.phase, max: 20 }, { header: h.form, max: 20 },
       { header: h.segment, max: 20 }, { header: h.flows, max: 30 }, { header: h.dataClass, max: 24 }, { header: h.threat, max: 30 }, { header: h.risk },
-      { header: h.cia, max: 20 }, { header: h.impact, max: 20 }, { header: h.likelihood, max: 20 }, { header: h.need, max: 30 },
+      { header: h.cia, max: 20 }, { header: h.impact, max: 20 }, { header: h.likelihood, max: 20 }, { header: h.need, max: 30 }, { header: h.who, max: 30 },
       { header: h.human }, { header: h.physical }, { header: h.technical }, { header: h.references }, { header: h.reasons },
     ],
     rows: risks.map((r) => {
       const c = r.cells;
       return [
         r.id, { text: c.rank, tone: `rank-${r.rank}` }, r.level, c.phase, c.form, c.segment, c.flows, c.dataClass, c.threat, c.risk, c.cia, c.impact,
-        c.likelihood, c.need, lines(r.countermeasures.human), lines(r.countermeasures.physical), lines(r.countermeasures.technical), lines(r.references),
-        lines([`${h.impact}:`, ...r.reasons.impact, `${h.likelihood}:`, ...r.reasons.likelihood]),
+        c.likelihood, c.need, c.who, lines(r.countermeasures.human), lines(r.countermeasures.physical), lines(r.countermeasures.technical), lines(r.references),
+        lines([`${h.impact}:`, ...r.reasons.impact, `${h.likelihood}:`, ...r.reasons.likelihood, `${h.who}:`, ...r.reasons.who]),
       ];
     }),
   };
@@ -148,6 +148,7 @@ function sheets(view: ReportView): Sheet[] {
       columns: [{ header: word('category'), max: 20 }, { header: word('measures') }, { header: word('owner'), max: 20 }, { header: word('risks'), max: 48 }],
       rows: view.requests.flatMap((g) => g.items.map((i) => [g.title, i.text, i.ownerWord, lines(i.risks)])),
     },
+    risksSheet(names.agree, view.threats, view.agree),
     {
       name: names.checklist,
       columns: [

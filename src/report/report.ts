@@ -5,11 +5,12 @@ import type { Model } from '../../models/model.js';
 import type { Checklist, OrphanedRow, ReportView, ReportWords, RequestGroup, ResponseRow, SheetNames } from '../../models/report.js';
 import type { ResponseAssessment } from '../../models/responses.js';
 import type { RiskMatrix } from '../../models/risk.js';
-import type { ThreatList } from '../../models/threats.js';
+import type { ThreatList, ThreatRow } from '../../models/threats.js';
 import {
   DECISIONS, IMPACT_GRADES, LIKELIHOOD_GRADES, MEASURE_CATEGORIES, MEASURE_OWNERS, PHASES, THREATS,
   type Lang, type MeasureCategory, type MeasureOwner, type Term,
 } from '../../models/vocabulary.js';
+import { organisationKind } from '../analysis/organisations.js';
 import { flowTable } from './flows.js';
 import { threatRow } from './threats.js';
 import type { Wording } from '../words/wording.js';
@@ -23,7 +24,10 @@ const WORDS: Readonly<Record<Lang, ReportWords>> = {
     measures: '対策', residual: '残存リスク', rationale: '理由', agreedWith: '合意先', date: '決定日', where: '記載箇所',
     category: '観点', owner: '実施主体', risks: '対象リスク', item: '要求事項', requirement: '内容', status: '状況', evidence: '根拠（モデルの記載）',
     reference: '参照', none: 'なし', noOpen: '対応が必要で未対応のリスクはありません', noResponses: '対応はまだ記載されていません',
-    noRequests: '医療機関等に求める対策はまだ記載されていません', noOrphaned: 'なし', pattern: '対応のリスクID（パターン）', title: 'リスク', threat: '関連する脅威', phase: 'フェーズ',
+    noRequests: '医療機関等に求める対策はまだ記載されていません',
+    agree: '医療機関等が対応主体に含まれ、合意が必要なリスク', whyWho: '対応主体の根拠',
+    agreeNote: '医療機関等が運用する機器・拠点等に関わるため医療機関等が対応主体に含まれるが、医療機関等の対策も合意先もまだ記載されていないリスク（対応不要のランクを除く）。役割分担を合意し、対応一覧に記載する。',
+    noAgree: '医療機関等が対応主体に含まれるリスクは、すべて医療機関等の対策か合意先が記載されています', noOrphaned: 'なし', pattern: '対応のリスクID（パターン）', title: 'リスク', threat: '関連する脅威', phase: 'フェーズ',
   },
   en: {
     report: 'Risk assessment report', provider: 'Provider', source: 'Model', hash: 'model hash', contents: 'Contents',
@@ -33,7 +37,10 @@ const WORDS: Readonly<Record<Lang, ReportWords>> = {
     measures: 'Measures', residual: 'Residual risk', rationale: 'Rationale', agreedWith: 'Agreed with', date: 'Date', where: 'Written at',
     category: 'Category', owner: 'Owner', risks: 'Risks', item: 'Requirement', requirement: 'What it asks', status: 'Status', evidence: 'Evidence (the model says)',
     reference: 'Reference', none: 'none', noOpen: 'No risk that needs a response is left without one', noResponses: 'No responses written yet',
-    noRequests: 'No measures are asked of the institution yet', noOrphaned: 'None', pattern: 'Response written for', title: 'Risk', threat: 'Related threat', phase: 'Phase',
+    noRequests: 'No measures are asked of the institution yet',
+    agree: 'Risks the institution answers for, still to agree', whyWho: 'Why they act',
+    agreeNote: 'Risks the medical institution answers for, alone or with others, because they concern equipment or sites it runs, for which no measure of the institution\'s and no agreement is written yet (ranks that need no response left out). Agree on the split of roles, and write it in the responses.',
+    noAgree: 'Every risk the institution answers for has a measure of the institution\'s or an agreement written', noOrphaned: 'None', pattern: 'Response written for', title: 'Risk', threat: 'Related threat', phase: 'Phase',
   },
 };
 
@@ -41,11 +48,11 @@ const WORDS: Readonly<Record<Lang, ReportWords>> = {
 export const SHEET_NAMES = {
   ja: {
     flows: '情報流', threats: 'リスクアセスメント結果一覧', responses: 'リスク対応一覧', requests: '医療機関等へ対応を求める事項',
-    checklist: '制度上の要求事項への対応', open: '未対応のリスク', orphaned: '当てはまるリスクのない対応',
+    agree: '医療機関等と合意が必要なリスク', checklist: '制度上の要求事項への対応', open: '未対応のリスク', orphaned: '当てはまるリスクのない対応',
   },
   en: {
     flows: 'Information flows', threats: 'Risk assessment results', responses: 'Risk responses', requests: 'Requests to the institution',
-    checklist: 'Regulatory requirements', open: 'Open risks', orphaned: 'Orphaned responses',
+    agree: 'Risks to agree on', checklist: 'Regulatory requirements', open: 'Open risks', orphaned: 'Orphaned responses',
   },
 } as const satisfies Readonly<Record<Lang, SheetNames>>;
 
@@ -138,6 +145,18 @@ export function institutionRequests(assessment: ResponseAssessment, lang: Lang):
   });
 }
 
+/**
+ * The risks the institution must still agree on (see ReportView.agree): its own share by the risk's
+ * responsibility, a rank that may need a response, and neither a measure owned by the institution (or
+ * by both) nor an `agreed-with` in the response that answers it.
+ */
+export function institutionShare(model: Model, threats: ThreatList, assessment: ResponseAssessment): ThreatRow[] {
+  const settled = new Set(assessment.answered
+    .filter(({ response }) => response.measures.some((m) => m.owner !== 'provider') || (response.agreedWith ?? '') !== '')
+    .map(({ risk }) => risk.id));
+  return threats.rows.filter((r) => r.need !== 'none' && !settled.has(r.id) && r.parties.some((p) => organisationKind(p, model) === 'institution'));
+}
+
 export interface ReportInput {
   readonly model: Model;
   readonly words: Wording;
@@ -162,6 +181,7 @@ export function reportView(input: ReportInput): ReportView {
     threats: input.threats,
     responses: { rows: responseRows(input.responses, words), orphaned: orphanedRows(input.responses, lang) },
     requests: institutionRequests(input.responses, lang),
+    agree: institutionShare(model, input.threats, input.responses),
     checklist: input.checklist,
     open: input.responses.open.map((r) => threatRow(r, input.matrix, words)),
     words: w,

@@ -4,7 +4,7 @@ import type { Model } from '../../models/model.js';
 import type { Risk, RiskMatrix, Score } from '../../models/risk.js';
 import type { ThreatList, ThreatRow } from '../../models/threats.js';
 import {
-  CIA, DATA_CLASSES, FORMS, IMPACT_GRADES, LIKELIHOOD_GRADES, MEASURE_CATEGORIES, PHASES, RANKS, SEGMENT_KINDS, THREATS,
+  CIA, DATA_CLASSES, FORMS, IMPACT_GRADES, LIKELIHOOD_GRADES, MEASURE_CATEGORIES, OPERATORS, PHASES, RANKS, SEGMENT_KINDS, THREATS,
   type CiaProperty, type Lang, type MeasureCategory, type Phase, type Rank, type SegmentKind, type Term,
 } from '../../models/vocabulary.js';
 import { ranksAtOrAbove } from '../analysis/score.js';
@@ -30,6 +30,10 @@ interface ListWords {
   readonly matrixTitle: (label: string, own: boolean) => string;
   readonly join: string;
   readonly threatCia: string;
+  /** "電子カルテ端末（診察室）は医療機関等が運用する". */
+  readonly runs: (element: string, operator: string) => string;
+  /** "電子カルテサーバのソフトウェアは対象事業者が提供する". */
+  readonly supplies: (element: string, operator: string) => string;
 }
 
 const HEADINGS_JA = {
@@ -37,7 +41,7 @@ const HEADINGS_JA = {
   risk: '想定されるリスク', cia: 'CIA', impact: '影響度', likelihood: '顕在化率', level: 'リスクレベル', rank: 'ランク', need: '対応要否',
   countermeasures: '求められる対策', references: 'ガイドライン参照', reasons: '評価の根拠', summary: '集計', matrix: 'リスクマトリクス',
   human: MEASURE_CATEGORIES.human.ja, physical: MEASURE_CATEGORIES.physical.ja, technical: MEASURE_CATEGORIES.technical.ja, details: 'リスクごとの詳細',
-  none: 'リスクはありません', detailsSummary: '評価の根拠・求められる対策',
+  none: 'リスクはありません', detailsSummary: '評価の根拠・求められる対策', who: '対応主体',
 } as const;
 
 const HEADINGS_EN = {
@@ -45,7 +49,7 @@ const HEADINGS_EN = {
   risk: 'Assumed risk', cia: 'CIA', impact: 'Impact', likelihood: 'Likelihood', level: 'Level', rank: 'Rank', need: 'Response',
   countermeasures: 'Countermeasures asked for', references: 'Guideline references', reasons: 'Why these grades', summary: 'Summary', matrix: 'Risk matrix',
   human: MEASURE_CATEGORIES.human.en, physical: MEASURE_CATEGORIES.physical.en, technical: MEASURE_CATEGORIES.technical.en, details: 'Details per risk',
-  none: 'No risks', detailsSummary: 'Why these grades; countermeasures asked for',
+  none: 'No risks', detailsSummary: 'Why these grades; countermeasures asked for', who: 'Who acts',
 } as const;
 
 /** The list's words, one table per language. */
@@ -62,6 +66,8 @@ const WORDS = {
     matrixTitle: (label, own) => `${label}${own ? '（モデルで定義）' : '（ガイドラインのサンプル）'}`,
     join: '／',
     threatCia: '{threat}（{cia}）',
+    runs: (element, operator) => `${element}は${operator}が運用する`,
+    supplies: (element, operator) => `${element}のシステム・ソフトウェアは${operator}が提供する`,
   },
   en: {
     headings: HEADINGS_EN,
@@ -75,6 +81,8 @@ const WORDS = {
     matrixTitle: (label, own) => `${label}${own ? ' (defined by the model)' : ' (the guideline\'s sample)'}`,
     join: '; ',
     threatCia: '{threat} ({cia})',
+    runs: (element, operator) => `${element} is run by ${operator}`,
+    supplies: (element, operator) => `the system or software on ${element} is supplied by ${operator}`,
   },
 } as const satisfies Readonly<Record<Lang, ListWords>>;
 
@@ -96,6 +104,16 @@ function reasonLines(score: Score, rule: string, words: Wording, grades: readonl
   });
 }
 
+/** An organisation in words: a word of the vocabulary, or a party's label. */
+function organisation(id: string, words: Wording): string {
+  return Object.hasOwn(OPERATORS, id) ? OPERATORS[id as keyof typeof OPERATORS][words.lang] : words.names.label(id);
+}
+
+/** An element in words: a device with its location, anything else by its label. */
+function element(id: string, words: Wording): string {
+  return words.names.locationOf(id) !== undefined ? words.say({ ja: '{d}', en: '{d}' }, { d: { at: id } }) : words.names.label(id);
+}
+
 export function threatRow(risk: Risk, matrix: RiskMatrix, words: Wording): ThreatRow {
   const { lang } = words;
   const w: ListWords = WORDS[lang];
@@ -106,7 +124,9 @@ export function threatRow(risk: Risk, matrix: RiskMatrix, words: Wording): Threa
     id: risk.id, rule: risk.rule, threat: risk.threat, rank: risk.rank, level: risk.level, need: risk.need, phases: risk.phases,
     forms: risk.forms, segment: risk.segment, segments: risk.segments, flows: risk.flows, elements: risk.elements,
     dataClass: risk.dataClass, cia: risk.cia, impact: risk.impact.value, likelihood: risk.likelihood.value,
+    who: risk.responsibility.who, parties: risk.responsibility.parties,
     cells: {
+      who: risk.responsibility.parties.map((p) => organisation(p, words)).join(w.list),
       phase: list(risk.phases.map((p) => PHASES[p]), lang),
       form: list(risk.forms.map((f) => FORMS[f]), lang),
       segment: word(SEGMENT_KINDS[risk.segment], lang),
@@ -122,7 +142,11 @@ export function threatRow(risk: Risk, matrix: RiskMatrix, words: Wording): Threa
       rank: risk.rank,
       need: word(matrix.ranks[risk.rank].criteria, lang),
     },
-    reasons: { impact: reasonLines(risk.impact, risk.rule, words, IMPACT_GRADES), likelihood: reasonLines(risk.likelihood, risk.rule, words, LIKELIHOOD_GRADES) },
+    reasons: {
+      impact: reasonLines(risk.impact, risk.rule, words, IMPACT_GRADES),
+      likelihood: reasonLines(risk.likelihood, risk.rule, words, LIKELIHOOD_GRADES),
+      who: risk.responsibility.basis.map((b) => (b.role === 'supplies' ? w.supplies : w.runs)(element(b.element, words), organisation(b.operator, words))),
+    },
     countermeasures,
     references: rule.references.map((r) => r[lang]),
   };
