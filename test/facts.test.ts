@@ -24,7 +24,7 @@ function isDeepFrozen(value: unknown): boolean {
 }
 
 describe('facts', () => {
-  for (const name of ['cloud-ehr', 'minimal']) {
+  for (const name of ['cloud-ehr', 'minimal', 'onprem-hospital', 'regional-network', 'medical-hosting']) {
     it(`of the ${name} example match their golden`, () => {
       const model = example(name);
       expectGolden(`test/golden/facts/${name}.json`, `${JSON.stringify(deriveFacts(model, walk(model)), null, 2)}\n`);
