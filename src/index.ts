@@ -75,6 +75,8 @@ export type { Assessment } from './analysis/analyse.js';
 export type { ThreatFilter } from './report/threats.js';
 export * from './formats.js';
 export { formatDiagnostic, formatDiagnostics, diagnosticList, diagnosticsJson, summary } from './words/format.js';
+/** Text for a terminal: control characters shown escaped, never emitted. */
+export { terminalText } from '../renderers/escape.js';
 export { BUILTIN_RULES } from '../threat-rules/index.js';
 export { applyResponses } from './analysis/responses.js';
 export { diagramGraph } from './diagram/graph.js';

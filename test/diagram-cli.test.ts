@@ -233,10 +233,10 @@ describe('diagram: usage errors exit 2 and write nothing', () => {
       expect(r.err).not.toMatch(/書き出しました/);
     }
     const same = await run(['diagram', model, '-o', model, '--format', 'svg']);
-    expect(same.err).toContain(`${model}: モデルファイルには書き込みません`);
+    expect(same.err).toContain(`${model}: 読み込んだファイル（${model}）には書き込みません`);
     const en = await run(['--lang', 'en', 'diagram', model, '-o', network, '--format', 'md']);
     expect(en.code).toBe(2);
-    expect(en.err).toMatch(/refusing to write over a model file\nhint: /);
+    expect(en.err).toMatch(/refusing to write over a file this run reads \(.*network\.yaml\)\nhint: /);
     expect(readFileSync(model, 'utf8')).toBe(before.model);
     expect(readFileSync(network, 'utf8')).toBe(before.network);
     expect(readdirSync(folder).sort()).toEqual(['model.yaml', 'network.yaml']);

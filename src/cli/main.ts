@@ -2,15 +2,15 @@
 // the result's (exitCode), or 2 when an output cannot be written or the usage is wrong.
 // Exit codes: 0 clean (warnings allowed), 1 findings (check, diff --fail-on), 2 invalid model, bad usage or internal error.
 import { Command, CommanderError, Option } from 'commander';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { PHASES, RANKS, SEGMENT_KINDS, type Lang, type Phase, type Rank, type SegmentKind } from '../../models/vocabulary.js';
 import {
   check, CHECK_FORMATS, checkSummary, CATALOGUE_FORMATS, diagram, DIAGNOSTIC_FORMATS, DIAGRAM_FORMATS, diff, DIFF_DIAGRAM_FORMATS, DIFF_FORMATS,
-  diagnosticsJson, exitCode, FLOW_FORMATS, flows, formatDiagnostics, formatNames, report, rules, summary, THREAT_FORMATS, threats, validate,
+  diagnosticsJson, exitCode, FLOW_FORMATS, flows, formatDiagnostics, formatNames, report, rules, summary, terminalText, THREAT_FORMATS, threats, validate,
   type CatalogueFormat, type CheckFormat, type DiagramFormat, type DiagramNote, type Diagnostic, type DiagnosticFormat, type DiffDiagramFormat, type DiffFormat,
   type DiffSide, type FlowFormat, type Invalid, type ModelInput, type ThreatFormat,
 } from '../index.js';
-import { diskHost, nodeResources, packageVersion, schemaFile, writeNewFile, writeOutput } from '../io/index.js';
+import { commonFolder, diskHost, nodeResources, openModel, outputRoot, packageVersion, schemaFile, writeNewFile, writeOutputFile, writeReportFolder, type FolderProblem, type OpenedModel } from '../io/index.js';
 import { toSlashes } from '../load/files.js';
 import { CLI_WORDS, gitErrorText, type CliWords } from './words.js';
 
@@ -21,11 +21,14 @@ export const EXIT_INVALID = 2;
 export interface Console {
   out(text: string): void;
   err(text: string): void;
+  /** Bytes to standard output (a PNG with `-o -`); a console without it cannot take them. */
+  outBytes?(data: Uint8Array): void;
 }
 
 const processConsole: Console = {
   out: (text) => { process.stdout.write(text); },
   err: (text) => { process.stderr.write(text); },
+  outBytes: (data) => { process.stdout.write(data); },
 };
 
 const EXAMPLES = `
@@ -84,7 +87,8 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .option('-V, --version', 'print the version')
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    // commander echoes what was typed (an unknown option, a bad choice): shown escaped, line by line.
+    .configureOutput({ writeOut: (text) => io.out(shownText(text)), writeErr: (text) => io.err(shownText(text)) })
     .addHelpText('after', EXAMPLES);
 
   program.command('validate')
@@ -117,8 +121,9 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .option('-o, --output <file>', 'where to write (standard output without it)')
     .addHelpText('after', '\nExamples:\n  $ npx koseizu flows examples/cloud-ehr/model.yaml\n  $ npx koseizu flows examples/cloud-ehr/model.yaml --format csv -o flows.csv')
     .action((file: string, options: { format: FlowFormat; output?: string }) => {
-      const result = flows(input(file, []), { lang: run.outputLang, format: options.format });
-      code = loaded(result, run) ? writeResult(result.output, options.output, result.model.files, run) ?? exitCode(result) : EXIT_INVALID;
+      const opened = input(file, []);
+      const result = flows(opened, { lang: run.outputLang, format: options.format });
+      code = loaded(result, run, opened) ? writeResult(result.output, options.output, [opened], run) ?? exitCode(result) : EXIT_INVALID;
     });
 
   program.command('threats')
@@ -132,20 +137,22 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .option('--rules <path>', 'add the rules of these files or folders to the built-in catalogue (repeatable)', collect, [])
     .addHelpText('after', '\nExamples:\n  $ npx koseizu threats examples/cloud-ehr/model.yaml\n  $ npx koseizu threats model.yaml --rules our-rules/\n  $ npx koseizu threats examples/cloud-ehr/model.yaml --min-rank A --phase operation\n  $ npx koseizu threats examples/cloud-ehr/model.yaml --format csv -o risks.csv')
     .action((file: string, options: ThreatsOptions) => {
-      const result = threats(input(file, options.rules), {
+      const opened = input(file, options.rules);
+      const result = threats(opened, {
         lang: run.outputLang, format: options.format, filter: { phase: options.phase, segment: options.segment, minRank: options.minRank },
       });
-      code = loaded(result, run) ? writeResult(result.output, options.output, result.model.files, run) ?? exitCode(result) : EXIT_INVALID;
+      code = loaded(result, run, opened) ? writeResult(result.output, options.output, [opened], run) ?? exitCode(result) : EXIT_INVALID;
     });
 
   program.command('report')
     .description(t.commands.report)
     .argument('<model>', 'model file (.yaml)')
-    .requiredOption('-o, --output <dir>', 'the folder to write index.html, report.md, risks.xlsx, diagram.svg and diagram.png into')
+    .requiredOption('-o, --output <dir>', 'the folder to write index.html, report.md, risks.xlsx, diagram.svg and diagram.png into (new, or one koseizu wrote)')
+    .option('--force', 'write into a folder that holds files koseizu did not write (they are kept; the report\'s own files are replaced)')
     .addOption(new Option('--direction <direction>', 'the diagram\'s layers top to bottom or left to right').choices(['down', 'right']).default('down'))
     .option('--rules <path>', 'add the rules of these files or folders to the built-in catalogue (repeatable)', collect, [])
     .addHelpText('after', '\nExamples:\n  $ npx koseizu report examples/cloud-ehr/model.yaml -o out/cloud-ehr\n  $ npx koseizu --lang en report model.yaml -o report/')
-    .action(async (file: string, options: { output: string; direction: 'down' | 'right'; rules: string[] }) => {
+    .action(async (file: string, options: { output: string; direction: 'down' | 'right'; rules: string[]; force?: boolean }) => {
       code = await reportCommand(file, options, run);
     });
 
@@ -186,7 +193,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
     .action((id: string | undefined, options: { format: CatalogueFormat; rules: string[] }) => {
       const result = rules({ rules: options.rules, host: diskHost, id }, { lang: run.outputLang ?? 'ja', format: options.format });
       io.err(formatDiagnostics(result.diagnostics, lang));
-      if ('unknown' in result) io.err(t.rules.unknown(result.unknown.id, result.unknown.suggestions[0] ?? ''));
+      if ('unknown' in result) io.err(t.rules.unknown(terminalText(result.unknown.id), result.unknown.suggestions[0] ?? ''));
       else if (result.status === 'invalid') io.err(`${summary(result.diagnostics, lang)}\n`);
       else io.out(result.output);
       code = exitCode(result);
@@ -221,10 +228,10 @@ export async function main(argv: readonly string[], io: Console = processConsole
       const schemaRef = toSlashes(relative(dirname(resolve(file)), schemaFile()));
       const written = writeNewFile(file, starterModel(lang, schemaRef));
       if (written === 'written') {
-        io.out(t.init.wrote(file));
+        io.out(t.init.wrote(terminalText(file)));
         return;
       }
-      io.err(written === 'exists' ? t.init.exists(file) : t.init.cannotWrite(file, written.error));
+      io.err(written === 'exists' ? t.init.exists(terminalText(file)) : t.init.cannotWrite(terminalText(file), written.error));
       code = EXIT_INVALID;
     });
 
@@ -249,14 +256,34 @@ export async function main(argv: readonly string[], io: Console = processConsole
   }
 }
 
-/** A model file on disk, as the library takes it. */
-function input(file: string, rules: readonly string[]): ModelInput {
-  return { path: toSlashes(file), host: diskHost, rules };
+/** Text for the terminal, its line breaks kept: each line with its control characters shown escaped. */
+function shownText(text: string): string {
+  return text.split('\n').map(terminalText).join('\n');
+}
+
+/** A model file on disk, as the library takes it: named from its repository (or folder), its reads recorded. */
+function input(file: string, rules: readonly string[]): OpenedModel & ModelInput {
+  return openModel(file, rules);
+}
+
+/** Diagnostics with their files named as the terminal can open them (outputs name them from the model's root). */
+function shownDiagnostics(diagnostics: readonly Diagnostic[], opened: OpenedModel): Diagnostic[] {
+  // A file named in the message (one that cannot be read, one too large) is shown the same way.
+  return diagnostics.map((d) => ({
+    ...d,
+    range: { ...d.range, file: opened.shown(d.range.file) },
+    args: typeof d.args['file'] === 'string' && d.args['file'] !== '' ? { ...d.args, file: opened.shown(d.args['file']) } : d.args,
+  }));
+}
+
+/** Prints diagnostics for the terminal. */
+function printDiagnostics(diagnostics: readonly Diagnostic[], run: Run, opened: OpenedModel): void {
+  run.io.err(formatDiagnostics(shownDiagnostics(diagnostics, opened), run.lang));
 }
 
 /** Prints the load's diagnostics; for a model that did not load, their summary too, and false. */
-function loaded<R extends { readonly status: string; readonly diagnostics: readonly Diagnostic[] }>(result: R | Invalid, run: Run): result is Exclude<R, Invalid> {
-  run.io.err(formatDiagnostics(result.diagnostics, run.lang));
+function loaded<R extends { readonly status: string; readonly diagnostics: readonly Diagnostic[] }>(result: R | Invalid, run: Run, opened: OpenedModel): result is Exclude<R, Invalid> {
+  printDiagnostics(result.diagnostics, run, opened);
   if (result.status !== 'invalid') return true;
   run.io.err(`${summary(result.diagnostics, run.lang)}\n`);
   return false;
@@ -274,13 +301,14 @@ function validateCommand(models: readonly string[], options: { format: Diagnosti
   let failed = false;
   const all: Diagnostic[] = [];
   for (const file of models) {
-    const result = validate(input(file, options.rules));
+    const opened = input(file, options.rules);
+    const result = validate(opened);
     all.push(...result.diagnostics);
     if (options.format === 'text') {
-      io.err(formatDiagnostics(result.diagnostics, lang));
+      printDiagnostics(result.diagnostics, run, opened);
       if (result.model) {
         const m = result.model;
-        io.out(t.validate.ok(m.file, t.validate.counts({
+        io.out(t.validate.ok(terminalText(opened.shown(m.file)), t.validate.counts({
           sites: m.sites.length, locations: m.locations.length, devices: m.devices.length, links: m.links.length, media: m.media.length, flows: m.flows.length,
         })));
       }
@@ -305,27 +333,25 @@ async function diagramCommand(file: string, options: DiagramOptions, run: Run): 
   const extension = options.output?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
   const format = options.format ?? (extension !== undefined && extension in DIAGRAM_FORMATS ? extension as DiagramFormat : undefined) ?? (options.output ? undefined : 'svg');
   if (!format) {
-    io.err(t.diagram.format(options.output ?? ''));
+    io.err(t.diagram.format(terminalText(options.output ?? '')));
     return EXIT_INVALID;
   }
-  if (format === 'png' && !options.output) {
+  if (format === 'png' && (!options.output || (options.output === '-' && !io.outBytes))) {
     io.err(t.diagram.pngNeedsFile);
     return EXIT_INVALID;
   }
-  const scale = Number(options.scale);
+  // A plain decimal only: Number() would also take "0x2", "1e1" or " 2 ".
+  const scale = /^\d+(\.\d+)?$|^\.\d+$/.test(options.scale) ? Number(options.scale) : NaN;
   if (!Number.isFinite(scale) || scale < 0.1 || scale > 10) {
-    io.err(t.diagram.scale(options.scale));
+    io.err(t.diagram.scale(terminalText(options.scale)));
     return EXIT_INVALID;
   }
-  const result = await diagram(input(file, []), { lang: run.outputLang, phase: options.phase, direction: options.direction, format, scale }, nodeResources());
-  if (!loaded(result, run)) return EXIT_INVALID;
-  if (options.output && isModelFile(options.output, result.model.files)) {
-    io.err(t.output.sameAsModel(options.output));
-    return EXIT_INVALID;
-  }
+  const opened = input(file, []);
+  const result = await diagram(opened, { lang: run.outputLang, phase: options.phase, direction: options.direction, format, scale }, nodeResources());
+  if (!loaded(result, run, opened)) return EXIT_INVALID;
   // Each note's words take that kind of note; indexed by its code, they are given it.
   for (const note of result.notes) io.err((t.diagram.notes[note.code] as (n: DiagramNote) => string)(note));
-  return writeResult(result.output, options.output, result.model.files, run) ?? exitCode(result);
+  return writeResult(result.output, options.output, [opened], run) ?? exitCode(result);
 }
 
 interface ThreatsOptions {
@@ -347,39 +373,43 @@ interface CheckOptions {
 
 function checkCommand(file: string, options: CheckOptions, run: Run): number {
   const { io, lang } = run;
-  const result = check(input(file, options.rules), {
+  const opened = input(file, options.rules);
+  const result = check(opened, {
     lang: run.outputLang, format: options.format, failOn: options.failOn, strict: options.strict === true,
     toolVersion: options.format === 'sarif' ? packageVersion() : undefined,
   });
-  if (!loaded(result, run)) return EXIT_INVALID;
+  if (!loaded(result, run, opened)) return EXIT_INVALID;
   // Orphaned responses are the gate's own lines: their KZ306 would say it twice.
-  io.err(formatDiagnostics(result.responses.diagnostics.filter((d) => d.code !== 'KZ306'), lang));
+  printDiagnostics(result.responses.diagnostics.filter((d) => d.code !== 'KZ306'), run, opened);
   if (options.format === 'text') {
     io.out(result.output);
     return exitCode(result);
   }
-  const written = writeResult(result.output, options.output, result.model.files, run);
+  const written = writeResult(result.output, options.output, [opened], run);
   if (written !== undefined) return written;
   io.err(`${checkSummary(result, lang)}\n`);
   return exitCode(result);
 }
 
-/** koseizu report: the report's files written into one folder, never over a model file. */
-async function reportCommand(file: string, options: { output: string; direction: 'down' | 'right'; rules: readonly string[] }, run: Run): Promise<number> {
-  const { io, lang, t } = run;
-  const result = await report(input(file, options.rules), { lang: run.outputLang, direction: options.direction }, nodeResources());
-  if (!loaded(result, run)) return EXIT_INVALID;
-  const files = result.files.map((f) => ({ path: join(options.output, f.name), data: f.data }));
-  const clash = files.find((f) => isModelFile(f.path, result.model.files));
-  if (clash) {
-    io.err(t.output.sameAsModel(clash.path));
-    return EXIT_INVALID;
-  }
-  io.err(formatDiagnostics(result.responses.diagnostics, lang));
+/**
+ * koseizu report: the report's files written into one folder as one set, never over an input, never into
+ * a folder of the user's own files unless --force.
+ */
+async function reportCommand(file: string, options: { output: string; direction: 'down' | 'right'; rules: readonly string[]; force?: boolean }, run: Run): Promise<number> {
+  const { io, t } = run;
+  const opened = input(file, options.rules);
+  const result = await report(opened, { lang: run.outputLang, direction: options.direction }, nodeResources());
+  if (!loaded(result, run, opened)) return EXIT_INVALID;
+  printDiagnostics(result.responses.diagnostics, run, opened);
+  let problem: FolderProblem | null;
   try {
-    for (const f of files) writeOutput(f.path, f.data);
+    problem = writeReportFolder(options.output, result.files, opened.inputs(), { force: options.force === true });
   } catch (error) {
     io.err(t.output.cannotWrite(options.output, (error as NodeJS.ErrnoException).code ?? String(error)));
+    return EXIT_INVALID;
+  }
+  if (problem) {
+    io.err(refusal(problem, opened, run));
     return EXIT_INVALID;
   }
   io.err(t.report.wrote(options.output, result.files.map((f) => f.name)));
@@ -403,43 +433,50 @@ async function diffCommand(first: string, second: string | undefined, options: D
     io.err(t.diff.args);
     return EXIT_INVALID;
   }
-  const newFile = toSlashes(second ?? first);
+  // Two files: both named from the folder that holds them both, so that two models of the same name in
+  // folders of their own stay apart in what the diff says.
+  const root = second === undefined ? undefined : commonFolder([outputRoot(resolve(first)), outputRoot(resolve(second))]);
+  const opened = root === undefined ? input(second ?? first, options.rules) : openModel(second ?? first, options.rules, process.cwd(), root);
+  // The old side from a file is protected too: it is an input of this run.
+  const sides: OpenedModel[] = [opened];
   let old: DiffSide;
   if (options.base !== undefined) {
     const { gitHost } = await import('../io/git.js');
-    const git = gitHost(options.base, { model: newFile });
+    const git = gitHost(options.base, { model: opened.path, cwd: opened.root });
     if ('error' in git) {
       io.err(gitErrorText(git.error, lang));
       return EXIT_INVALID;
     }
-    old = { path: newFile, host: git.host, rules: options.rules, label: `${options.base}:${newFile}` };
+    old = { path: opened.path, host: git.host, rules: opened.rules, label: `${options.base}:${opened.path}` };
   } else {
-    old = { ...input(first, options.rules), label: toSlashes(first) };
+    const older = openModel(first, options.rules, process.cwd(), root);
+    sides.push(older);
+    old = { ...older, label: older.path };
   }
   const ext = options.diagram?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
   const picture = ext !== undefined && ext in DIFF_DIAGRAM_FORMATS ? ext as DiffDiagramFormat : undefined;
-  const result = await diff(old, { ...input(newFile, options.rules), label: newFile }, {
+  const result = await diff(old, { ...opened, label: opened.path }, {
     lang: run.outputLang, format: options.format, failOn: options.failOn, ...(options.diagram && picture ? { diagram: picture } : {}),
   }, nodeResources());
-  if (result.old.diagnostics.length > 0) io.err(`${t.diff.oldProblems(old.label)}${formatDiagnostics(result.old.diagnostics, lang)}`);
-  io.err(formatDiagnostics(result.new.diagnostics, lang));
+  const oldShown = sides[1] ?? opened;
+  if (result.old.diagnostics.length > 0) io.err(`${t.diff.oldProblems(terminalText(old.label))}${formatDiagnostics(shownDiagnostics(result.old.diagnostics, oldShown), lang)}`);
+  printDiagnostics(result.new.diagnostics, run, opened);
   if (result.status === 'invalid') {
     if (!result.new.model) io.err(`${summary(result.new.diagnostics, lang)}\n`);
     if (!result.old.model) io.err(`${summary(result.old.diagnostics, lang)}${t.diff.old}\n`);
     return EXIT_INVALID;
   }
-  const modelFiles = [...result.old.model.files, ...result.new.model.files];
   if (options.diagram) {
     if (!picture || result.diagram === null) {
-      io.err(t.diff.diagramFormat(options.diagram));
+      io.err(t.diff.diagramFormat(terminalText(options.diagram)));
       return EXIT_INVALID;
     }
-    const written = writeResult(result.diagram, options.diagram, modelFiles, run);
+    const written = writeResult(result.diagram, options.diagram, sides, run);
     if (written !== undefined) return written;
   }
-  const written = writeResult(result.output, options.output, modelFiles, run);
+  const written = writeResult(result.output, options.output, sides, run);
   if (written !== undefined) return written;
-  for (const r of result.failing) io.err(t.diff.failing(r.new?.rank ?? '', r.id));
+  for (const r of result.failing) io.err(t.diff.failing(r.new?.rank ?? '', terminalText(r.id)));
   return exitCode(result);
 }
 
@@ -448,7 +485,7 @@ async function serveCommand(file: string, options: { port: string; host?: string
   const { io, lang, t } = run;
   const port = /^\d{1,5}$/.test(options.port) ? Number(options.port) : NaN;
   if (!(port >= 0 && port <= 65535)) {
-    io.err(t.serve.port(options.port));
+    io.err(t.serve.port(terminalText(options.port)));
     return EXIT_INVALID;
   }
   const { startServer, openBrowser } = await import('../io/serve.js');
@@ -456,7 +493,7 @@ async function serveCommand(file: string, options: { port: string; host?: string
   try {
     server = await startServer({ model: file, port, rules: options.rules, lang, log: io.err, ...(options.host === undefined ? {} : { host: options.host }) });
   } catch (error) {
-    io.err(t.serve.cannotListen(`${options.host ?? '127.0.0.1'}:${port}`, (error as NodeJS.ErrnoException).code ?? String(error)));
+    io.err(t.serve.cannotListen(terminalText(`${options.host ?? '127.0.0.1'}:${port}`), (error as NodeJS.ErrnoException).code ?? String(error)));
     return EXIT_INVALID;
   }
   if (options.open) await openBrowser(server.url);
@@ -473,30 +510,42 @@ async function serveCommand(file: string, options: { port: string; host?: string
   return EXIT_OK;
 }
 
-function isModelFile(output: string, files: readonly string[]): boolean {
-  return files.some((f) => resolve(f) === resolve(output));
+/** Why an output was refused, in words: an input, not a regular file, a folder of the user's own files. */
+function refusal(problem: FolderProblem, opened: OpenedModel, run: Run): string {
+  const { t } = run;
+  const path = terminalText(problem.path);
+  switch (problem.kind) {
+    case 'input': return t.output.sameAsInput(path, terminalText(opened.shown(problem.input)));
+    case 'not-a-file': return t.output.notAFile(path, problem.what);
+    case 'foreign': return t.output.foreign(path, problem.names.map(terminalText));
+    default: return t.output.cannotWrite(path, problem.code);
+  }
 }
 
 /**
- * Writes a command's output to its file (never over a model file) or to standard output. Undefined when
- * it was written; 2 when it could not be (the message said why).
+ * Writes a command's output to its file (never over an input of the run, never over anything but a
+ * regular file) or, without -o or with "-o -", to standard output. Undefined when it was written; 2 when
+ * it could not be (the message said why).
  */
-function writeResult(data: string | Uint8Array, output: string | undefined, modelFiles: readonly string[], run: Run): number | undefined {
+function writeResult(data: string | Uint8Array, output: string | undefined, opened: readonly OpenedModel[], run: Run): number | undefined {
   const { io, t } = run;
-  if (output === undefined) {
-    if (typeof data === 'string') io.out(data); // a PNG always has an output file (the diagram command checks)
+  if (output === undefined || output === '-') {
+    if (typeof data === 'string') io.out(data);
+    else if (io.outBytes) io.outBytes(data); // a PNG reaches here only with "-o -" (the diagram command checks)
     return undefined;
   }
-  if (isModelFile(output, modelFiles)) {
-    io.err(t.output.sameAsModel(output));
-    return EXIT_INVALID;
-  }
+  const inputs = opened.flatMap((o) => o.inputs());
+  let problem;
   try {
-    writeOutput(output, data);
+    problem = writeOutputFile(output, data, inputs);
   } catch (error) {
-    io.err(t.output.cannotWrite(output, (error as NodeJS.ErrnoException).code ?? String(error)));
+    io.err(t.output.cannotWrite(terminalText(output), (error as NodeJS.ErrnoException).code ?? String(error)));
     return EXIT_INVALID;
   }
-  io.err(t.output.wrote(output));
+  if (problem) {
+    io.err(refusal(problem, opened[0] as OpenedModel, run));
+    return EXIT_INVALID;
+  }
+  io.err(t.output.wrote(terminalText(output)));
   return undefined;
 }

@@ -4,8 +4,20 @@
 import type { Lang } from '../../models/vocabulary.js';
 import type { DiagramNote } from '../index.js';
 import type { GitError } from '../io/git.js';
+import type { NotAFile } from '../io/output.js';
 
 type Say<A extends unknown[] = []> = (...args: A) => string;
+
+const NOT_A_FILE: Readonly<Record<Lang, Readonly<Record<NotAFile, string>>>> = {
+  ja: { directory: 'フォルダ', symlink: 'シンボリックリンク', fifo: '名前付きパイプ', device: 'デバイス', socket: 'ソケット', other: '通常のファイルではない' },
+  en: { directory: 'a folder', symlink: 'a symbolic link', fifo: 'a named pipe', device: 'a device', socket: 'a socket', other: 'not a regular file' },
+};
+
+/** The first few names, and how many more. */
+function listed(names: readonly string[], join: string): string {
+  const shown = names.slice(0, 5).join(join);
+  return names.length > 5 ? `${shown}${join}+${names.length - 5}` : shown;
+}
 
 export interface CliWords {
   readonly description: string;
@@ -34,7 +46,11 @@ export interface CliWords {
     readonly wrote: Say<[file: string]>;
   };
   readonly output: {
-    readonly sameAsModel: Say<[file: string]>;
+    /** The output is a file this run reads (the model, an include, a rule file), by whatever path. */
+    readonly sameAsInput: Say<[file: string, input: string]>;
+    readonly notAFile: Say<[file: string, what: NotAFile]>;
+    /** A report folder holding files koseizu did not write there. */
+    readonly foreign: Say<[dir: string, names: readonly string[]]>;
     readonly wrote: Say<[file: string]>;
     readonly cannotWrite: Say<[file: string, code: string]>;
   };
@@ -100,7 +116,9 @@ export const CLI_WORDS = {
       wrote: (file) => `${file} を作成しました。次のコマンドで検証できます: npx koseizu validate ${file}\n`,
     },
     output: {
-      sameAsModel: (file) => `${file}: モデルファイルには書き込みません\nヒント: 別の出力先を指定してください\n`,
+      sameAsInput: (file, input) => `${file}: 読み込んだファイル（${input}）には書き込みません\nヒント: モデル・include・ルールファイルとは別の出力先を指定してください\n`,
+      notAFile: (file, what) => `${file}: ${NOT_A_FILE.ja[what]}のため書き込みません（通常のファイルか、まだないパスにだけ書き出します）\nヒント: 標準出力に出すには -o - を指定してください\n`,
+      foreign: (dir, names) => `${dir}: koseizu が書き出していないファイルがあるため書き込みません（${listed(names, '、')}）\nヒント: 空のフォルダか新しいフォルダを指定するか、--force を付けてください（それらのファイルは残し、レポートのファイルだけを置き換えます）\n`,
       wrote: (file) => `${file} を書き出しました\n`,
       cannotWrite: (file, code) => `${file}: 書き込めません（${code === 'EISDIR' ? 'フォルダです' : code === 'EACCES' || code === 'EPERM' ? '権限がありません' : code}）\nヒント: 書き込めるファイル名を指定してください\n`,
     },
@@ -169,7 +187,9 @@ export const CLI_WORDS = {
       wrote: (file) => `wrote ${file}; check it with: npx koseizu validate ${file}\n`,
     },
     output: {
-      sameAsModel: (file) => `${file}: refusing to write over a model file\nhint: choose another output file\n`,
+      sameAsInput: (file, input) => `${file}: refusing to write over a file this run reads (${input})\nhint: choose an output apart from the model, its includes and its rule files\n`,
+      notAFile: (file, what) => `${file}: refusing to write: it is ${NOT_A_FILE.en[what]} (koseizu writes only regular files, or paths that do not exist yet)\nhint: use -o - for standard output\n`,
+      foreign: (dir, names) => `${dir}: refusing to write: it holds files koseizu did not write (${listed(names, ', ')})\nhint: give a new or empty folder, or add --force (those files are kept; only the report's own are replaced)\n`,
       wrote: (file) => `wrote ${file}\n`,
       cannotWrite: (file, code) => `${file}: cannot write (${code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code})\nhint: give a file name you can write to\n`,
     },

@@ -1,8 +1,9 @@
-// The disk: model and rule files read from it (diskHost, bounded and refusing what is not UTF-8 text), and
-// outputs written to it whole or not at all. With the CLI, the one part of koseizu that touches files.
-import { closeSync, mkdirSync, mkdtempSync, opendirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Dir } from 'node:fs';
+// The disk: model and rule files read from it (diskHost, bounded, refusing what is not a regular file of
+// UTF-8 text), and new files written (init); outputs are written by ./output.ts. With the CLI, the one
+// part of koseizu that touches files.
+import { closeSync, constants, fstatSync, mkdtempSync, opendirSync, openSync, readSync, realpathSync, rmSync, statSync, writeFileSync, writeSync, type Dir } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { MAX_LISTED_ENTRIES, type ListResult, type ReadResult, type SourceHost } from '../load/files.js';
 import { MAX_FILE_BYTES } from '../load/parse.js';
 
@@ -15,6 +16,8 @@ export const diskHost: SourceHost = {
     try {
       const stat = statSync(path);
       if (stat.isDirectory()) return { ok: false, reason: 'unreadable', detail: 'directory' };
+      // A named pipe would block the read until someone writes to it, a device may never end: refused at once.
+      if (!stat.isFile()) return { ok: false, reason: 'unreadable', detail: 'not-a-file' };
       size = stat.size;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -102,10 +105,14 @@ function isFile(path: string): boolean {
   }
 }
 
-/** Reads up to `limit` bytes, whatever the file claims its size is. */
+/**
+ * Reads up to `limit` bytes, whatever the file claims its size is. Opened without blocking and checked
+ * again once open, so a file swapped for a named pipe after the first look is refused, not waited on.
+ */
 function readAtMost(path: string, limit: number): Buffer {
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not-a-file' });
     const chunks: Buffer[] = [];
     let total = 0;
     while (total < limit) {
@@ -154,16 +161,3 @@ export async function withTempFiles<T>(files: Readonly<Record<string, Uint8Array
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-/** Writes an output file whole or not at all: to a temporary name beside it, then renamed over it. Creates its folder. */
-export function writeOutput(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  const temp = `${path}.koseizu-${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, data);
-    renameSync(temp, path);
-  } finally {
-    rmSync(temp, { force: true });
-  }
-}
-

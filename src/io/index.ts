@@ -5,7 +5,9 @@ import type { Resources } from '../index.js';
 import { loadElkWithCodeCache } from './elk.js';
 import { pngRasteriser } from './png.js';
 
-export { diskHost, writeNewFile, writeOutput, withTempFiles, type WriteResult } from './disk.js';
+export { diskHost, writeNewFile, withTempFiles, type WriteResult } from './disk.js';
+export { MANIFEST, recordingHost, targetProblem, writeOutputFile, writeReportFolder, type FolderProblem, type NotAFile, type TargetProblem } from './output.js';
+export { commonFolder, openModel, outputRoot, rootedHost, type OpenedModel } from './paths.js';
 export { gitHost, gitRefExists, type GitError, type GitHost, type GitHostOptions } from './git.js';
 export { pngRasteriser } from './png.js';
 export { loadElkWithCodeCache, elkScript, runElkScript, ELK_CODE_CACHE } from './elk.js';
