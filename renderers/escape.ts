@@ -27,22 +27,89 @@ export function escapeXml(text: string): string {
 /** Line breaks, tabs and other control characters: a run of them is one space in one-line text. */
 export const CONTROL_RUN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
-/** A Markdown table cell: pipes escaped, line breaks flattened, markup characters made literal. */
+/**
+ * A zero-width space, written as an entity: put after `@`, inside `://` and `www.`, and after `#` before a
+ * digit, it breaks what GitHub links after the Markdown is parsed (mentions, e-mail and URL autolinks,
+ * issue references), which a backslash does not stop, and it shows nothing.
+ */
+const BREAK = '&#8203;';
+
+/**
+ * The inline escape every Markdown text shares. ASCII punctuation that opens markup gets a backslash
+ * (emphasis, code, links and images, strikethrough, math, entities, pipes); `<` and `>` become entities,
+ * so no raw HTML and no `<...>` autolink; GitHub's own links (mentions, autolinked e-mails, URLs and
+ * `www.` names, issue references) are broken with a zero-width space.
+ */
+function markdownInline(text: string): string {
+  return text
+    .replace(/[\\`*_[\]|#~!&$<>]/g, (c, at: number) => {
+      if (c === '<') return '&lt;';
+      if (c === '>') return '&gt;';
+      return c === '#' && /[0-9]/.test(text.charAt(at + 1)) ? `\\#${BREAK}` : `\\${c}`;
+    })
+    .replace(/@/g, `@${BREAK}`)
+    .replace(/:\/\//g, `:${BREAK}//`)
+    .replace(/(w{3})\./gi, `$1${BREAK}.`);
+}
+
+/**
+ * The start of a line that would begin a block: a list item (`-`, `+`, `1.` or `1)` and a space, or alone
+ * on the line), or a setext heading's underline (a line of `=` or of `-`, which is also a thematic break).
+ * Its first character, or the list number's delimiter, gets a backslash. (`#`, `>`, `*`, `_`, backticks,
+ * `~` and `|` are escaped everywhere already; an indented line is at worst a code block, which shows text.)
+ */
+const BLOCK_START = /^([ \t]*)(?:([-+])(?=[ \t]|$)|(=+|-+)(?=[ \t]*$)|([0-9]{1,9})([.)])(?=[ \t]|$))/gm;
+
+function escapeBlockStarts(text: string): string {
+  return text.replace(BLOCK_START, (_m, indent: string, marker?: string, underline?: string, digits?: string, delimiter?: string) => {
+    if (marker) return `${indent}\\${marker}`;
+    if (underline) return `${indent}\\${underline}`;
+    return `${indent}${digits ?? ''}\\${delimiter ?? ''}`;
+  });
+}
+
+/** A Markdown table cell: line breaks and controls flattened, pipes escaped, markup characters made literal. */
 export function markdownCell(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return markdownInline(text.replace(CONTROL_RUN, ' ').replace(/\s+/g, ' ').trim());
 }
 
 /**
  * Markdown text outside a table: markup characters made literal (emphasis, code, links and images,
- * headings, strikethrough, entities), line breaks kept.
+ * headings, lists, strikethrough, math, entities, raw HTML, mentions and autolinks), line breaks kept.
  */
 export function markdownText(text: string): string {
-  return text.replace(/[\\`*_[\]|#~!&]/g, (c) => `\\${c}`).replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const lines = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+  return escapeBlockStarts(markdownInline(lines));
 }
 
 /** One line of Markdown text (a heading, a legend line): line breaks and controls flattened, markup made literal. */
 export function markdownLine(text: string): string {
   return markdownText(text.replace(CONTROL_RUN, ' ').trim());
+}
+
+/**
+ * Text as an inline code span, whatever backticks it holds (CommonMark 6.1): the fence is a run of
+ * backticks longer than the longest run inside, and a space pads the text when it starts or ends with a
+ * backtick, or starts and ends with a space (one space each side is what a code span strips). Line
+ * breaks and controls are flattened. Inside a code span nothing is markup, so `@`, `<`, `>` stay as they are.
+ * For a table cell use markdownCodeCell.
+ */
+export function markdownCode(text: string): string {
+  const flat = text.replace(CONTROL_RUN, ' ');
+  if (flat.trim() === '') return '` `';
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^`|`$/.test(flat) || (flat.startsWith(' ') && flat.endsWith(' ')) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/**
+ * A code span in a table cell: as markdownCode, with each pipe escaped (GFM reads `\|` as a pipe inside
+ * a code span in a table, and a bare one ends the cell). A backslash right before a pipe has no reading
+ * every parser shares inside a code span, so such a text is written as cell text instead.
+ */
+export function markdownCodeCell(text: string): string {
+  return /\\\|/.test(text) ? markdownCell(text) : markdownCode(text).replace(/\|/g, '\\|');
 }
 
 // ---- Mermaid ----
@@ -95,15 +162,29 @@ export function csvDocument(lines: readonly (readonly string[])[]): string {
   return `\uFEFF${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
+// ---- JSON (for tools, often printed to a terminal) ----
+
+/**
+ * A JSON document, indented by two spaces, with a final newline. JSON.stringify escapes the C0 controls
+ * itself ("\u001b"); DEL, the C1 controls, the line and paragraph separators and the bidirectional controls
+ * are escaped the same way here, so the document means the same and no terminal it is printed to reads a
+ * control sequence from it. (Those characters appear only inside strings, so the replacement is safe.)
+ */
+export function jsonDocument(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 // ---- Terminal (koseizu's text on standard output and standard error) ----
 
 /**
  * Text for a terminal: control characters (C0 but the tab, DEL, C1), line and paragraph separators and
- * the bidirectional controls shown as escapes ("\x1b", "\u202e"), so a model's text can neither move the
+ * every bidirectional control (Unicode's Bidi_Control: the marks U+061C, U+200E, U+200F, the embeddings,
+ * overrides and isolates) shown as escapes ("\x1b", "\u202e"), so a model's text can neither move the
  * cursor, clear the screen, set the window title nor reorder what is shown.
  */
 export function terminalText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => {
+  return text.replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => {
     const code = c.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });

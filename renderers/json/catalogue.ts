@@ -1,5 +1,6 @@
 // Rules of the catalogue as JSON, for tools. Reads the view only.
 import type { RuleEntry } from '../../models/catalogue.js';
 import type { Renderer } from '../../models/render.js';
+import { jsonDocument } from '../escape.js';
 
-export const rulesJson: Renderer<readonly RuleEntry[]> = (rules) => `${JSON.stringify(rules, null, 2)}\n`;
+export const rulesJson: Renderer<readonly RuleEntry[]> = (rules) => jsonDocument(rules);

@@ -1,16 +1,16 @@
 // The rule catalogue (`koseizu rules`, docs/catalogue.md) as Markdown: the whole catalogue, or one rule. Reads the view only.
 import type { RuleCatalogue, RuleEntry } from '../../models/catalogue.js';
 import type { Renderer } from '../../models/render.js';
-import { markdownCell as cell, markdownText as text } from '../escape.js';
+import { markdownCell as cell, markdownCode as code, markdownCodeCell as codeCell, markdownText as text } from '../escape.js';
 
 export const rulesMarkdown: Renderer<RuleCatalogue> = (catalogue) => {
   const h = catalogue.headings;
   const out = [`# ${h.title}`, '', `| ${h.id} | ${h.threat} | ${h.rule} | ${h.cia} | ${h.segments} | ${h.phases} | ${h.forms} |`, '| --- | --- | --- | --- | --- | --- | --- |'];
   for (const r of catalogue.rules) {
-    out.push(`| \`${r.id}\` | ${cell(r.words.threat)} | ${cell(r.words.title)} | ${cell(r.words.cia)} | ${cell(r.words.segments)} | ${cell(r.words.phases)} | ${cell(r.words.forms)} |`);
+    out.push(`| ${codeCell(r.id)} | ${cell(r.words.threat)} | ${cell(r.words.title)} | ${cell(r.words.cia)} | ${cell(r.words.segments)} | ${cell(r.words.phases)} | ${cell(r.words.forms)} |`);
   }
   out.push('', `## ${h.byThreat}`, '');
-  for (const t of catalogue.threats) out.push(`- ${text(t.name)}: ${t.rules.length > 0 ? t.rules.map((id) => `\`${id}\``).join(', ') : h.none}`);
+  for (const t of catalogue.threats) out.push(`- ${text(t.name)}: ${t.rules.length > 0 ? t.rules.map(code).join(', ') : h.none}`);
   return `${out.join('\n')}\n`;
 };
 
@@ -18,7 +18,7 @@ export const rulesMarkdown: Renderer<RuleCatalogue> = (catalogue) => {
 export const ruleMarkdown: Renderer<RuleEntry, { readonly catalogue: RuleCatalogue }> = (r, { catalogue }) => {
   const h = catalogue.headings;
   const out = [
-    `# \`${r.id}\`: ${text(r.words.title)}`, '',
+    `# ${code(r.id)}: ${text(r.words.title)}`, '',
     `- ${h.threat}: ${text(r.words.threat)}`,
     `- ${h.risk}: ${text(r.words.risk)}`,
     `- ${h.cia}: ${text(r.words.cia)}`,

@@ -1,7 +1,7 @@
 // The configuration diagram for a pull request or a README: a heading, the subtitle and the model's hash, a
 // ```mermaid block GitHub draws, and a legend line in Mermaid's colours. Reads the diagram view only.
 import type { DiagramGraph } from '../../models/diagram.js';
-import { markdownLine } from '../escape.js';
+import { markdownCode, markdownLine } from '../escape.js';
 import { GITHUB_MAX_EDGES, GITHUB_MAX_TEXT, renderMermaid, renderMermaidBySite, siteTitle, type MermaidOptions, type MermaidResult } from '../mermaid/diagram.js';
 
 /**
@@ -15,7 +15,7 @@ export function renderMermaidMarkdown(graph: DiagramGraph, options: MermaidOptio
   const out: string[] = [
     `## ${markdownLine(graph.title) || '-'}`,
     '',
-    `${markdownLine(graph.subtitle)} · ${markdownLine(graph.words.hash)}: \`${hash}\``,
+    `${markdownLine(graph.subtitle)} · ${markdownLine(graph.words.hash)}: ${markdownCode(hash)}`,
     '',
   ];
   const over = whole.edges > GITHUB_MAX_EDGES || whole.text.length > GITHUB_MAX_TEXT;

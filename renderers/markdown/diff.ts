@@ -2,7 +2,7 @@
 // 65,536-character limit and saying what it cut. Reads the diff view only (src/diff/view.ts).
 import type { DiffView, PropertyChange } from '../../models/diff.js';
 import type { Renderer } from '../../models/render.js';
-import { markdownCell as cell } from '../escape.js';
+import { markdownCell as cell, markdownCode as code, markdownCodeCell as codeCell } from '../escape.js';
 import { fillTemplate } from '../template.js';
 
 /** GitHub refuses a pull-request comment longer than this many characters. */
@@ -29,7 +29,7 @@ export const diffMarkdown: Renderer<DiffView, DiffMarkdownOptions> = (view, opti
   const w = view.words;
   const c = w.columns;
   const head = [
-    `## ${w.title}: \`${view.old.label}\` → \`${view.new.label}\``, '',
+    `## ${w.title}: ${code(view.old.label)} → ${code(view.new.label)}`, '',
     `**${cell(view.summary)}**`, '', view.elementLine, '',
   ];
   // Nothing in the picture changed (risks or responses only): the diagram would show nothing marked.
@@ -39,14 +39,14 @@ export const diffMarkdown: Renderer<DiffView, DiffMarkdownOptions> = (view, opti
   const riskRows = view.risks.map((r) => {
     const why = r.why.map((x) => cell(x)).join('<br>');
     const answered = r.answered === null ? '—' : r.answered ? w.answered : `**${w.unanswered}**`;
-    return `| ${r.stateWord} | ${r.rankMove} | \`${r.id}\` | ${cell(r.title)} | ${answered} | ${why || '—'} |`;
+    return `| ${r.stateWord} | ${r.rankMove} | ${codeCell(r.id)} | ${cell(r.title)} | ${answered} | ${why || '—'} |`;
   });
   const elementRows = view.elements.map((e) => {
     const label = e.state === 'renamed' ? `${cell(e.label.old ?? '')} → ${cell(e.label.new ?? '')}` : cell(e.label.new ?? e.label.old ?? '');
-    const props = e.properties.filter((p) => p.key !== 'label').map((p) => `\`${p.key}\`: ${cell(p.old || '—')} → ${cell(p.new || '—')}`).join('<br>');
-    return `| ${e.stateWord} | ${e.kindWord} | \`${e.id}\` | ${label} | ${props || '—'} |`;
+    const props = e.properties.filter((p) => p.key !== 'label').map((p) => `${codeCell(p.key)}: ${cell(p.old || '—')} → ${cell(p.new || '—')}`).join('<br>');
+    return `| ${e.stateWord} | ${e.kindWord} | ${codeCell(e.id)} | ${label} | ${props || '—'} |`;
   });
-  const responseRows = view.responses.map((r) => `| ${r.stateWord} | \`${r.pattern}\` | \`${r.source}\` | ${r.properties.map((p) => cell(values(p))).join('<br>') || '—'} |`);
+  const responseRows = view.responses.map((r) => `| ${r.stateWord} | ${codeCell(r.pattern)} | ${codeCell(r.source)} | ${r.properties.map((p) => cell(values(p))).join('<br>') || '—'} |`);
 
   const riskHead = [`### ${w.riskDelta}`, '', `| ${c.change} | ${c.rank} | ${c.riskId} | ${c.risk} | ${c.response} | ${c.why} |`, '| --- | --- | --- | --- | --- | --- |'];
   const elementHead = [`### ${w.elementChanges}`, '', `| ${c.change} | ${c.kind} | id | ${c.label} | ${c.properties} |`, '| --- | --- | --- | --- | --- |'];

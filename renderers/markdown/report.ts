@@ -2,7 +2,7 @@
 // The same content as index.html, for a repository or a pull request. Reads the report view only.
 import type { Renderer } from '../../models/render.js';
 import type { ReportView } from '../../models/report.js';
-import { markdownCell as cell, markdownText as text } from '../escape.js';
+import { markdownCell as cell, markdownCode as code, markdownCodeCell as codeCell, markdownText as text } from '../escape.js';
 import { renderMermaid } from '../mermaid/diagram.js';
 import { flowsMarkdown } from './flows.js';
 import { threatsMarkdown } from './threats.js';
@@ -21,7 +21,7 @@ export const reportMarkdown: Renderer<ReportView> = (view) => {
   const sections = [w['diagram'], w['flows'], w['threats'], w['responses'], w['requests'], w['checklist'], w['open'], w['orphaned']] as string[];
   const out: string[] = [`# ${cell(view.title)}`, ''];
   if (view.system.provider) out.push(`- ${w['provider']}: ${text(view.system.provider)}`);
-  out.push(`- ${w['source']}: ${view.source.files.map((f) => `\`${f}\``).join(', ')} (${w['hash']} \`${view.source.contentHash.slice(0, 12)}\`)`, '');
+  out.push(`- ${w['source']}: ${view.source.files.map(code).join(', ')} (${w['hash']} ${code(view.source.contentHash.slice(0, 12))})`, '');
   if (view.system.description) out.push(text(view.system.description), '');
   out.push(`## ${w['contents']}`, '');
   for (const s of sections) out.push(`- [${s}](#${anchor(s)})`);
@@ -40,7 +40,7 @@ export const reportMarkdown: Renderer<ReportView> = (view) => {
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of view.responses.rows) {
       const c = r.cells;
-      out.push(`| **${r.rank}** | \`${r.riskId}\` | ${cell(c.title)} | ${cell(c.decision)} | ${c.measures.map(cell).join('<br>') || '—'} | ${cell(c.residual)} | ${cell(c.rationale) || '—'} | ${cell(c.agreedWith) || '—'} | ${cell(c.date) || '—'} |`);
+      out.push(`| **${r.rank}** | ${codeCell(r.riskId)} | ${cell(c.title)} | ${cell(c.decision)} | ${c.measures.map(cell).join('<br>') || '—'} | ${cell(c.residual)} | ${cell(c.rationale) || '—'} | ${cell(c.agreedWith) || '—'} | ${cell(c.date) || '—'} |`);
     }
     out.push('');
   }
@@ -49,7 +49,7 @@ export const reportMarkdown: Renderer<ReportView> = (view) => {
   if (view.requests.length === 0) out.push(`${w['noRequests']}`, '');
   for (const group of view.requests) {
     out.push(`### ${cell(group.title)}`, '', `| ${w['measures']} | ${w['owner']} | ${w['risks']} |`, '| --- | --- | --- |');
-    for (const item of group.items) out.push(`| ${cell(item.text)} | ${cell(item.ownerWord)} | ${item.risks.map((r) => `\`${r}\``).join('<br>')} |`);
+    for (const item of group.items) out.push(`| ${cell(item.text)} | ${cell(item.ownerWord)} | ${item.risks.map(codeCell).join('<br>')} |`);
     out.push('');
   }
   out.push(`### ${w['agree']}`, '');
@@ -58,7 +58,7 @@ export const reportMarkdown: Renderer<ReportView> = (view) => {
   } else {
     const h = view.threats.headings;
     out.push(text(w['agreeNote']), '', `| ${w['rank']} | ${w['riskId']} | ${w['title']} | ${h.who} | ${w['whyWho']} |`, '| --- | --- | --- | --- | --- |');
-    for (const r of view.agree) out.push(`| **${r.rank}** | \`${r.id}\` | ${cell(r.cells.title)}: ${cell(r.cells.risk)} | ${cell(r.cells.who)} | ${r.reasons.who.map(cell).join('<br>')} |`);
+    for (const r of view.agree) out.push(`| **${r.rank}** | ${codeCell(r.id)} | ${cell(r.cells.title)}: ${cell(r.cells.risk)} | ${cell(r.cells.who)} | ${r.reasons.who.map(cell).join('<br>')} |`);
     out.push('');
   }
 
@@ -74,7 +74,7 @@ export const reportMarkdown: Renderer<ReportView> = (view) => {
     out.push(`${w['noOpen']}`, '');
   } else {
     out.push(`| ${w['rank']} | ${w['riskId']} | ${w['title']} | ${w['phase']} |`, '| --- | --- | --- | --- |');
-    for (const r of view.open) out.push(`| **${r.rank}** | \`${r.id}\` | ${cell(r.cells.title)}: ${cell(r.cells.risk)} | ${cell(r.cells.phase)} |`);
+    for (const r of view.open) out.push(`| **${r.rank}** | ${codeCell(r.id)} | ${cell(r.cells.title)}: ${cell(r.cells.risk)} | ${cell(r.cells.phase)} |`);
     out.push('');
   }
 
@@ -83,7 +83,7 @@ export const reportMarkdown: Renderer<ReportView> = (view) => {
     out.push(w['noOrphaned'], '');
   } else {
     out.push(`| ${w['pattern']} | ${w['decision']} | ${w['where']} |`, '| --- | --- | --- |');
-    for (const o of view.responses.orphaned) out.push(`| \`${o.pattern}\` | ${cell(o.cells.decision)} | \`${o.cells.source}\` |`);
+    for (const o of view.responses.orphaned) out.push(`| ${codeCell(o.pattern)} | ${cell(o.cells.decision)} | ${codeCell(o.cells.source)} |`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;

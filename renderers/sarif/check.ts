@@ -3,6 +3,7 @@
 import type { CheckView, CheckedRisk } from '../../models/check.js';
 import type { Renderer } from '../../models/render.js';
 import type { SourceRange } from '../../models/source.js';
+import { jsonDocument } from '../escape.js';
 
 /** GitHub's security-severity (0-10) per rank, so code scanning sorts alerts as the rank criteria do. */
 const SEVERITY: Readonly<Record<string, string>> = { S: '9.5', A: '8.0', B: '5.5', C: '3.0', D: '1.0' };
@@ -84,5 +85,5 @@ export const checkSarif: Renderer<CheckView, { readonly version: string }> = (vi
       results,
     }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonDocument(log);
 };
