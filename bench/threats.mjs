@@ -6,7 +6,9 @@
 //   assess, by rule             each rule's check over the segments it reads, called outside the engine
 //   cold, fresh process         `node -e` importing dist/ and running the pipeline once (the CLI-like number),
 //                               `node -e` importing yaml and parsing the file (its peer), peak RSS of both
-// on a generated model of 1,000 devices and 3,000 flows. The model is deterministic (a seeded PRNG) and goes
+// on a generated model of 300 devices and 750 flows, about 3,400 devices on the flows' paths together (near the
+// most koseizu reads: docs/dsl.md, Limits, 300 devices and 3,600 path steps; paths are 1 to 6 devices, 4.6 on
+// average, so 750 flows stay under the steps limit). The model is deterministic (a seeded PRNG) and goes
 // to a temporary folder that is removed. The run fails only when the model does not validate or a child
 // crashes; the targets print PASS or MISS: numbers are for people and the notes.
 //
@@ -24,8 +26,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
 const dist = pathToFileURL(join(root, 'dist')).href;
 const GNU_TIME = '/usr/bin/time';
-const DEVICES = 1000;
-const FLOWS = 3000;
+const DEVICES = 300;
+const FLOWS = 750;
 const SEED = 3000;
 const RUNS_OVERRIDE = Number.parseInt(process.env.BENCH_RUNS ?? '', 10);
 const RUNS = RUNS_OVERRIDE > 0 ? RUNS_OVERRIDE : 15;
@@ -60,6 +62,9 @@ function timed(fn) {
 // room's wireless AP), floor switches off the site's gateway, gateways reach the data centres over an
 // IPsec VPN (one clinic's without IKE) or a closed network, the vendor and the regional network over the
 // internet. Flows are drawn from templates that each follow real links; every path is checked hop by hop.
+// The institutions' outpatient rooms and wards are drawn for 1,000 devices and scale with the device target
+// (at least one of each where there are any), and before the round-robin over the rooms every endpoint kind
+// gets one device in the first room that has it, so every template has something to pick from.
 
 const INSTITUTIONS = [
   { id: 'central-hospital', label: '中央総合病院', region: '東京', hospital: true, outpatient: 8, wards: 10 },
@@ -97,14 +102,19 @@ const ENDPOINTS = {
   'lab-analyzer': { kind: 'medical-device', label: '臨床検査分析装置', protocol: 'hl7' },
 };
 
-/** Rooms of an institution: [id part, label, endpoint pool, public?, wireless?]. */
-function roomsOf(inst) {
+/** The device target the institutions' room counts are drawn for; other targets scale them. */
+const ROOMS_DRAWN_FOR = 1000;
+
+/** Rooms of an institution, `scale` times its outpatient rooms and wards: [id part, label, endpoint pool, public?, wireless?]. */
+function roomsOf(inst, scale) {
+  const outpatient = Math.max(1, Math.round(inst.outpatient * scale));
+  const wards = inst.wards > 0 ? Math.max(1, Math.round(inst.wards * scale)) : 0;
   const rooms = [
     ['medical-office', '医事課事務室', ['billing-terminal', 'office-printer', 'billing-terminal']],
     ['reception', '受付・待合ロビー', ['intake-tablet', 'reception-terminal', 'reception-printer'], true, true],
   ];
-  for (let i = 1; i <= inst.outpatient; i++) rooms.push([`outpatient-${i}`, `外来診察室${i}`, ['ehr-terminal', 'rx-printer', 'ehr-terminal', 'ultrasound']]);
-  for (let i = 1; i <= inst.wards; i++) rooms.push([`ward-${i}`, `${i + 1}階病棟ナースステーション`, ['ehr-terminal', 'nurse-tablet', 'vital-monitor', 'doctor-phone', 'ward-printer', 'vital-monitor'], false, true]);
+  for (let i = 1; i <= outpatient; i++) rooms.push([`outpatient-${i}`, `外来診察室${i}`, ['ehr-terminal', 'rx-printer', 'ehr-terminal', 'ultrasound']]);
+  for (let i = 1; i <= wards; i++) rooms.push([`ward-${i}`, `${i + 1}階病棟ナースステーション`, ['ehr-terminal', 'nurse-tablet', 'vital-monitor', 'doctor-phone', 'ward-printer', 'vital-monitor'], false, true]);
   if (inst.hospital) {
     rooms.push(['radiology', '放射線科撮影室', ['ct-scanner', 'viewer-terminal', 'mri-scanner', 'viewer-terminal']]);
     rooms.push(['clinical-lab', '臨床検査室', ['lab-analyzer', 'dept-terminal', 'label-printer']]);
@@ -333,7 +343,7 @@ function generateModel(deviceTarget, flowTarget, seed, operations) {
       link(pacs, log, lan, 'syslog');
       onPrem = { ehr, db, pacs, archive, log };
     }
-    const rooms = roomsOf(spec).map(([part, label, pool, isPublic, wireless]) => {
+    const rooms = roomsOf(spec, deviceTarget / ROOMS_DRAWN_FOR).map(([part, label, pool, isPublic, wireless]) => {
       const loc = location(s, part, label, isPublic ? { public: true } : {});
       const router = device('floor-switch', 'router', `フロアスイッチ（${label}）`, loc);
       link(router, gw, lan);
@@ -344,13 +354,21 @@ function generateModel(deviceTarget, flowTarget, seed, operations) {
     return { spec, site: s, lan, wlan, serverRoom, gw, onPrem, rooms };
   });
 
-  // Endpoints: one from each room's pool in turn, round-robin over every room, until the model has its devices.
+  // Endpoints: first one of every kind, in the first room whose pool has it (the first institution is a
+  // hospital, as the hospital-only templates need), then one from each room's pool in turn, round-robin over
+  // every room, until the model has its devices.
   const endpoints = Object.fromEntries(Object.keys(ENDPOINTS).map((k) => [k, []]));
   const allRooms = insts.flatMap((inst) => inst.rooms.map((room) => ({ inst, room })));
-  if (devices.length >= deviceTarget) throw new Error(`generator: ${devices.length} fixed devices, more than ${deviceTarget}`);
+  const firsts = Object.keys(ENDPOINTS).map((part) => {
+    const at = allRooms.find(({ room }) => room.pool.includes(part));
+    if (!at) throw new Error(`generator: no room has a place for ${part}`);
+    return { ...at, part };
+  });
+  if (devices.length + firsts.length > deviceTarget) throw new Error(`generator: ${devices.length} fixed devices and ${firsts.length} endpoint kinds, more than ${deviceTarget}`);
   for (let i = 0; devices.length < deviceTarget; i++) {
-    const { inst, room } = allRooms[i % allRooms.length];
-    const part = room.pool[room.next++ % room.pool.length];
+    const { inst, room, part } = i < firsts.length
+      ? firsts[i]
+      : (({ inst, room }) => ({ inst, room, part: room.pool[room.next++ % room.pool.length] }))(allRooms[(i - firsts.length) % allRooms.length]);
     const e = ENDPOINTS[part];
     const fields = [
       e.count ? `count: ${between(e.count)}` : '',
@@ -659,6 +677,7 @@ function generateModel(deviceTarget, flowTarget, seed, operations) {
     y.push(`  - {id: ${f.id}, label: ${q(f.label)}, phase: ${f.phase}${f.who ? `, who: ${f.who}` : ''}, where: ${f.where}, which: ${f.which.id}, what: [${f.what.join(', ')}], how: [${f.how.join(', ')}], path: [${f.path.map((d) => d.id).join(', ')}]${f.volume ? `, volume: ${f.volume}` : ''}}`);
   }
 
+  const steps = flows.reduce((n, f) => n + f.path.length, 0);
   const pathLengths = new Map();
   for (const f of flows) pathLengths.set(f.path.length, (pathLengths.get(f.path.length) ?? 0) + 1);
   const countBy = (list, key) => [...list.reduce((m, x) => m.set(key(x), (m.get(key(x)) ?? 0) + 1), new Map())].sort((a, b) => (a[0] < b[0] ? -1 : 1));
@@ -666,7 +685,7 @@ function generateModel(deviceTarget, flowTarget, seed, operations) {
     text: `${y.join('\n')}\n`,
     counts: {
       sites: sites.length, locations: locations.length, devices: devices.length, networks: networks.length, links: links.length,
-      actors: ACTORS.length, data: DATA.length, media: media.length, flows: flows.length,
+      actors: ACTORS.length, data: DATA.length, media: media.length, flows: flows.length, steps,
       deviceKinds: countBy(devices, (d) => d.kind),
       networkKinds: countBy(networks, (n) => n.kind),
       dataClasses: countBy(DATA, (d) => d[2]),
@@ -769,7 +788,7 @@ try {
   if (!existsSync(join(root, 'dist', 'src', 'index.js'))) bail('koseizu is not built: run `npm run build` first');
   const [
     { loadModel, formatDiagnostics }, { diskHost }, { walk }, { assess }, { riskMatrix }, { BUILTIN_RULES },
-    { parseYaml }, { checkStructure }, { resolveModel }, { OPERATIONS }, yaml, { deriveFacts },
+    { parseYaml }, { checkStructure }, { resolveModel, MODEL_LIMITS }, { OPERATIONS }, yaml, { deriveFacts },
   ] = await Promise.all([
     import(`${dist}/src/index.js`), import(`${dist}/src/io/disk.js`), import(`${dist}/src/analysis/walk.js`), import(`${dist}/src/analysis/engine.js`),
     import(`${dist}/src/analysis/score.js`), import(`${dist}/threat-rules/index.js`), import(`${dist}/src/load/parse.js`),
@@ -817,6 +836,7 @@ try {
     ['data', counts.data, list(counts.dataClasses)],
     ['media transports', counts.media, ''],
     ['flows', counts.flows, `${list(counts.phases)}; path length ${list(counts.pathLengths)}`],
+    ['path steps', counts.steps, `devices on all flows' paths together (koseizu reads at most ${MODEL_LIMITS.steps})`],
     ['validation', 'ok', `0 errors, ${warnings.length} warnings${warnings.length ? ` (${[...new Set(warnings.map((w) => w.code))].join(', ')})` : ''}`],
     ['segments', firstSegments.length, list([...firstSegments.reduce((m, s) => m.set(s.kind, (m.get(s.kind) ?? 0) + 1), new Map())])],
     ['risks', firstRisks.length, list([...firstRisks.reduce((m, r) => m.set(r.rank, (m.get(r.rank) ?? 0) + 1), new Map())].sort())],

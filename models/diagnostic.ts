@@ -16,6 +16,7 @@ export const DIAGNOSTIC_CODES = {
   KZ011: 'error', // include: cycle
   KZ012: 'error', // include: too many files or too deep
   KZ013: 'error', // a YAML tag koseizu does not read (e.g. !!binary, custom tags)
+  KZ014: 'error', // the model is larger than koseizu reads (devices, flows, links, media, responses, path steps)
   // Structure, checked against the JSON Schema (KZ1xx)
   KZ100: 'error', // missing or unsupported `koseizu:` version
   KZ101: 'error', // unknown key

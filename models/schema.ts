@@ -129,7 +129,7 @@ export const schema: SchemaNode = {
   },
   definitions: {
     id: { type: 'string', pattern: ID_PATTERN, maxLength: 64, description: 'Stable identifier (識別子): kebab-case (a-z, 0-9, "-"), unique across the whole model. Risk ids are built from ids, so renaming a label never changes them.' },
-    label: { type: 'string', minLength: 1, maxLength: 200, description: 'Display name (表示名) shown in diagrams and reports; Japanese is normal.' },
+    label: { type: 'string', minLength: 1, maxLength: 100, description: 'Display name (表示名) shown in diagrams and reports; Japanese is normal. At most 100 characters: it is repeated in every risk that names the element.' },
     description: { type: 'string', maxLength: 2000, description: 'Free notes (説明) shown in reports.' },
     phase: vocab(PHASES, 'Lifecycle phase (フェーズ).'),
     form: vocab(FORMS, 'Provision form (提供形態).'),

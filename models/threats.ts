@@ -10,8 +10,14 @@ export interface ThreatRow extends Pick<Risk, 'id' | 'rule' | 'threat' | 'rank' 
   /** Who must act (対応主体), and the organisations: institution, provider, third-party, or party ids. */
   readonly who: Answerer;
   readonly parties: readonly string[];
+  /**
+   * The flows to print (`flows` has them all): the first few when there are many, with `cells.flowsMore`
+   * saying how many more ("ほか 1193 件"; empty when none is left out).
+   */
+  readonly flowsShown: readonly string[];
   /** Each column as the list prints it. */
   readonly cells: {
+    readonly flowsMore: string;
     /** "対象事業者・医療機関等" / "provider, medical institution". */
     readonly who: string;
     readonly phase: string;

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../models/diagnostic.js';
+import { MODEL_LIMITS } from '../src/load/resolve.js';
 import type { Lang } from '../models/vocabulary.js';
 import { formatDiagnostics, loadModel, type LoadResult } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
@@ -173,6 +174,30 @@ const GENERATED: Readonly<Record<string, GeneratedCase>> = {
   'root-file-missing': {
     codes: ['KZ006'],
     make: (dir) => join(dir, 'model.yaml'),
+  },
+  // One device past the largest model koseizu reads: refused at the first device beyond the limit.
+  'too-many-devices': {
+    codes: ['KZ014'],
+    make: (dir) => {
+      const devices = Array.from({ length: MODEL_LIMITS.devices + 1 }, (_, i) => `  - {id: d${i}, label: D${i}, kind: terminal, at: room}`).join('\n');
+      writeFileSync(join(dir, 'model.yaml'), `${SMALL_ROOT.replace('include: [network.yaml]\n', '')}sites:\n  - {id: site, label: Site, owner: institution}\nlocations:\n  - {id: room, label: Room, site: site}\ndevices:\n${devices}\n`);
+      return join(dir, 'model.yaml');
+    },
+  },
+  // Flows whose paths together pass the limit on path steps: refused at the path of the flow that passes it.
+  'too-many-path-steps': {
+    codes: ['KZ014'],
+    make: (dir) => {
+      const hops = 30;
+      const flows = Math.ceil(MODEL_LIMITS.steps / hops) + 1;
+      const devices = Array.from({ length: hops }, (_, i) => `  - {id: d${i}, label: D${i}, kind: server, at: room}`).join('\n');
+      const links = Array.from({ length: hops - 1 }, (_, i) => `  - {from: d${i}, to: d${i + 1}, network: lan}`).join('\n');
+      const path = Array.from({ length: hops }, (_, i) => `d${i}`).join(', ');
+      const flowList = Array.from({ length: flows }, (_, i) => `  - {id: f${i}, label: F${i}, phase: operation, which: d0, what: [x], how: [transfer], path: [${path}]}`).join('\n');
+      writeFileSync(join(dir, 'model.yaml'), `${SMALL_ROOT.replace('include: [network.yaml]\n', '')}sites:\n  - {id: site, label: Site, owner: institution}\nlocations:\n  - {id: room, label: Room, site: site}\n`
+        + `data:\n  - {id: x, label: X, class: medical, kind: record}\ndevices:\n${devices}\nnetworks:\n  - {id: lan, label: LAN, kind: lan}\nlinks:\n${links}\nflows:\n${flowList}\n`);
+      return join(dir, 'model.yaml');
+    },
   },
 };
 

@@ -303,10 +303,10 @@ describe('layout invariants', () => {
     });
   }
 
-  describe('a generated model of 320 devices: the fast settings', () => {
+  describe('a generated model of 250 devices: the fast settings', () => {
     it('uses them, keeps every invariant, and places or counts every link label', async () => {
-      const model = loadText(generatedYaml(32));
-      expect(model.devices).toHaveLength(320);
+      const model = loadText(generatedYaml(25));
+      expect(model.devices).toHaveLength(250);
       const laid = await lay(model, 'ja', 'down');
       expect(laid.layout.fast).toBe(true);
       expect(violations(laid)).toEqual([]);

@@ -629,3 +629,25 @@ flows:
     expect(r.diagnostics[0]?.suggestions).toEqual(['lab-co']);
   });
 });
+
+describe('positions of syntax errors, whatever the line ends', () => {
+  const first = (text: string): Diagnostic | undefined => loadModel('m.yaml', memoryHost({ 'm.yaml': text })).diagnostics[0];
+
+  it('a syntax error after a blank line is reported where the offending text is, not at the blank line', () => {
+    const d = first('koseizu: 1\nsystem:\n  id: x\n\n title: X\n');
+    expect(d?.code).toBe('KZ001');
+    expect(d?.range.start).toEqual({ line: 5, col: 2 });
+    const list = first('koseizu: 1\nsites:\n  - id: a\n\n    - b\n');
+    expect(list?.range.start).toEqual({ line: 5, col: 5 });
+  });
+
+  it('a file with CR-only line ends reads as its lines, with their positions', () => {
+    const lf = 'koseizu: 1\nsystem:\n  id: x\n  title: X\n  kind: nope\n';
+    const cr = lf.replace(/\n/g, '\r');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const codes = (text: string): string[] => loadModel('m.yaml', memoryHost({ 'm.yaml': text })).diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.col}`);
+    expect(codes(cr)).toEqual(codes(lf));
+    expect(codes(crlf)).toEqual(codes(lf));
+    expect(codes(lf).some((c) => c.startsWith('KZ101@5:3'))).toBe(true);
+  });
+});

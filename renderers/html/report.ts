@@ -392,7 +392,7 @@ function riskDetails(ctx: Context, r: ThreatRow): string {
     + (categories.length === 0 ? `<p>—</p>` : `<dl>${categories.map((k) => `<dt>${e(h[k])}</dt><dd>${list(r.countermeasures[k])}</dd>`).join('')}</dl>`)
     + '</div>';
   const refs = `<div>${r.references.length > 0 ? `<p class="label">${e(h.references)}</p>${list(r.references)}` : ''}`
-    + `<p class="label">${e(h.flows)}</p><p>${r.flows.map((f) => `<code class="id">${e(f)}</code>`).join(', ')}</p>`
+    + `<p class="label">${e(h.flows)}</p><p>${[...r.flowsShown.map((f) => `<code class="id">${e(f)}</code>`), ...(c.flowsMore ? [e(c.flowsMore)] : [])].join(', ')}</p>`
     + `<p class="label">${e(h.form)}</p><p>${e(c.form)}</p></div>`;
   return `<div class="risk-details">${reasons}${measures}${refs}</div>`;
 }

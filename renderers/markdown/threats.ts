@@ -2,7 +2,7 @@
 import type { Renderer } from '../../models/render.js';
 import type { ThreatList } from '../../models/threats.js';
 import { RANKS } from '../../models/vocabulary.js';
-import { markdownCell as cell, markdownText as text } from '../escape.js';
+import { markdownCell as cell, markdownCode as code, markdownCodeCell as codeCell, markdownText as text } from '../escape.js';
 import { fillTemplate } from '../template.js';
 
 export const threatsMarkdown: Renderer<ThreatList> = (list) => {
@@ -19,15 +19,15 @@ export const threatsMarkdown: Renderer<ThreatList> = (list) => {
     );
     for (const r of list.rows) {
       const c = r.cells;
-      out.push(`| **${c.rank}** | \`${r.id}\` | ${cell(c.phase)} | ${cell(c.segment)} | ${cell(c.dataClass)} | ${cell(c.threat)} | ${cell(c.risk)} | ${cell(c.cia)} | ${cell(c.impact)} | ${cell(c.likelihood)} | ${c.level} | ${cell(c.need)} | ${cell(c.who)} |`);
+      out.push(`| **${c.rank}** | ${codeCell(r.id)} | ${cell(c.phase)} | ${cell(c.segment)} | ${cell(c.dataClass)} | ${cell(c.threat)} | ${cell(c.risk)} | ${cell(c.cia)} | ${cell(c.impact)} | ${cell(c.likelihood)} | ${c.level} | ${cell(c.need)} | ${cell(c.who)} |`);
     }
     out.push('', `## ${h.details}`, '');
     for (const r of list.rows) {
       const c = r.cells;
-      out.push(`### ${c.rank} \`${r.id}\``, '', `**${text(c.title)}**: ${text(c.risk)}`, '');
+      out.push(`### ${c.rank} ${code(r.id)}`, '', `**${text(c.title)}**: ${text(c.risk)}`, '');
       out.push(`- ${h.threat}: ${fillTemplate(w.threatCia, { threat: text(c.threat), cia: text(c.cia) })}`);
       out.push(`- ${h.phase}: ${text(c.phase)} / ${h.form}: ${text(c.form)} / ${h.segment}: ${text(c.segment)}`);
-      out.push(`- ${h.flows}: ${r.flows.map((f) => `\`${f}\``).join(', ')}`);
+      out.push(`- ${h.flows}: ${[...r.flowsShown.map(code), ...(c.flowsMore ? [text(c.flowsMore)] : [])].join(', ')}`);
       out.push(`- ${h.reasons}:`);
       out.push(`  - ${h.impact} ${c.impact}`);
       for (const line of r.reasons.impact) out.push(`    - ${text(line)}`);

@@ -8,8 +8,8 @@ import {
 } from '../../models/diagram.js';
 import { wrapText } from './text.js';
 
-/** Above this many devices the engine is asked for its faster, rougher settings. */
-export const FAST_LAYOUT_DEVICES = 300;
+/** Above this many devices the engine is asked for its faster, rougher settings (a model has at most 300: MODEL_LIMITS). */
+export const FAST_LAYOUT_DEVICES = 200;
 
 
 /** What the engine must place: every box with its size, and every edge with its label's size. */

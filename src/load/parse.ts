@@ -39,7 +39,10 @@ export function pointRange(file: string, line = 1, col = 1): SourceRange {
 }
 
 export function parseYaml(source: SourceFile): ParsedFile {
-  const { path: file, text } = source;
+  const { path: file } = source;
+  // YAML breaks lines at CR, LF or CRLF; the parser reads a lone CR (old Mac files) as text. One character
+  // for one keeps every offset, and every position, where it was.
+  const text = source.text.includes('\r') ? source.text.replace(/\r(?!\n)/g, '\n') : source.text;
   const whole = pointRange(file);
   const fail = (code: DiagnosticCode, args: DiagnosticArgs = {}, range = whole): ParsedFile => ({
     file, value: undefined, locator: { range: () => range, keyRange: () => range }, diagnostics: [diagnostic(code, range, args)],
@@ -79,7 +82,10 @@ export function parseYaml(source: SourceFile): ParsedFile {
       const deep = /call stack/i.test(error.message);
       // An unclosed "{" or "[" is reported where the parser gave up; point at the bracket left open.
       const open = /flow (map|sequence|collection)/i.test(error.message) ? unclosedFlowAt(doc, error.pos[0]) : undefined;
-      diagnostics.push(diagnostic('KZ001', open === undefined ? range : span(open, open + 1), {
+      // The parser may start the error at the blank lines and indentation before what it could not read:
+      // point at the first character that is there.
+      const at = open === undefined ? inkFrom(text, error.pos[0], error.pos[1]) : open;
+      diagnostics.push(diagnostic('KZ001', open === undefined ? span(at, Math.max(at, error.pos[1])) : span(open, open + 1), {
         detail: deep ? 'nesting too deep' : firstLine(error.message),
         yaml: deep ? 'NESTING' : error.code,
       }));
@@ -194,6 +200,16 @@ function containsItself(value: unknown): boolean {
 }
 
 /** Offsets at which each line starts (line 1 at offset 0). */
+/**
+ * The first offset from `start` that is not a space or a line break (a tab is kept: it may be what the
+ * error is about), looking at most 200 characters past the error's end; `start` when there is none.
+ */
+function inkFrom(text: string, start: number, end: number): number {
+  const limit = Math.max(end, start + 1) + 200;
+  for (let i = start; i < text.length && i <= limit; i++) if (!/[ \r\n]/.test(text[i] as string)) return i;
+  return start;
+}
+
 function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);

@@ -44,6 +44,58 @@ export interface Resolved {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * The largest model koseizu reads: each command on a model at these limits stays under 1 GB of memory
+ * (bench/limits.mjs measures it). Identical devices in one place are one device with `count:`.
+ */
+export const MODEL_LIMITS = Object.freeze({
+  parties: 200,
+  sites: 500,
+  locations: 1000,
+  actors: 500,
+  data: 500,
+  devices: 300,
+  networks: 500,
+  links: 1200,
+  media: 500,
+  flows: 1200,
+  responses: 5000,
+  /** Data items one flow or medium carries (what, data). */
+  carried: 32,
+  /** Devices on one flow's path. */
+  path: 32,
+  /** Devices on all flows' paths together: what the threat walk's segments grow with. */
+  steps: 3600,
+});
+
+type Limited = keyof typeof MODEL_LIMITS;
+
+function overLimit(entries: Readonly<Record<Section, readonly Entry[]>>): { readonly what: Limited; readonly count: number; readonly limit: number; readonly entry: Entry; readonly key?: string } | null {
+  for (const what of ['parties', 'sites', 'locations', 'actors', 'data', 'devices', 'networks', 'links', 'media', 'flows', 'responses'] as const) {
+    const list = entries[what];
+    const beyond = list[MODEL_LIMITS[what]];
+    if (beyond) return { what, count: list.length, limit: MODEL_LIMITS[what], entry: beyond };
+  }
+  for (const [section, key] of [['flows', 'what'], ['media', 'data']] as const) {
+    for (const entry of entries[section]) {
+      const carried = entry.raw[key];
+      if (Array.isArray(carried) && carried.length > MODEL_LIMITS.carried) return { what: 'carried', count: carried.length, limit: MODEL_LIMITS.carried, entry, key };
+    }
+  }
+  let steps = 0;
+  for (const entry of entries.flows) {
+    const path = entry.raw['path'];
+    const length = Array.isArray(path) ? path.length : 1;
+    if (length > MODEL_LIMITS.path) return { what: 'path', count: length, limit: MODEL_LIMITS.path, entry, key: 'path' };
+    steps += length;
+    if (steps > MODEL_LIMITS.steps) {
+      const total = entries.flows.reduce((n, e) => n + (Array.isArray(e.raw['path']) ? (e.raw['path'] as unknown[]).length : 1), 0);
+      return { what: 'steps', count: total, limit: MODEL_LIMITS.steps, entry, key: 'path' };
+    }
+  }
+  return null;
+}
+
 export function resolveModel(loaded: LoadedFiles): Resolved {
   const diagnostics: Diagnostic[] = [];
   const root = loaded.files[0];
@@ -76,6 +128,15 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
         else incomplete = true;
       });
     }
+  }
+
+  // The largest model koseizu reads (docs/dsl.md, "Limits"): past these, a command would need more than
+  // 1 GB of memory. Refused here, before any work, at the first element past the limit.
+  const over = overLimit(entries);
+  if (over) {
+    const key = over.key !== undefined && over.key in over.entry.raw ? over.key : undefined;
+    report('KZ014', key ? over.entry.file.locator.keyRange([over.entry.section, over.entry.index, key]) : at(over.entry), { what: over.what, count: over.count, limit: over.limit });
+    return { model: undefined, diagnostics };
   }
 
   // The system, and what it declares.

@@ -602,6 +602,17 @@ export const CHECKLIST_ITEMS: readonly ItemSpec[] = [
 ];
 
 /** The regulatory checklist of a model and its facts, in `lang`. */
+/** Evidence lines an item prints at most: the shortfalls first when there are more, then a count of the rest. */
+const MAX_EVIDENCE_LINES = 20;
+
+function evidenceLines(lines: readonly ChecklistLine[], words: (l: ChecklistLine) => string, lang: Lang): string[] {
+  if (lines.length <= MAX_EVIDENCE_LINES) return lines.map(words);
+  const ordered = [...lines.filter((l) => l.ok === false), ...lines.filter((l) => l.ok !== false)];
+  const shown = ordered.slice(0, MAX_EVIDENCE_LINES - 1);
+  const rest = lines.length - shown.length;
+  return [...shown.map(words), lang === 'ja' ? `ほか ${rest} 件` : `and ${rest} more`];
+}
+
 export function regulatoryChecklist(model: Model, facts: Facts, lang: Lang): Checklist {
   const byId = <T extends { readonly id: string }>(list: readonly T[]): Map<string, T> => new Map(list.map((e) => [e.id, e]));
   const sites = byId(model.sites);
@@ -633,7 +644,7 @@ export function regulatoryChecklist(model: Model, facts: Facts, lang: Lang): Che
         title: spec.title[lang],
         requirement: spec.requirement[lang],
         status: STATUS_WORDS[status][lang],
-        evidence: lines.map(words),
+        evidence: evidenceLines(lines, words, lang),
         reference: spec.reference[lang],
       },
     };

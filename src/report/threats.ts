@@ -8,6 +8,7 @@ import {
   type CiaProperty, type Lang, type MeasureCategory, type Phase, type Rank, type SegmentKind, type Term,
 } from '../../models/vocabulary.js';
 import { ranksAtOrAbove } from '../analysis/score.js';
+import { MAX_LISTED_ITEMS } from '../words/messages.js';
 import type { Wording } from '../words/wording.js';
 
 export interface ThreatFilter {
@@ -24,6 +25,8 @@ interface ListWords {
   /** A property at stake as the list prints it: 機密性 in Japanese, C in English. */
   readonly cia: (c: CiaProperty) => string;
   readonly held: string;
+  /** The end of a list cut short: "ほか 3 件" / "and 3 more". */
+  readonly more: (n: number) => string;
   readonly filter: { readonly phase: (p: string) => string; readonly segment: (s: string) => string; readonly minRank: (r: string) => string; readonly join: string };
   readonly tally: (shown: number, filters: string, total: number) => string;
   readonly summaryLine: (label: string, counts: string, tally: string) => string;
@@ -60,6 +63,7 @@ const WORDS = {
     list: '・',
     cia: (c) => CIA[c].ja,
     held: '（上限・下限のため据え置き）',
+    more: (n) => `ほか ${n} 件`,
     filter: { phase: (p) => `フェーズ: ${p}`, segment: (x) => `断面: ${x}`, minRank: (r) => `ランク ${r} 以上`, join: '、' },
     tally: (shown, filters, total) => `（${shown} 件${filters ? `、${filters}、全 ${total} 件中` : ''}）`,
     summaryLine: (label, counts, tally) => `${label}: ${counts}${tally}`,
@@ -75,6 +79,7 @@ const WORDS = {
     list: ', ',
     cia: (c) => c,
     held: ' (held at the limit)',
+    more: (n) => `and ${n} more`,
     filter: { phase: (p) => `phase: ${p}`, segment: (x) => `segment: ${x}`, minRank: (r) => `rank ${r} and above`, join: ', ' },
     tally: (shown, filters, total) => `(${shown} risks${filters ? `; ${filters}, of ${total}` : ''})`,
     summaryLine: (label, counts, tally) => `${label}: ${counts} ${tally}`,
@@ -120,17 +125,23 @@ export function threatRow(risk: Risk, matrix: RiskMatrix, words: Wording): Threa
   const rule = words.rule(risk.rule);
   const measures = (c: MeasureCategory): string[] => rule.countermeasures[c].map((t) => t[lang]);
   const countermeasures = { human: measures('human'), physical: measures('physical'), technical: measures('technical') };
+  // A risk about one element reached by every flow would list them all: the first few, and a count.
+  const cut = risk.flows.length > MAX_LISTED_ITEMS;
+  const flowsShown = cut ? risk.flows.slice(0, MAX_LISTED_ITEMS - 1) : risk.flows;
+  const flowsMore = cut ? w.more(risk.flows.length - flowsShown.length) : '';
   return {
     id: risk.id, rule: risk.rule, threat: risk.threat, rank: risk.rank, level: risk.level, need: risk.need, phases: risk.phases,
     forms: risk.forms, segment: risk.segment, segments: risk.segments, flows: risk.flows, elements: risk.elements,
     dataClass: risk.dataClass, cia: risk.cia, impact: risk.impact.value, likelihood: risk.likelihood.value,
     who: risk.responsibility.who, parties: risk.responsibility.parties,
+    flowsShown,
     cells: {
+      flowsMore,
       who: risk.responsibility.parties.map((p) => organisation(p, words)).join(w.list),
       phase: list(risk.phases.map((p) => PHASES[p]), lang),
       form: list(risk.forms.map((f) => FORMS[f]), lang),
       segment: word(SEGMENT_KINDS[risk.segment], lang),
-      flows: risk.flows.join(', '),
+      flows: [...flowsShown, ...(flowsMore ? [flowsMore] : [])].join(', '),
       dataClass: word(DATA_CLASSES[risk.dataClass], lang),
       threat: word(THREATS[risk.threat], lang),
       title: word(rule.title, lang),

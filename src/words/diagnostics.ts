@@ -123,10 +123,29 @@ const YAML_ERRORS_JA: Readonly<Record<string, string>> = {
 const READ_ERRORS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   'not-found': { ja: 'ファイルがありません', en: 'no such file' },
   directory: { ja: 'フォルダです', en: 'it is a directory' },
+  'not-a-file': { ja: '通常のファイルではありません（名前付きパイプ・デバイス・ソケット等は読みません）', en: 'it is not a regular file (named pipes, devices and sockets are not read)' },
   EACCES: { ja: '読み取り権限がありません', en: 'permission denied' },
   EPERM: { ja: '読み取り権限がありません', en: 'permission denied' },
   unresolvable: { ja: 'パスを解決できません', en: 'the path cannot be resolved' },
   'too-many': { ja: 'フォルダ内の項目が多すぎます', en: 'the folder holds too many entries' },
+};
+
+/** What a model's size is counted in, for KZ014. */
+const LIMITED: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  parties: { ja: '関係者の数', en: 'parties' },
+  sites: { ja: '拠点の数', en: 'sites' },
+  locations: { ja: '設置場所の数', en: 'locations' },
+  actors: { ja: '利用者の数', en: 'actors' },
+  data: { ja: '情報資産の数', en: 'data items' },
+  networks: { ja: 'ネットワークの数', en: 'networks' },
+  carried: { ja: '1つの情報流・搬送が運ぶ情報資産の数', en: 'data items one flow or medium carries' },
+  devices: { ja: '機器の数', en: 'devices' },
+  flows: { ja: '情報流の数', en: 'flows' },
+  links: { ja: '接続の数', en: 'links' },
+  media: { ja: '記憶媒体の搬送の数', en: 'media transports' },
+  responses: { ja: 'リスク対応の数', en: 'responses' },
+  path: { ja: '1つの情報流の経路（path）の機器の数', en: 'devices on one flow\'s path' },
+  steps: { ja: '全情報流の経路の機器の延べ数', en: 'devices on all flows\' paths together' },
 };
 
 /** Parts of a user rule file, as messages name them. */
@@ -471,6 +490,18 @@ export const MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
   KZ012: {
     ja: (a) => `include が多すぎるか深すぎます（上限 ${a.s('limit')}）`,
     en: (a) => `too many or too deeply nested includes (limit ${a.s('limit')})`,
+  },
+  KZ014: {
+    ja: (a) => `モデルが大きすぎます: ${LIMITED[a.s('what')]?.ja ?? a.s('what')}が ${a.s('count')}（上限 ${a.s('limit')}）。これより先は読み込みません`,
+    en: (a) => `the model is too large: ${a.s('count')} ${LIMITED[a.s('what')]?.en ?? a.s('what')} (at most ${a.s('limit')}); koseizu reads no further`,
+    hint: {
+      ja: (a) => (a.s('what') === 'devices'
+        ? '同じ種類・同じ場所の機器は count: でまとめて1つに書くか、システムを拠点やサービスごとの複数のモデルに分けてください'
+        : 'システムを拠点やサービスごとの複数のモデルに分けてください（docs/dsl.md「上限」）'),
+      en: (a) => (a.s('what') === 'devices'
+        ? 'write identical devices in one place once, with count:, or split the system into several models (one per site or service)'
+        : 'split the system into several models, one per site or service (docs/dsl.md, "Limits")'),
+    },
   },
   KZ013: {
     ja: (a) => `koseizu が扱わない YAML タグ ${a.q('tag')} です`,

@@ -32,7 +32,12 @@ interface LanguageWays {
   readonly none: string;
   readonly permanent: string;
   readonly retention: (n: string, unit: 'y' | 'm' | 'd') => string;
+  /** The end of a list cut short: "ほか3件" / "and 3 more". */
+  readonly more: (n: number) => string;
 }
+
+/** A list of items (data, devices) longer than this is cut to its first ones and a count: a sentence stays a sentence. */
+export const MAX_LISTED_ITEMS = 8;
 
 const WAYS = {
   ja: {
@@ -41,6 +46,7 @@ const WAYS = {
     none: '（なし）',
     permanent: '永年',
     retention: (n, unit) => `${n}${unit === 'y' ? '年' : unit === 'm' ? 'か月' : '日'}`,
+    more: (n) => `ほか${n}件`,
   },
   en: {
     join: { items: ', ', clauses: '; ', steps: ' → ' },
@@ -48,6 +54,7 @@ const WAYS = {
     none: '(none)',
     permanent: 'permanent',
     retention: (n, unit) => `${n} ${unit === 'y' ? 'year' : unit === 'm' ? 'month' : 'day'}${n === '1' ? '' : 's'}`,
+    more: (n) => `and ${n} more`,
   },
 } as const satisfies Readonly<Record<Lang, LanguageWays>>;
 
@@ -69,7 +76,13 @@ export function argText(arg: Arg, lang: Lang, names: Names, table: Table = () =>
     return table[arg.key]?.[lang] ?? arg.key;
   }
   if ('text' in arg) return arg.text[lang];
-  if ('list' in arg) return arg.list.map((a) => argText(a, lang, names, table)).join(ways.join[arg.join ?? 'items']);
+  if ('list' in arg) {
+    const join = arg.join ?? 'items';
+    const cut = join === 'items' && arg.list.length > MAX_LISTED_ITEMS;
+    const shown = cut ? arg.list.slice(0, MAX_LISTED_ITEMS - 1) : arg.list;
+    const words = shown.map((a) => argText(a, lang, names, table));
+    return (cut ? [...words, ways.more(arg.list.length - shown.length)] : words).join(ways.join[join]);
+  }
   if ('message' in arg) {
     const message = table(arg.message.messageId);
     if (!message) throw new Error(`no message "${arg.message.messageId}" for a clause`);
