@@ -99,8 +99,9 @@ afterAll(() => {
 });
 
 describe('the packed package', () => {
-  it('holds the library, its declarations, the node entry and the CLI, and nothing of the tests', () => {
+  it('holds the library, its declarations, the node entry, the CLI and the licence, and nothing of the tests', () => {
     const app = join(dir, 'app', 'node_modules', 'koseizu');
+    expect(readFileSync(join(app, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
     for (const file of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/io/index.js', 'dist/src/io/index.d.ts', 'dist/koseizu.mjs', 'bin/koseizu.js', 'models/koseizu.schema.json']) {
       expect(existsSync(join(app, file)), file).toBe(true);
     }

@@ -244,8 +244,17 @@ describe('koseizu check', () => {
     const results = runOne?.results ?? [];
     expect(results.length).toBeGreaterThan(0);
     const text = readFileSync('examples/cloud-ehr/model.yaml', 'utf8').split('\n');
+    const rules = runOne?.tool.driver.rules ?? [];
     for (const res of results) {
-      expect(runOne?.tool.driver.rules[res.ruleIndex]?.id).toBe(res.ruleId);
+      expect(rules[res.ruleIndex]?.id).toBe(res.ruleId);
+      // Each alert's severity is its own rank's: one rule per rank of each rule.
+      const rank = /^\\\[([SABCD])\\\]/.exec(res.message.text)?.[1] ?? '';
+      expect(res.ruleId.endsWith(`/${rank}`)).toBe(true);
+      expect(rules[res.ruleIndex]?.properties['security-severity']).toBe({ S: '9.5', A: '8.0', B: '5.5', C: '3.0', D: '1.0' }[rank]);
+      expect(res.locations[0]?.physicalLocation.artifactLocation).toMatchObject({ uriBaseId: '%SRCROOT%' });
+      // Related locations are linked from the message, one link per location.
+      const related = (res as { relatedLocations?: { id: number }[] }).relatedLocations ?? [];
+      for (const r of related) expect(res.message.text).toContain(`](${r.id})`);
       expect(['error', 'warning']).toContain(res.level);
       const id = res.partialFingerprints['koseizuRiskId/v1'] ?? '';
       expect(res.message.text).toContain(id);
@@ -256,6 +265,21 @@ describe('koseizu check', () => {
       if (loc?.artifactLocation.uri.endsWith('model.yaml')) expect(text.slice((loc.region.startLine) - 1, loc.region.startLine + 8).join('\n')).toContain(element);
     }
     for (const rule of runOne?.tool.driver.rules ?? []) expect(Number(rule.properties['security-severity'])).toBeGreaterThan(0);
+    expect(results.some((res) => ((res as { relatedLocations?: unknown[] }).relatedLocations ?? []).length > 0)).toBe(true);
+  });
+
+  it('names the model from the repository root whatever the working folder', async () => {
+    const out = join(dir, 'sub.sarif');
+    const here = process.cwd();
+    process.chdir(join(here, 'examples'));
+    try {
+      expect((await run(['check', 'cloud-ehr/model.yaml', '--fail-on', 'B', '--format', 'sarif', '-o', out])).code).toBe(1);
+    } finally {
+      process.chdir(here);
+    }
+    const sarif = JSON.parse(readFileSync(out, 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uris = new Set(sarif.runs[0]?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri));
+    expect([...uris].every((u) => u === 'examples/cloud-ehr/model.yaml' || u === 'examples/cloud-ehr/network.yaml')).toBe(true);
   });
 
 });
