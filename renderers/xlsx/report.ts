@@ -6,7 +6,7 @@
 // Deterministic: the document dates are fixed and the zip's timestamps are normalised, so the same view
 // gives the same bytes.
 import { createRequire } from 'node:module';
-import type { Alignment, Fill, Font, Workbook, Worksheet } from 'exceljs';
+import type { Alignment, Fill, Font, PageSetup, Workbook, Worksheet } from 'exceljs';
 import type { FlowTable } from '../../models/flows.js';
 import type { ChecklistStatus, ReportView, ReportWordKey } from '../../models/report.js';
 import type { ThreatList, ThreatRow } from '../../models/threats.js';
@@ -186,17 +186,44 @@ function columnWidth(column: Column, rows: readonly (readonly Cell[])[], index: 
   return Math.min(Math.max(widest, MIN_WIDTH), column.max ?? MAX_WIDTH) + 2;
 }
 
+/** A row's height in points for `lines` lines of wrapped text (11 pt text; Japanese glyphs want the room). */
+const LINE_POINTS = 15;
+/** Excel's tallest row. */
+const MAX_ROW_POINTS = 409;
+
+/**
+ * How many lines a row's tallest cell takes once wrapped to its column's width: spreadsheets do not grow
+ * a row to its wrapped text when they open a file (LibreOffice keeps them one line high), so the file says.
+ */
+function rowLines(row: readonly Cell[], widths: readonly number[]): number {
+  let most = 1;
+  row.forEach((cell, i) => {
+    const room = Math.max(1, (widths[i] ?? MIN_WIDTH) - 1);
+    const lines = textOf(cell).split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
+    most = Math.max(most, lines);
+  });
+  return most;
+}
+
+/** The OOXML paper code of A4 (ECMA-376 18.3.1.63). */
+const PAPER_A4 = 9;
+
 function addSheet(workbook: Workbook, sheet: Sheet): Worksheet {
   const ws = workbook.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    pageSetup: {
+      paperSize: PAPER_A4 as PageSetup['paperSize'], orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1',
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
+    },
   });
-  ws.columns = sheet.columns.map((c, i) => ({ width: columnWidth(c, sheet.rows, i) }));
+  const widths = sheet.columns.map((c, i) => columnWidth(c, sheet.rows, i));
+  ws.columns = widths.map((width) => ({ width }));
 
   const header = ws.getRow(1);
   sheet.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = clip(c.header);
+    header.height = Math.min(MAX_ROW_POINTS, rowLines(sheet.columns.map((x) => x.header), widths) * LINE_POINTS + 4);
     cell.font = { bold: true, color: { argb: INK } };
     cell.fill = fill(HEADER_FILL);
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -205,6 +232,7 @@ function addSheet(workbook: Workbook, sheet: Sheet): Worksheet {
 
   sheet.rows.forEach((row, r) => {
     const line = ws.getRow(r + 2);
+    line.height = Math.min(MAX_ROW_POINTS, rowLines(row, widths) * LINE_POINTS + 4);
     row.forEach((value, i) => {
       const cell = line.getCell(i + 1);
       const centered = sheet.columns[i]?.center === true;
@@ -256,6 +284,39 @@ function normaliseZipTimes(zip: Uint8Array): Uint8Array {
   return zip;
 }
 
+/** A column's letters: 1 A, 26 Z, 27 AA. */
+function columnLetters(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
+}
+
+/**
+ * Adds the hidden name _xlnm._FilterDatabase of each sheet's filter, local to the sheet, which Excel writes
+ * and LibreOffice needs to keep a filter (without it, every filter is dropped on opening). exceljs writes
+ * the <autoFilter> but not the name: the names join those it does write (print titles) in the model it
+ * serialises.
+ */
+function withFilterNames(workbook: Workbook, all: readonly Sheet[]): void {
+  const names = all.map((sheet, index) => ({
+    name: '_xlnm._FilterDatabase',
+    ranges: [`'${sheet.name.replace(/'/g, "''")}'!$A$1:$${columnLetters(sheet.columns.length)}$${sheet.rows.length + 1}`],
+    localSheetId: index,
+  }));
+  const proto = Object.getPrototypeOf(workbook) as object;
+  const base = Object.getOwnPropertyDescriptor(proto, 'model');
+  if (!base?.get || !base.set) throw new Error('xlsx: exceljs Workbook has no model accessor');
+  const { get, set } = base;
+  Object.defineProperty(workbook, 'model', {
+    configurable: true,
+    get(): unknown {
+      const model = get.call(workbook) as { definedNames: unknown[] };
+      return { ...model, definedNames: [...model.definedNames, ...names] };
+    },
+    set(value: unknown) { set.call(workbook, value); },
+  });
+}
+
 /** The workbook risks.xlsx: one sheet per table of the report, in the view's language; the same view gives the same bytes. */
 export const reportXlsx: Renderer<ReportView, void, Promise<Uint8Array>> = async (view) => {
   // CommonJS and heavy: loaded with require() when a workbook is written (it stays outside the CLI bundle).
@@ -266,7 +327,9 @@ export const reportXlsx: Renderer<ReportView, void, Promise<Uint8Array>> = async
   workbook.created = FIXED_TIME;
   workbook.modified = FIXED_TIME;
   workbook.title = view.title;
-  for (const sheet of sheets(view)) addSheet(workbook, sheet);
+  const all = sheets(view);
+  for (const sheet of all) addSheet(workbook, sheet);
+  withFilterNames(workbook, all);
   const buffer = await workbook.xlsx.writeBuffer();
   const bytes = new Uint8Array(buffer as ArrayBuffer);
   return normaliseZipTimes(bytes);
