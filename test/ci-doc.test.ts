@@ -90,9 +90,24 @@ describe('the workflow file', () => {
     expect(doc).toContain(`\`\`\`yaml\n${WORKFLOW_TEXT.trimEnd()}\n\`\`\``);
   });
 
+  it('uses the actions\' majors that run on Node.js 24, and the current Node.js LTS', () => {
+    // The majors whose action.yml says node24 (those of node20 stopped running on GitHub's runners in 2026).
+    const current: Readonly<Record<string, number>> = { 'actions/checkout': 6, 'actions/setup-node': 6, 'github/codeql-action/upload-sarif': 4, 'actions/upload-artifact': 7 };
+    const uses = Object.values(workflow.jobs).flatMap((j) => (j as Job).steps).flatMap((s) => (s.uses ? [s.uses] : []));
+    expect(uses.length).toBeGreaterThan(4);
+    for (const u of uses) {
+      const [name, version] = u.split('@');
+      expect(Number(/^v(\d+)/.exec(version ?? '')?.[1]), u).toBeGreaterThanOrEqual(current[name ?? ''] ?? Infinity);
+    }
+    for (const j of Object.values(workflow.jobs)) {
+      const node = (j as Job).steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+      expect(node?.with).toMatchObject({ 'node-version': 'lts/*' });
+    }
+  });
+
   it('fetches the whole history, uploads SARIF after a failing check, and then fails', () => {
     const pr = workflow.jobs['pull-request'] as Job;
-    expect(pr.permissions).toMatchObject({ 'security-events': 'write', 'pull-requests': 'write' });
+    expect(pr.permissions).toMatchObject({ 'security-events': 'write', 'pull-requests': 'write', actions: 'read' });
     expect(pr.steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with).toMatchObject({ 'fetch-depth': 0 });
     const check = pr.steps.findIndex((s) => s.run?.includes('koseizu check'));
     const upload = pr.steps.findIndex((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));

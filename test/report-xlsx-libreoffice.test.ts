@@ -38,10 +38,10 @@ describe.skipIf(!soffice)('risks.xlsx in LibreOffice', () => {
     const file = join(dir, 'risks.xlsx');
     writeFileSync(file, bytes);
     original = new ExcelJS.Workbook();
-    await original.xlsx.load(Buffer.from(bytes));
+    await original.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     convert(file, 'xlsx');
     reopened = new ExcelJS.Workbook();
-    await reopened.xlsx.load(readFileSync(join(dir, 'out', 'risks.xlsx')));
+    await reopened.xlsx.load(readFileSync(join(dir, 'out', 'risks.xlsx')) as unknown as ArrayBuffer);
   }, 240_000);
 
   it('keeps every sheet and every filter, over the same range', () => {
