@@ -15,10 +15,14 @@ export function escapeHtml(text: string): string {
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Text as XML content or a double-quoted attribute (SVG): markup escaped, characters XML 1.0 forbids replaced by U+FFFD. */
+/**
+ * Text as XML content or a double-quoted attribute (SVG): markup escaped, characters XML 1.0 forbids
+ * replaced by U+FFFD, and DEL and the C1 controls too (XML allows them, but HTML, where the report embeds
+ * the SVG, does not).
+ */
 export function escapeXml(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

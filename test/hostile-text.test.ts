@@ -292,3 +292,12 @@ describe('koseizu validate on a terminal (issue 13, item 5)', () => {
     expect(items.find((d) => d.code === 'KZ101')?.message).toContain(`x${OSC}${CLEAR}`);
   });
 });
+
+describe('SVG inside HTML (found by npm run fuzz)', () => {
+  it('a label\'s C1 controls and DEL, which XML allows and HTML does not, reach the SVG as U+FFFD', async () => {
+    const { escapeXml } = await import('../renderers/escape.js');
+    const out = escapeXml('電子\u0085カ\u009b31mルテ\u007f');
+    expect(/[\u007f-\u009f]/.test(out)).toBe(false);
+    expect(out).toBe('電子\uFFFDカ\uFFFD31mルテ\uFFFD');
+  });
+});

@@ -76,3 +76,22 @@ describe('model limits (KZ014)', () => {
     expect(over.diagnostics[0]?.args['what']).toBe('carried');
   });
 });
+
+describe('what the fuzzer found (npm run fuzz), kept as cases', () => {
+  it('130,000 duplicate keys in a file under the size limit: diagnostics, not a stack overflow', () => {
+    const text = `koseizu: 1\nx-a: 1\n${'x-a: 1\n'.repeat(130_000)}`;
+    const result = loadModel('m.yaml', memoryHost({ 'm.yaml': text }));
+    expect(result.model).toBeUndefined();
+    expect(result.diagnostics.filter((d) => d.code === 'KZ002').length).toBe(130_000);
+  });
+
+  it('thousands of unknown values in one list: the first schema errors are reported, not all of them', () => {
+    const w = baseWorld();
+    (w.devices[0] as Record<string, unknown>)['controls'] = Array.from({ length: 10_000 }, (_, i) => `nope-${i}`);
+    const result = loadModel('m.yaml', memoryHost({ 'm.yaml': stringify({ koseizu: 1, ...w }, { aliasDuplicateObjects: false }) }));
+    expect(result.model).toBeUndefined();
+    const schema = result.diagnostics.filter((d) => d.code >= 'KZ100' && d.code < 'KZ200');
+    expect(schema.length).toBeGreaterThan(100);
+    expect(schema.length).toBeLessThanOrEqual(2000);
+  });
+});

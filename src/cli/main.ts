@@ -303,7 +303,7 @@ function validateCommand(models: readonly string[], options: { format: Diagnosti
   for (const file of models) {
     const opened = input(file, options.rules);
     const result = validate(opened);
-    all.push(...result.diagnostics);
+    for (const d of result.diagnostics) all.push(d);
     if (options.format === 'text') {
       printDiagnostics(result.diagnostics, run, opened);
       if (result.model) {

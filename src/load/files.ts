@@ -66,7 +66,9 @@ export function loadFiles(rootPath: string, host: SourceHost): LoadedFiles {
     texts.set(path, result.text);
     const parsed = parseYaml({ path, text: result.text });
     files.push(parsed);
-    diagnostics.push(...parsed.diagnostics, ...checkStructure(parsed));
+    // One by one: a spread of a hundred thousand diagnostics (duplicate keys) overflows the stack.
+    for (const d of parsed.diagnostics) diagnostics.push(d);
+    for (const d of checkStructure(parsed)) diagnostics.push(d);
     const includes = (parsed.value as { include?: unknown } | undefined)?.include;
     if (!Array.isArray(includes)) return;
     includes.forEach((entry, index) => {

@@ -366,7 +366,7 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
     return { model: undefined, diagnostics };
   }
   const model = build(loaded, entries, system, root, at);
-  diagnostics.push(...meaningWarnings(model, entries, at));
+  for (const d of meaningWarnings(model, entries, at)) diagnostics.push(d);
   return { model: deepFreeze(model), diagnostics };
 }
 

@@ -17,12 +17,17 @@ export const SECTION_ELEMENT: Readonly<Record<string, string>> = {
 /** Lists nested inside elements whose items are elements of their own in messages. */
 const NESTED_ELEMENT: Readonly<Record<string, string>> = { measures: 'measure' };
 
+/** Schema errors of one file that are turned into diagnostics, at most. */
+const MAX_SCHEMA_ERRORS = 2000;
+
 export function checkStructure(parsed: ParsedFile): Diagnostic[] {
   if (parsed.value === undefined) return [];
   const controls = controlCharacters(parsed);
   const validate = validateSchema as unknown as { (data: unknown): boolean; errors?: ErrorObject[] | null };
   if (validate(parsed.value)) return controls;
-  const selected = selectAnyOfBranches(validate.errors ?? [], parsed.value);
+  // Past a few thousand, more errors tell the user nothing new, and matching anyOf branches grows with
+  // their square: the first ones are reported (the model is refused either way).
+  const selected = selectAnyOfBranches((validate.errors ?? []).slice(0, MAX_SCHEMA_ERRORS), parsed.value);
   // A value of the wrong type also fails its enum or pattern: the type error says it all.
   const typed = new Set(selected.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const errors = selected.filter((e) => e.keyword === 'type' || !typed.has(e.instancePath));
