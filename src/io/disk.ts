@@ -4,10 +4,8 @@
 import { closeSync, constants, fstatSync, mkdtempSync, opendirSync, openSync, readSync, realpathSync, rmSync, statSync, writeFileSync, writeSync, type Dir } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { MAX_LISTED_ENTRIES, type ListResult, type ReadResult, type SourceHost } from '../load/files.js';
+import { decodeModelBytes, MAX_LISTED_ENTRIES, type ListResult, type ReadResult, type SourceHost } from '../load/files.js';
 import { MAX_FILE_BYTES } from '../load/parse.js';
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads model files from disk: refuses large files before reading them and anything that is not UTF-8 text. */
 export const diskHost: SourceHost = {
@@ -28,12 +26,8 @@ export const diskHost: SourceHost = {
     if (size > MAX_FILE_BYTES) return { ok: false, reason: 'too-large', size };
     if (within !== null) {
       // An include may not reach outside the model's folder through a symbolic link either.
-      try {
-        const inside = relative(realpathSync(within), realpathSync(path));
-        if (inside.startsWith(`..${sep}`) || inside === '..' || resolve(inside) === inside) return { ok: false, reason: 'outside' };
-      } catch {
-        return { ok: false, reason: 'unreadable', detail: 'unresolvable' };
-      }
+      const inside = isInside(path, within);
+      if (inside !== true) return inside;
     }
     let bytes: Buffer;
     try {
@@ -41,16 +35,8 @@ export const diskHost: SourceHost = {
     } catch (error) {
       return { ok: false, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error' };
     }
-    // A pipe or device reports no size: the read itself stops one byte past the limit.
-    if (bytes.length > MAX_FILE_BYTES) return { ok: false, reason: 'too-large', size: bytes.length };
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      return { ok: false, reason: 'binary' };
-    }
-    if (text.includes('\u0000')) return { ok: false, reason: 'binary' };
-    return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+    // A file that grew since it was measured: the read itself stops one byte past the limit.
+    return decodeModelBytes(bytes);
   },
 
   /** Lists a folder for rule files: bounded, and refusing a folder outside `within` as `read` does. */

@@ -33,6 +33,24 @@ export interface SourceHost {
   list?(dir: string, within: string | null): ListResult;
 }
 
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A model file's bytes as koseizu reads them, whatever host read them: at most MAX_FILE_BYTES, strict
+ * UTF-8 with no NUL (else 'binary'), one leading byte order mark dropped.
+ */
+export function decodeModelBytes(bytes: Uint8Array): ReadResult {
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, reason: 'too-large', size: bytes.length };
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { ok: false, reason: 'binary' };
+  }
+  if (text.includes('\u0000')) return { ok: false, reason: 'binary' };
+  return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+}
+
 export const MAX_INCLUDED_FILES = 100;
 export const MAX_INCLUDE_DEPTH = 16;
 
