@@ -320,12 +320,12 @@ describe('writeNewFile', () => {
   });
 });
 
-describe('elkjs with a code cache', () => {
+describe('elkjs with a code cache (test/elk-cache.test.ts runs the CLI with it)', () => {
   const tiny = { id: 'r', layoutOptions: { 'elk.algorithm': 'layered' }, children: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }], edges: [{ id: 'e', sources: ['a'], targets: ['b'] }] };
   type Elk = new () => { layout(graph: unknown): Promise<{ children?: { x?: number }[] }> };
 
-  it('loads a working ELK whether or not the build left a cache beside the module', async () => {
-    const ELK = loadElkWithCodeCache<Elk>();
+  it('loads a working ELK with the cache off, and one that saves a cache after its first layout', async () => {
+    const ELK = loadElkWithCodeCache<Elk>({ KOSEIZU_CACHE_DIR: '' });
     const laid = await new ELK().layout(tiny);
     expect(laid.children?.map((c) => typeof c.x)).toEqual(['number', 'number']);
   });

@@ -3,7 +3,7 @@
 // declarations (the library's own example from docs/api.md among them) and run. The dependencies are
 // taken from this checkout's node_modules (npm links them), so the test needs no network.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,9 @@ import { diskHost } from '../src/io/index.js';
 const root = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
 let dir: string;
+let stage: string;
+let stagedManifest: string;
+let installLog: string;
 
 /** npm, as the test was started by it (npm test) or from PATH. */
 function npm(args: readonly string[], cwd: string): string {
@@ -21,6 +24,15 @@ function npm(args: readonly string[], cwd: string): string {
   const run = spawnSync(command, argv, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
   if (run.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
   return run.stdout;
+}
+
+/** npm's whole output, warnings included. */
+function npmLog(args: readonly string[], cwd: string): string {
+  const execPath = process.env['npm_execpath'];
+  const [command, argv] = execPath && /npm-cli\.js$/.test(execPath) ? [process.execPath, [execPath, ...args]] : ['npm', [...args]];
+  const run = spawnSync(command, argv, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  if (run.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+  return `${run.stdout}${run.stderr}`;
 }
 
 function run(command: string, args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
@@ -75,14 +87,23 @@ console.log(JSON.stringify({
 beforeAll(() => {
   if (!existsSync(join(root, 'dist', 'src', 'index.d.ts'))) throw new Error('dist/ is not built: run npm run build (npm test builds it first)');
   dir = mkdtempSync(join(tmpdir(), 'koseizu-pack-'));
-  const packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], root)) as { filename: string }[];
+  // `npm pack` as a maintainer runs it, with its prepack and postpack scripts, in a copy of the files it
+  // packs: the copy's `prepare` (the build, done already) is left out so the test does not rebuild dist/.
+  const listed = JSON.parse(npm(['pack', '--dry-run', '--ignore-scripts', '--json'], root)) as { files: { path: string }[] }[];
+  stage = join(dir, 'stage');
+  for (const file of [...(listed[0]?.files ?? []).map((f) => f.path), 'scripts/pack-manifest.mjs']) cpSync(join(root, file), join(stage, file));
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  delete manifest.scripts['prepare'];
+  stagedManifest = `${JSON.stringify(manifest, null, 2)}\n`;
+  writeFileSync(join(stage, 'package.json'), stagedManifest);
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], stage)) as { filename: string }[];
   const tarball = join(dir, (packed[0] as { filename: string }).filename);
   const app = join(dir, 'app');
   cpSync(join(root, 'examples'), join(app, 'examples'), { recursive: true });
   // koseizu from the tarball; its dependencies linked to this checkout's copies instead of fetched.
   const overrides = Object.fromEntries(Object.keys(pkg.dependencies).map((d) => [d, `file:${join(root, 'node_modules', d)}`]));
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', overrides }, null, 2));
-  npm(['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', tarball], app);
+  installLog = npmLog(['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', tarball], app);
   writeFileSync(join(app, 'consumer.ts'), CONSUMER);
   docExamples().forEach((code, i) => writeFileSync(join(app, `example-${i}.ts`), code));
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
@@ -108,6 +129,25 @@ describe('the packed package', () => {
     expect(existsSync(join(app, 'test'))).toBe(false);
     expect(existsSync(join(app, 'dist', 'test'))).toBe(false);
     expect(JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')).version).toBe(pkg.version);
+  });
+
+  it('ships no development scripts and no cache bound to a Node version, and installs without a warning', () => {
+    const app = join(dir, 'app', 'node_modules', 'koseizu');
+    const shipped = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(shipped['scripts']).toBeUndefined();
+    expect(shipped['bin']).toEqual({ koseizu: 'bin/koseizu.js' });
+    // The packing folder's package.json is put back whole after the pack, and nothing is left beside it.
+    expect(readFileSync(join(stage, 'package.json'), 'utf8')).toBe(stagedManifest);
+    expect(existsSync(join(stage, '.package.json.repo'))).toBe(false);
+    const repo = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(repo.scripts['prepack']).toBe('node scripts/pack-manifest.mjs strip');
+    expect(repo.scripts['postpack']).toBe('node scripts/pack-manifest.mjs restore');
+    const files = (function walk(d: string): string[] {
+      return readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+    })(app);
+    expect(files.filter((f) => /code-cache|\.cache/.test(f))).toEqual([]);
+    expect(files.filter((f) => /[\\/](scripts|bench|test)[\\/]/.test(f.slice(app.length)))).toEqual([]);
+    expect(installLog).not.toMatch(/npm warn/i);
   });
 
   it('type-checks a program importing koseizu and koseizu/node, and the example of docs/api.md, against the shipped types', () => {

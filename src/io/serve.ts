@@ -128,7 +128,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   const page = options.page ?? (await import('../../renderers/html/workshop.js')).workshopPage;
 
-  // elkjs compiled once (with the build's code cache), then reused by every layout.
+  // elkjs compiled once (with this machine's code cache), then reused by every layout.
   let elk: ReturnType<ElkLoader> | undefined;
   const loadElk: ElkLoader = () => (elk ??= loadElkWithCodeCache<ReturnType<ElkLoader>>());
   let fonts: { readonly regular: Uint8Array; readonly bold: Uint8Array } | undefined;
