@@ -4,6 +4,8 @@
 //   save -> SSE event        a label rewritten in the model file, until the `update` event reaches a client of
 //                            /events (debounce 40 ms + load + assess + threat list + ELK layout + SVG)
 //   save -> view.json        the same, until the page's fetch of /view.json that follows the event has its body
+//   save -> page redrawn     with Debian's Chromium (skipped without it): the workshop page at 1920x1080, until
+//                            it has applied the new view (diagram, filters, risk list) and painted a frame
 // over BENCH_SAVES saves (default 20; 2 more untimed first), each after the previous update has arrived.
 // The server runs as its own process, as a workshop runs it; the example is copied to a temporary folder
 // that is removed. Target: save -> SSE event within 300 ms (median and p90), printed as PASS or MISS.
@@ -12,6 +14,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+const CHROMIUM = '/usr/bin/chromium';
 import { median, ms, section, table } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +22,45 @@ const cli = join(root, 'bin', 'koseizu.js');
 const SAVES = Number.parseInt(process.env.BENCH_SAVES ?? '', 10) || 20;
 const WARM = 2;
 const TARGET_MS = 300;
+/** What the README promises a workshop: the page redrawn "within a few hundred milliseconds" of a save. */
+const PAGE_TARGET_MS = 400;
+
+/** save -> the page in Chromium has applied the update and painted, per save; null when Chromium is absent. */
+async function pageRedraws(url, model, original) {
+  if (!existsSync(CHROMIUM)) return { skip: `${CHROMIUM} not found (apt-get install --no-install-recommends chromium)` };
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(url);
+    await page.waitForSelector('#risk-list li.risk');
+    const samples = [];
+    let version = Number(await page.getAttribute('body', 'data-version'));
+    for (let i = 0; i < WARM + SAVES; i++) {
+      await new Promise((r) => setTimeout(r, 120));
+      // The page stamps the version it has drawn on <body>; a frame painted after it is the redraw seen.
+      const drawn = page.evaluate((v) => new Promise((done) => {
+        const seen = () => {
+          if (Number(document.body.getAttribute('data-version')) <= v) return false;
+          requestAnimationFrame(() => requestAnimationFrame(() => done(Date.now())));
+          return true;
+        };
+        if (seen()) return;
+        const watcher = new MutationObserver(() => { if (seen()) watcher.disconnect(); });
+        watcher.observe(document.body, { attributes: true, attributeFilter: ['data-version'] });
+      }), version);
+      const saved = Date.now();
+      writeFileSync(model, original.replace('label: 待合室', `label: 待合室 p${i + 1}`));
+      const painted = await drawn;
+      version = Number(await page.getAttribute('body', 'data-version'));
+      if (!(await page.locator('#diagram-body svg').textContent()).includes(`待合室 p${i + 1}`)) throw new Error(`the page does not show save ${i + 1}`);
+      if (i >= WARM) samples.push(painted - saved);
+    }
+    return { samples };
+  } finally {
+    await browser.close();
+  }
+}
 
 const percentile = (samples, p) => {
   const s = [...samples].sort((a, b) => a - b);
@@ -133,12 +175,17 @@ try {
     }
   }
 
+  const redraw = await pageRedraws(server.url, model, original);
+  const pageMs = redraw.samples ?? [];
+
   section(`cloud-EHR example, ${SAVES} saves (after ${WARM} untimed)`);
   table(['measure', 'median ms', 'p90 ms', 'min ms', 'max ms'], [
     ['start-up to listening (first load + diagram)', ms(server.startMs), '-', '-', '-'],
     ['save -> SSE update event', ms(median(eventMs)), ms(percentile(eventMs, 90)), ms(Math.min(...eventMs)), ms(Math.max(...eventMs))],
-    ['save -> /view.json body (the page updated)', ms(median(viewMs)), ms(percentile(viewMs, 90)), ms(Math.min(...viewMs)), ms(Math.max(...viewMs))],
+    ['save -> /view.json body', ms(median(viewMs)), ms(percentile(viewMs, 90)), ms(Math.min(...viewMs)), ms(Math.max(...viewMs))],
+    ...(pageMs.length ? [['save -> page redrawn in Chromium (1920x1080, painted)', ms(median(pageMs)), ms(percentile(pageMs, 90)), ms(Math.min(...pageMs)), ms(Math.max(...pageMs))]] : []),
   ], ['l']);
+  if (redraw.skip) console.log(`\nsave -> page redrawn: skipped, ${redraw.skip}`);
   console.log('\nThe event goes out once the view in the model\'s language is drawn (the 40 ms debounce included), so');
   console.log('the fetch that follows it is served from the cache; the other language is drawn on its first request.');
 
@@ -147,6 +194,10 @@ try {
   table(['target', 'measured', 'limit', 'result'], [
     ['save -> SSE event, median', `${ms(median(eventMs))} ms`, `${TARGET_MS} ms`, verdict(median(eventMs))],
     ['save -> SSE event, p90', `${ms(percentile(eventMs, 90))} ms`, `${TARGET_MS} ms`, verdict(percentile(eventMs, 90))],
+    ...(pageMs.length ? [
+      ['save -> page redrawn, median', `${ms(median(pageMs))} ms`, `${PAGE_TARGET_MS} ms`, median(pageMs) <= PAGE_TARGET_MS ? 'PASS' : 'MISS'],
+      ['save -> page redrawn, p90', `${ms(percentile(pageMs, 90))} ms`, `${PAGE_TARGET_MS} ms`, percentile(pageMs, 90) <= PAGE_TARGET_MS ? 'PASS' : 'MISS'],
+    ] : []),
     ['every update valid', okAll ? 'yes' : 'no', 'yes', okAll ? 'PASS' : 'MISS'],
   ], ['l', 'r', 'r', 'l']);
 } finally {

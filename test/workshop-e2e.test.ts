@@ -130,14 +130,12 @@ describe.skipIf(!haveChromium)(`workshop page in Chromium (${CHROMIUM})`, () => 
     await page.selectOption('#f-rank', '');
     expect(await page.locator('#risk-list li.risk').count()).toBe(total);
 
-    // ---- Projector: one risk at a time, large type, paged ----
+    // ---- Projector: one risk at a time, paged (its type and diagram: the next test) ----
     await page.locator('#list').focus();
     await page.keyboard.press('p');
     await page.waitForSelector('#projector:not([hidden])');
     expect(await page.locator('#projector .card[data-id]').count()).toBe(1);
     const first = await page.locator('#projector .card').getAttribute('data-id');
-    const size = await page.locator('#projector .text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    expect(size).toBeGreaterThanOrEqual(28);
     await page.screenshot({ path: join(SHOTS, 'projector.png') });
     await page.keyboard.press('ArrowRight');
     const second = await page.locator('#projector .card').getAttribute('data-id');
@@ -169,5 +167,63 @@ describe.skipIf(!haveChromium)(`workshop page in Chromium (${CHROMIUM})`, () => 
     await context.close();
     expect(foreign).toEqual([]);
     expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('projects each risk beside the diagram zoomed to where it is, with its countermeasures, in type that grows with the screen', async () => {
+    if (!server || !browser) throw new Error('setup failed');
+    const view = (await (await fetch(new URL('/view.json', server.url))).json()) as {
+      view: { risks: { id: string; elements: string[]; countermeasures: Record<'human' | 'physical' | 'technical', string[]> }[] };
+    };
+    const measured: Record<string, { text: number; base: number; measures: number }> = {};
+    for (const [width, height] of [[1280, 720], [1920, 1080]] as const) {
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(server.url);
+      await page.waitForSelector('#risk-list li.risk');
+      await page.keyboard.press('p');
+      await page.waitForSelector('#projector:not([hidden])');
+      for (let step = 0; step < 4; step++) {
+        const id = await page.locator('#projector .card').getAttribute('data-id');
+        const risk = view.view.risks.find((r) => r.id === id);
+        if (!risk) throw new Error(`the projector shows ${String(id)}, which /view.json does not list`);
+        // Its countermeasures, every one, in the card.
+        const shown = await page.locator('#projector .measures li').allTextContents();
+        expect(shown).toEqual([...risk.countermeasures.human, ...risk.countermeasures.physical, ...risk.countermeasures.technical]);
+        expect(shown.length).toBeGreaterThan(0);
+        // The diagram beside it: zoomed to the risk's devices and links, those outlined, inside the crop.
+        const figure = await page.locator('#proj-view svg').evaluate((svg: SVGSVGElement) => {
+          const vb = svg.viewBox.baseVal;
+          const outlined = [...svg.querySelectorAll('.hl')].map((el) => (el as SVGGraphicsElement).getBBox());
+          const inside = outlined.every((b) => b.x >= vb.x - 1 && b.y >= vb.y - 1 && b.x + b.width <= vb.x + vb.width + 1 && b.y + b.height <= vb.y + vb.height + 1);
+          const box = svg.getBoundingClientRect();
+          return { zoom: svg.getAttribute('data-zoom'), outlined: outlined.length, inside, ids: svg.querySelectorAll('[id]:not(defs *)').length, shown: box.width > 200 && box.height > 200 };
+        });
+        expect(figure).toMatchObject({ zoom: 'risk', inside: true, ids: 0, shown: true });
+        expect(figure.outlined).toBeGreaterThan(0);
+        await page.keyboard.press('ArrowRight');
+      }
+      measured[`${width}`] = await page.evaluate(() => ({
+        text: parseFloat(getComputedStyle(document.querySelector('#projector .text') as Element).fontSize),
+        measures: parseFloat(getComputedStyle(document.querySelector('#projector .measures') as Element).fontSize),
+        base: parseFloat(getComputedStyle(document.documentElement).fontSize),
+      }));
+      await page.screenshot({ path: join(SHOTS, `projector-${width}x${height}.png`) });
+      // The card fits beside the diagram: nothing of the page scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+    const small = measured['1280'];
+    const large = measured['1920'];
+    if (!small || !large) throw new Error('not measured');
+    // Read across a room on a 1920x1080 projector: the risk's text about 30 px, its measures about 26 px.
+    expect(large.text).toBeGreaterThanOrEqual(28);
+    expect(large.measures).toBeGreaterThanOrEqual(24);
+    // And all of it grows with the screen, the page's own text too.
+    expect(large.text / small.text).toBeGreaterThan(1.3);
+    expect(large.base).toBeGreaterThan(small.base);
+    expect(small.measures).toBeGreaterThanOrEqual(16);
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 // The workshop page: one self-contained HTML page (inline CSS and JS, fonts from the server's /fonts/),
 // shown on a wall while clinicians, vendors and security staff walk the configuration diagram and the
 // risk list together. It reads /view.json?lang=… and listens to /events (SSE `update`), so an edit to the
-// model shows within a moment, keeping scroll, filters and the selected element; while the model is
+// model shows within a moment (bench/serve.mjs times save to redraw), keeping scroll, filters and the selected element; while the model is
 // invalid the last good view stays and a banner lists the errors as `file:line:col code message`.
 //
 // The diagram's SVG is trusted server output (renderers/svg escapes its own text) and is inlined as is;
@@ -9,7 +9,8 @@
 // `default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline';
 // font-src 'self'; connect-src 'self'`: no eval, nothing fetched from elsewhere.
 //
-// Keys: p projector (one risk at a time, ←/→ and PageUp/PageDown page, Escape leaves), l language,
+// Keys: p projector (one risk at a time with its countermeasures, beside the diagram zoomed to where it is;
+// ←/→ and PageUp/PageDown page, Escape leaves), l language,
 // Escape clears the selection. Everything is reachable by Tab, with a visible focus ring.
 import { escapeHtml } from '../escape.js';
 
@@ -21,6 +22,7 @@ const WORD_KEYS = [
   'projector', 'language', 'otherLanguage', 'close', 'segments', 'elementRisks', 'none', 'risk', 'cia',
   'impactLikelihood', 'level', 'need', 'who', 'count', 'errorsTitle', 'noView', 'hint', 'keys', 'loading',
   'updated', 'projectorHelp', 'fit', 'zoomIn', 'zoomOut', 'zoom', 'previous', 'next', 'flow', 'media', 'clickHint', 'selected', 'noRisks', 'live', 'offline',
+  'countermeasures', 'human', 'physical', 'technical', 'where',
 ] as const;
 type WordKey = (typeof WORD_KEYS)[number];
 
@@ -37,6 +39,7 @@ const WORDS = {
     loading: '読み込み中…', updated: '更新しました（版 {v}）', projectorHelp: '← → で移動 ／ Esc で戻る',
     previous: '前へ', next: '次へ', flow: '情報流', media: '記憶媒体の搬送', clickHint: '図の機器・回線・媒体を選ぶと、関係する断面とリスクを表示します。',
     selected: '選択中', noRisks: '条件に合うリスクはありません。', live: '自動更新中', offline: '接続が切れました（再接続中）',
+    countermeasures: '対策', human: '人的・組織的', physical: '物理的', technical: '技術的', where: 'このリスクのある箇所（構成図）',
   },
   en: {
     workshop: 'Workshop', diagram: 'Configuration diagram', risks: 'Risk list', filters: 'Filters', phase: 'Phase',
@@ -50,6 +53,7 @@ const WORDS = {
     loading: 'Loading…', updated: 'Updated (version {v})', projectorHelp: '← → to page / Esc to leave',
     previous: 'Previous', next: 'Next', flow: 'Flow', media: 'Media', clickHint: 'Select a device, link or media in the diagram to see its segments and risks.',
     selected: 'Selected', noRisks: 'No risks match the filters.', live: 'Live', offline: 'Disconnected (reconnecting)',
+    countermeasures: 'Countermeasures', human: 'Human / organisational', physical: 'Physical', technical: 'Technical', where: 'Where this risk is (configuration diagram)',
   },
 } as const satisfies Record<WorkshopLang, Record<WordKey, string>>;
 
@@ -58,7 +62,8 @@ const CSS = String.raw`
 @font-face { font-family: "Koseizu Sans"; src: url("/fonts/bold.ttf") format("truetype"); font-weight: 700; font-display: swap; }
 :root { color-scheme: light; --ink: #0f172a; --muted: #334155; --line: #94a3b8; --accent: #1e3a8a; --focus: #f59e0b; --hl: #ea580c; }
 * { box-sizing: border-box; }
-html { font-size: 20px; }
+/* Text grows with the screen: 17 px on a 1366x768 laptop, 22 px on a 1920x1080 projector, 32 px at most. */
+html { font-size: clamp(16px, calc(6px + 0.5vw + 0.6vh), 32px); }
 body {
   margin: 0; color: var(--ink); background: #ffffff; line-height: 1.5; height: 100vh; overflow: hidden;
   font-family: "Koseizu Sans", "Noto Sans JP", "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", Meiryo, sans-serif;
@@ -128,21 +133,35 @@ li.risk.rank-C { border-left-color: #15803d; } li.risk.rank-D { border-left-colo
 #panel .close { position: absolute; right: .75rem; top: .6rem; border: 2px solid var(--ink); background: #ffffff; border-radius: .4rem; padding: .1rem .6rem; font-weight: 700; cursor: pointer; }
 #panel ul.segs { margin: 0; padding-left: 1.2rem; }
 #panel ul.segs li { margin: 0 0 .4rem; }
-#projector { position: fixed; inset: 0; z-index: 20; background: #ffffff; color: #000000; font-size: 32px; padding: 1.2rem 2rem; display: flex; flex-direction: column; overflow: auto; }
+/* Projector: the risk on the right, in words a room reads (34 px on 1920x1080, growing with the screen), and the
+   diagram on the left, zoomed to where the risk is, its elements outlined. */
+#projector { position: fixed; inset: 0; z-index: 20; background: #ffffff; color: #000000; font-size: clamp(18px, calc(0.9vw + 1.55vh), 64px); padding: .5em 1em; display: flex; flex-direction: column; overflow: hidden; }
 #projector[hidden] { display: none; }
-#projector .bar { display: flex; align-items: center; gap: 1rem; font-size: 28px; border-bottom: 4px solid #000000; padding-bottom: .4rem; }
+#projector .bar { display: flex; align-items: center; gap: .8em; font-size: .8em; border-bottom: .12em solid #000000; padding-bottom: .3em; flex: none; }
 #projector .bar .pos { font-weight: 700; margin-right: auto; }
-#projector .bar button { font-size: 28px; font-weight: 700; border: 3px solid #000000; background: #ffffff; border-radius: .4rem; padding: .1rem .8rem; cursor: pointer; }
-#projector .card { flex: 1; padding-top: .8rem; }
-#projector .head { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; }
-#projector .badge { font-size: 56px; min-width: 1.6em; line-height: 1.2; border-width: 4px; }
-#projector .id { font-size: 28px; color: #1f2937; }
-#projector .title { font-size: 52px; font-weight: 700; line-height: 1.25; margin: .4rem 0 .6rem; }
-#projector .text { font-size: 36px; line-height: 1.45; margin: 0 0 .8rem; }
-#projector dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.2rem; margin: 0; font-size: 32px; }
+#projector .bar button { font-size: 1em; font-weight: 700; border: .1em solid #000000; background: #ffffff; border-radius: .3em; padding: .05em .6em; cursor: pointer; }
+#projector .body { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 9fr) minmax(0, 11fr); gap: 1em; padding-top: .5em; }
+#projector figure { margin: 0; min-height: 0; display: flex; flex-direction: column; border: .08em solid #94a3b8; border-radius: .3em; }
+#projector figcaption { font-size: .6em; font-weight: 700; padding: .2em .5em; border-bottom: .08em solid #94a3b8; background: #f1f5f9; }
+#projector figure .view { flex: 1; min-height: 0; }
+#projector figure svg { display: block; width: 100%; height: 100%; }
+#projector svg.focusing g.device:not(.hl), #projector svg.focusing path.link:not(.hl), #projector svg.focusing path.media:not(.hl) { opacity: .22; }
+#projector svg g.hl { filter: drop-shadow(0 0 4px #ea580c) drop-shadow(0 0 2px #ea580c); }
+#projector svg path.hl { stroke: #ea580c; stroke-width: 6px; }
+#projector .card { min-height: 0; overflow: auto; padding-right: .3em; }
+#projector .head { display: flex; align-items: center; gap: .6em; flex-wrap: wrap; }
+#projector .badge { font-size: 1.3em; min-width: 1.6em; line-height: 1.2; border-width: .08em; }
+#projector .id { font-size: .6em; color: #1f2937; }
+#projector .title { font-size: 1.2em; font-weight: 700; line-height: 1.25; margin: .25em 0 .3em; }
+#projector .text { font-size: .9em; line-height: 1.4; margin: 0 0 .4em; }
+#projector dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 .8em; margin: 0 0 .3em; font-size: .75em; }
 #projector dt { font-weight: 700; }
 #projector dd { margin: 0; }
-#projector .help { font-size: 28px; color: #1f2937; margin: .5rem 0 0; }
+#projector h3 { font-size: .85em; margin: .3em 0 .15em; border-bottom: .08em solid var(--accent); }
+#projector .measures { font-size: .72em; line-height: 1.3; }
+#projector .measures h4 { font-size: 1em; margin: .25em 0 0; color: #1e3a8a; }
+#projector .measures ul { margin: 0; padding-left: 1.2em; }
+#projector .help { font-size: .6em; color: #1f2937; margin: .3em 0 0; flex: none; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
@@ -437,6 +456,9 @@ const SCRIPT = String.raw`
     state.projIndex = Math.max(0, Math.min(state.projIndex, rows.length - 1));
     var r = rows[state.projIndex];
     state.projId = r ? r.id : null;
+    var measures = r ? ['human', 'physical', 'technical'].filter(function (k) { return (r.countermeasures[k] || []).length; }).map(function (k) {
+      return '<h4>' + esc(w(k)) + '</h4><ul>' + r.countermeasures[k].map(function (m) { return '<li>' + esc(m) + '</li>'; }).join('') + '</ul>';
+    }).join('') : '';
     var card = r ? '<div class="card rank-' + esc(r.rank) + '" data-id="' + esc(r.id) + '">'
       + '<div class="head"><span class="badge" title="' + esc(word('ranks', r.rank)) + '">' + esc(r.rank) + '</span><span class="id">' + esc(r.id) + '</span></div>'
       + '<div class="title">' + esc(r.cells.title) + '</div>'
@@ -445,17 +467,62 @@ const SCRIPT = String.raw`
       + '<dt>' + esc(w('impactLikelihood')) + '</dt><dd>' + esc(r.cells.impact) + ' × ' + esc(r.cells.likelihood) + ' → ' + esc(r.cells.level) + '</dd>'
       + '<dt>' + esc(w('need')) + '</dt><dd>' + esc(r.cells.need) + '</dd>'
       + '<dt>' + esc(w('who')) + '</dt><dd>' + esc(r.cells.who) + '</dd>'
-      + '<dt>' + esc(w('phase')) + '</dt><dd>' + esc(r.cells.phase) + '</dd>'
-      + '<dt>' + esc(w('kind')) + '</dt><dd>' + esc(r.cells.segment) + '</dd></dl></div>'
+      + '<dt>' + esc(w('phase')) + ' ／ ' + esc(w('kind')) + '</dt><dd>' + esc(r.cells.phase) + ' ／ ' + esc(r.cells.segment) + '</dd></dl>'
+      + (measures ? '<h3>' + esc(w('countermeasures')) + '</h3><div class="measures">' + measures + '</div>' : '')
+      + '</div>'
       : '<div class="card"><p class="empty">' + esc(w('noRisks')) + '</p></div>';
     box.innerHTML = '<div class="bar"><span class="pos" id="proj-pos">' + (rows.length ? (state.projIndex + 1) + ' / ' + rows.length : '0 / 0') + '</span>'
       + '<button type="button" id="proj-prev">← ' + esc(w('previous')) + '</button>'
       + '<button type="button" id="proj-next">' + esc(w('next')) + ' →</button>'
       + '<button type="button" id="proj-close">' + esc(w('close')) + ' (Esc)</button></div>'
-      + card + '<p class="help">' + esc(w('projectorHelp')) + '</p>';
+      + '<div class="body"><figure id="proj-figure"><figcaption>' + esc(w('where')) + '</figcaption><div class="view" id="proj-view"></div></figure>' + card + '</div>'
+      + '<p class="help">' + esc(w('projectorHelp')) + '</p>';
+    projectorDiagram(r);
     $('proj-prev').addEventListener('click', function () { page(-1); });
     $('proj-next').addEventListener('click', function () { page(1); });
     $('proj-close').addEventListener('click', function () { projector(false); });
+  }
+
+  // The diagram beside the risk: a copy of the page's SVG without its ids (so the page's own stay unique;
+  // its markers still resolve to the page's), the risk's devices, links and media outlined and the rest
+  // dimmed, its viewBox cut to where they are (at least half the diagram's width, so the neighbours
+  // show, in the shape of the space it has), or the whole diagram when the risk names none of them.
+  function projectorDiagram(r) {
+    var view = $('proj-view');
+    if (!view || !state.svg) return;
+    view.innerHTML = state.svg;
+    var svg = view.querySelector('svg');
+    if (!svg) return;
+    svg.removeAttribute('width'); svg.removeAttribute('height');
+    svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+    svg.setAttribute('aria-hidden', 'true');
+    var full = svg.viewBox && svg.viewBox.baseVal ? svg.viewBox.baseVal : null;
+    var wanted = {};
+    (r ? r.elements : []).forEach(function (e) { wanted['dev-' + e] = wanted['link-' + e] = wanted['media-' + e] = true; });
+    var hits = [];
+    var named = svg.querySelectorAll('[id]');
+    for (var i = 0; i < named.length; i++) {
+      var el = named[i];
+      if (wanted[el.id] === true && !el.closest('defs')) hits.push(el);
+      if (!el.closest('defs')) el.removeAttribute('id');
+    }
+    if (!hits.length || !full) { svg.setAttribute('data-zoom', 'whole'); return; }
+    svg.classList.add('focusing');
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    hits.forEach(function (el) {
+      el.classList.add('hl');
+      var b = el.getBBox();
+      x0 = Math.min(x0, b.x); y0 = Math.min(y0, b.y); x1 = Math.max(x1, b.x + b.width); y1 = Math.max(y1, b.y + b.height);
+    });
+    var pad = 40, cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    // At most 2× the diagram's own size, and at least half its width: the room sees the site around the risk.
+    var bw = Math.max(x1 - x0 + 2 * pad, full.width * 0.5, view.clientWidth / 2), bh = y1 - y0 + 2 * pad;
+    var aspect = view.clientHeight > 0 ? view.clientWidth / view.clientHeight : 1;
+    if (bw / bh < aspect) bw = bh * aspect; else bh = bw / aspect;
+    var bx = Math.max(full.x, Math.min(cx - bw / 2, full.x + full.width - bw));
+    var by = Math.max(full.y, Math.min(cy - bh / 2, full.y + full.height - bh));
+    svg.setAttribute('viewBox', [bx, by, Math.min(bw, full.width), Math.min(bh, full.height)].map(function (n) { return Math.round(n); }).join(' '));
+    svg.setAttribute('data-zoom', 'risk');
   }
 
   function page(step) {
