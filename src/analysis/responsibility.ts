@@ -33,25 +33,77 @@ function subjects(segment: Segment): string[] {
   }
 }
 
-/** The organisations that run an element: a device's or a site's operator, a room's site's, a network's carrier, a medium's carrier and sender. */
-function operatorsOf(id: string, model: Model): Basis[] {
-  const device = model.devices.find((d) => d.id === id);
+/**
+ * The organisations that run an element: a device's or a site's operator, a room's site's, a network's
+ * carrier, a medium's carrier and sender. Worked out once per element of a model (a large model's risks ask
+ * for the same elements thousands of times), in the model's own order of lookup.
+ */
+function operatorsOf(id: string, model: Model): readonly Basis[] {
+  let known = OPERATORS.get(model);
+  if (!known) {
+    known = new Map();
+    OPERATORS.set(model, known);
+  }
+  let basis = known.get(id);
+  if (!basis) {
+    basis = findOperators(id, model, indexOf(model));
+    known.set(id, basis);
+  }
+  return basis;
+}
+
+const OPERATORS = new WeakMap<Model, Map<string, readonly Basis[]>>();
+
+interface Index {
+  readonly devices: ReadonlyMap<string, Model['devices'][number]>;
+  readonly sites: ReadonlyMap<string, Model['sites'][number]>;
+  readonly locations: ReadonlyMap<string, Model['locations'][number]>;
+  readonly networks: ReadonlyMap<string, Model['networks'][number]>;
+  readonly links: ReadonlyMap<string, Model['links'][number]>;
+  readonly media: ReadonlyMap<string, Model['media'][number]>;
+  readonly actors: ReadonlyMap<string, Model['actors'][number]>;
+}
+
+const INDEXES = new WeakMap<Model, Index>();
+
+/** Each section by id (the first of an id wins, as `find` would: ids are unique in a valid model). */
+function indexOf(model: Model): Index {
+  let index = INDEXES.get(model);
+  if (!index) {
+    const byId = <T extends { readonly id: string }>(items: readonly T[]): Map<string, T> => {
+      const map = new Map<string, T>();
+      for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
+      return map;
+    };
+    index = {
+      devices: byId(model.devices), sites: byId(model.sites), locations: byId(model.locations), networks: byId(model.networks),
+      links: byId(model.links), media: byId(model.media), actors: byId(model.actors),
+    };
+    INDEXES.set(model, index);
+  }
+  return index;
+}
+
+function findOperators(id: string, model: Model, index: Index): Basis[] {
+  const device = index.devices.get(id);
   if (device) return [{ element: id, operator: device.organisation, role: 'runs' }];
-  const site = model.sites.find((s) => s.id === id) ?? model.sites.find((s) => s.id === model.locations.find((l) => l.id === id)?.site);
+  const locationSite = index.locations.get(id)?.site;
+  const site = index.sites.get(id) ?? (locationSite === undefined ? undefined : index.sites.get(locationSite));
   if (site) return [{ element: id, operator: site.organisation, role: 'runs' }];
-  const network = model.networks.find((n) => n.id === id);
+  const network = index.networks.get(id);
   if (network) {
     if (network.organisation !== null) return [{ element: id, operator: network.organisation, role: 'runs' }];
     // Run by nobody in particular: those at its links' ends answer for it.
     const ends = new Set(model.links.filter((l) => l.network === id).flatMap((l) => l.ends));
     return [...ends].map((operator): Basis => ({ element: id, operator, role: 'runs' }));
   }
-  const link = model.links.find((l) => l.id === id);
+  const link = index.links.get(id);
   if (link) return link.ends.map((operator): Basis => ({ element: id, operator, role: 'runs' }));
-  const media = model.media.find((m) => m.id === id);
+  const media = index.media.get(id);
   if (media) {
-    const carrier = model.actors.find((a) => a.id === media.carrier);
-    const from = model.sites.find((s) => s.id === model.locations.find((l) => l.id === media.from)?.site);
+    const carrier = index.actors.get(media.carrier);
+    const fromSite = index.locations.get(media.from)?.site;
+    const from = fromSite === undefined ? undefined : index.sites.get(fromSite);
     const carried = carrier ? carrier.party ?? (carrier.org === 'public' ? null : carrier.org) : null;
     return [...(from ? [{ element: id, operator: from.organisation, role: 'runs' } as const] : []), ...(carried ? [{ element: id, operator: carried, role: 'runs' } as const] : [])];
   }
@@ -70,21 +122,29 @@ function named(word: 'institution' | 'provider', model: Model): string {
  * otherwise the segment's kind says (subjects).
  */
 export function responsibilityOf(merged: readonly { readonly finding: Finding; readonly segment: Segment }[], model: Model, concern?: 'application'): Responsibility {
+  const index = indexOf(model);
   const elements = new Set<string>();
   for (const { finding, segment } of merged) {
     const at = finding.at;
-    const ids = finding.by ?? (at !== undefined && !model.devices.some((d) => d.id === at) ? [at] : subjects(segment));
+    const ids = finding.by ?? (at !== undefined && !index.devices.has(at) ? [at] : subjects(segment));
     for (const id of ids) elements.add(id);
   }
   // A risk of the application itself is its supplier's too, where the supplier is not who runs the device.
   const suppliers = concern === 'application'
     ? [...elements].flatMap((id) => {
-        const d = model.devices.find((x) => x.id === id);
+        const d = index.devices.get(id);
         return d && d.supplier !== null && d.supplier !== d.organisation ? [{ element: id, operator: d.supplier, role: 'supplies' } as const] : [];
       })
     : [];
+  // Each (element, role, operator) once, the first kept; "\u0000" cannot occur in an id or an operator.
+  const seen = new Set<string>();
   const basis = [...[...elements].flatMap((id) => operatorsOf(id, model)), ...suppliers]
-    .filter((b, i, all) => all.findIndex((x) => x.element === b.element && x.operator === b.operator && x.role === b.role) === i)
+    .filter((b) => {
+      const key = `${b.element}\u0000${b.operator}\u0000${b.role}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .sort((a, b) => compare(a.element, b.element) || compare(a.role, b.role) || compare(a.operator, b.operator));
   const acting = new Set<string>();
   for (const { operator } of basis) {
