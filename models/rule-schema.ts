@@ -5,11 +5,11 @@
 // the operators each type of fact accepts, the placeholders a message may use, and the JSON Schema, which
 // `npm run gen` writes to models/koseizu-rules.schema.json for editors and compiles ahead of time into
 // models/generated/rule-schema-validator.ts. docs/rules.md explains it with a worked example.
-import { ID_PATTERN } from './schema.js';
+import { bilingual, gradeList, ID_PATTERN, valueTexts } from './schema.js';
 import {
   ACTOR_ORGS, AUTH_FACTORS, CIA, DATA_CLASSES, DATA_KINDS, DEVICE_CONTROLS, DEVICE_KINDS, DEVICE_ROLES, ENVIRONMENTS,
   EXPOSURES, FORMS, LOCATION_CONTROLS, MEASURE_CATEGORIES, MEDIA_CONTROLS, MEDIA_KINDS, NETWORK_KINDS, OPERATIONS, ORGS,
-  PHASES, SEGMENT_KINDS, SITE_CONTROLS, THREATS, TLS_VERSIONS, VOLUMES, WLAN_SECURITY, type Term,
+  LIKELIHOOD_GRADES, PHASES, SEGMENT_KINDS, SITE_CONTROLS, THREATS, TLS_VERSIONS, VOLUMES, WLAN_SECURITY, type DefinedTerm, type Term,
 } from './vocabulary.js';
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
@@ -159,15 +159,15 @@ export const PLACEHOLDERS = {
 } as const satisfies Readonly<Record<string, Term>>;
 export type Placeholder = keyof typeof PLACEHOLDERS;
 
-/** What `at` may key a rule's risks by, instead of the segment. */
+/** What `at` may key a rule's risks by, instead of the segment: the element, and which one it is. */
 export const AT_TARGETS = {
-  device: { ja: '断面の最初の機器', en: 'the segment\'s first device' },
-  location: { ja: '最初の機器の設置場所（媒体は搬送元）', en: 'the first device\'s location (a medium\'s origin)' },
-  site: { ja: '最初の機器の拠点（媒体は搬送元）', en: 'the first device\'s site (a medium\'s origin)' },
-  network: { ja: '通信区間のネットワーク', en: 'the hop\'s network' },
-  link: { ja: '通信区間の接続', en: 'the hop\'s link' },
-  media: { ja: '記憶媒体の搬送', en: 'the media transport' },
-} as const satisfies Readonly<Record<string, Term>>;
+  device: { ja: '機器', en: 'device', means: { ja: '断面の最初の機器。', en: 'The segment\'s first device.' } },
+  location: { ja: '設置場所', en: 'location', means: { ja: '最初の機器の設置場所（媒体は搬送元）。', en: 'The first device\'s location (a medium\'s origin).' } },
+  site: { ja: '拠点', en: 'site', means: { ja: '最初の機器の拠点（媒体は搬送元）。', en: 'The first device\'s site (a medium\'s origin).' } },
+  network: { ja: 'ネットワーク', en: 'network', means: { ja: '通信区間のネットワーク。', en: 'The hop\'s network.' } },
+  link: { ja: '接続', en: 'link', means: { ja: '通信区間の接続。', en: 'The hop\'s link.' } },
+  media: { ja: '記憶媒体の搬送', en: 'media transport', means: { ja: '記憶媒体の搬送。', en: 'The media transport.' } },
+} as const satisfies Readonly<Record<string, DefinedTerm>>;
 export type AtTarget = keyof typeof AT_TARGETS;
 
 /** Every control of every element kind: what `mitigate.controls` may name (besides "x-" controls). */
@@ -176,146 +176,173 @@ export const ALL_CONTROLS: readonly string[] = Object.freeze([...new Set([
 ])].sort());
 
 // ---- The JSON Schema ----
+// Like the model's schema: every property in Japanese then English, every enum value with its meaning.
 
-const bullet = (table: Readonly<Record<string, Term>>): string => Object.entries(table).map(([k, t]) => `- ${k}: ${t.en} (${t.ja})`).join('\n');
-
-function vocab(table: Readonly<Record<string, Term>>, what: string): SchemaNode {
-  return { type: 'string', enum: Object.keys(table), description: `${what}\n${bullet(table)}` };
+function vocab(table: Readonly<Record<string, DefinedTerm>>, ja: string, en: string): SchemaNode {
+  return { type: 'string', enum: Object.keys(table), ...bilingual(ja, en), ...valueTexts(Object.values(table)) };
 }
 
-function listOf(item: SchemaNode, description: string): SchemaNode {
-  return { type: 'array', items: item, minItems: 1, uniqueItems: true, description };
+function listOf(item: SchemaNode, ja: string, en: string): SchemaNode {
+  return { type: 'array', items: item, minItems: 1, uniqueItems: true, ...bilingual(ja, en) };
 }
 
-const term = (description: string): SchemaNode => ({ $ref: '#/definitions/term', description });
-const terms = (description: string): SchemaNode => ({ type: 'array', items: { $ref: '#/definitions/term' }, description });
-const grade = (description: string): SchemaNode => ({ type: 'integer', minimum: 1, maximum: 5, description });
+const term = (ja: string, en: string): SchemaNode => ({ $ref: '#/definitions/term', ...bilingual(ja, en) });
+const terms = (ja: string, en: string): SchemaNode => ({ type: 'array', items: { $ref: '#/definitions/term' }, ...bilingual(ja, en) });
+const grade = (ja: string, en: string): SchemaNode => ({ type: 'integer', minimum: 1, maximum: 5, ...bilingual(ja, en) });
 
-const factLines = Object.entries(FACTS as Readonly<Record<string, FactSpec>>)
-  .map(([name, f]) => `- ${name} (${f.type}${f.ordered ? ', ordered' : ''}): ${f.en} (${f.ja})`).join('\n');
+/** A phrase of the tables above as a sentence: "。" after the Japanese, a capital and a full stop in English. */
+const sentenceJa = (s: string): string => (s.endsWith('。') ? s : `${s}。`);
+const sentenceEn = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}${s.endsWith('.') ? '' : '.'}`;
 
-const operand = (op: Operator, extra: string): SchemaNode => ({
-  description: `${OPERATORS[op].en} (${OPERATORS[op].ja}). ${extra}`,
-});
+/** Each fact as a value of `fact`: its name, what it reads and its type. */
+const factTerms: readonly DefinedTerm[] = Object.entries(FACTS as Readonly<Record<string, FactSpec>>).map(([name, f]) => ({
+  ja: name, en: name,
+  means: { ja: `${sentenceJa(f.ja)}型: ${f.type}${f.ordered ? '（順序あり）' : ''}。`, en: `${sentenceEn(f.en)} Type: ${f.type}${f.ordered ? ', ordered' : ''}.` },
+}));
+
+const operand = (op: Operator, ja: string, en: string): SchemaNode => bilingual(`${sentenceJa(OPERATORS[op].ja)}${ja}`, `${sentenceEn(OPERATORS[op].en)} ${en}`);
+const combinator = (c: Combinator): SchemaNode => bilingual(sentenceJa(COMBINATORS[c].ja), sentenceEn(COMBINATORS[c].en));
+const placeholders = (lang: 'ja' | 'en'): string => Object.entries(PLACEHOLDERS).map(([k, t]) => `\`{${k}}\` ${t[lang]}`).join(lang === 'ja' ? '、' : '; ');
 
 export const ruleSchema: SchemaNode = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'urn:koseizu:rules:1',
   title: 'koseizu rule file (version 1)',
-  description:
-    'Your own threat rules (独自の脅威ルール) for koseizu, added to the built-in catalogue from the model\'s `rules:` or `--rules`. ' +
-    'Each rule reads one segment (断面) of an information flow and, when its conditions hold, raises a risk scored by impact (影響度) ' +
-    'and likelihood (顕在化率) with a reason for every step. Conditions are declarative: no code, no expressions. See docs/rules.md.',
+  ...bilingual(
+    'koseizu の独自の脅威ルール: モデルの `rules:` または `--rules` で、組み込みのカタログに加える。各ルールは情報流の一つの断面を読み、条件が成り立つと、' +
+      '影響度と顕在化率で採点したリスクを、各段階の理由とともに挙げる。条件は宣言的で、コードも式も書かない。docs/rules.md を参照。',
+    'Your own threat rules for koseizu, added to the built-in catalogue from the model\'s `rules:` or `--rules`. ' +
+      'Each rule reads one segment of an information flow and, when its conditions hold, raises a risk scored by impact ' +
+      'and likelihood with a reason for every step. Conditions are declarative: no code, no expressions. See docs/rules.md.',
+  ),
   type: 'object',
   additionalProperties: false,
   patternProperties: {
-    '^x-': { description: 'Extension keys (拡張): ignored by koseizu; handy to hold YAML anchors.' },
+    '^x-': bilingual('拡張キー: koseizu は読まない。YAML のアンカーを置くのに便利。', 'Extension keys: ignored by koseizu; handy to hold YAML anchors.'),
   },
   required: ['koseizu-rules', 'rules'],
   properties: {
-    'koseizu-rules': { const: RULES_VERSION, description: 'Rule file format version (ルールファイルのバージョン). Always 1.' },
-    rules: { type: 'array', items: { $ref: '#/definitions/rule' }, maxItems: 1000, description: 'The rules of this file (ルール). Ids are unique across every rule file and differ from the built-in rules\' ids.' },
+    'koseizu-rules': { const: RULES_VERSION, ...bilingual('ルールファイルの形式のバージョン。常に 1。', 'Rule file format version. Always 1.') },
+    rules: {
+      type: 'array', items: { $ref: '#/definitions/rule' }, maxItems: 1000,
+      ...bilingual('このファイルのルール。id はすべてのルールファイルを通じて一意で、組み込みのルールの id とも異なる。', 'The rules of this file. Ids are unique across every rule file and differ from the built-in rules\' ids.'),
+    },
   },
   definitions: {
     term: {
       type: 'object',
-      description: 'A text in Japanese and English (日本語と英語の文言).',
+      ...bilingual('日本語と英語の文言。', 'A text in Japanese and English.'),
       additionalProperties: false,
       required: ['ja', 'en'],
       properties: {
-        ja: { type: 'string', minLength: 1, maxLength: 1000, description: 'Japanese (日本語).' },
-        en: { type: 'string', minLength: 1, maxLength: 1000, description: 'English (英語).' },
+        ja: { type: 'string', minLength: 1, maxLength: 1000, ...bilingual('日本語の文言。', 'The Japanese text.') },
+        en: { type: 'string', minLength: 1, maxLength: 1000, ...bilingual('英語の文言。', 'The English text.') },
       },
     },
     condition: {
       type: 'object',
-      description:
-        'A condition (条件): a fact test `{fact: <fact>, <operator>: <value>}` with exactly one operator, or one combinator ' +
-        '(not / any / all / some-device). Facts of devices, locations and sites hold when they hold for any of the segment\'s devices.',
+      ...bilingual(
+        '条件: 事実の判定 `{fact: <事実>, <演算子>: <値>}`（演算子はちょうど一つ）、または一つの結合子（not / any / all / some-device）。' +
+          '機器・設置場所・拠点の事実は、断面のいずれかの機器について成り立てば成り立つ。',
+        'A condition: a fact test `{fact: <fact>, <operator>: <value>}` with exactly one operator, or one combinator ' +
+          '(not / any / all / some-device). Facts of devices, locations and sites hold when they hold for any of the segment\'s devices.',
+      ),
       additionalProperties: false,
       properties: {
-        fact: { type: 'string', enum: [...FACT_NAMES], description: `The fact tested (事実).\n${factLines}` },
-        is: operand('is', 'A single value of the fact\'s type: a value of its vocabulary, an id, true/false or a number.'),
-        in: operand('in', 'A list of values.'),
-        has: operand('has', 'For list facts (roles, controls, auth, how). Custom controls start with "x-".'),
-        'has-any': operand('has-any', 'A list of values, for list facts.'),
-        'has-all': operand('has-all', 'A list of values, for list facts.'),
-        gte: operand('gte', 'A number, or a value of an ordered fact (flow.volume, link.tls, data.class).'),
-        lte: operand('lte', 'A number, or a value of an ordered fact (flow.volume, link.tls, data.class).'),
-        exists: operand('exists', 'true or false.'),
-        not: { $ref: '#/definitions/condition', description: `${COMBINATORS.not.en} (${COMBINATORS.not.ja}).` },
-        any: { type: 'array', items: { $ref: '#/definitions/condition' }, minItems: 1, description: `${COMBINATORS.any.en} (${COMBINATORS.any.ja}).` },
-        all: { type: 'array', items: { $ref: '#/definitions/condition' }, minItems: 1, description: `${COMBINATORS.all.en} (${COMBINATORS.all.ja}).` },
-        'some-device': { type: 'array', items: { $ref: '#/definitions/condition' }, minItems: 1, description: `${COMBINATORS['some-device'].en} (${COMBINATORS['some-device'].ja}).` },
+        fact: { type: 'string', enum: [...FACT_NAMES], ...bilingual('判定する事実。', 'The fact tested.'), ...valueTexts(factTerms) },
+        is: operand('is', 'その事実の型の値を一つ: 語彙の値、id、true/false、または数。', 'A single value of the fact\'s type: a value of its vocabulary, an id, true/false or a number.'),
+        in: operand('in', '値のリスト。', 'A list of values.'),
+        has: operand('has', 'リストの事実（roles、controls、auth、how）に。独自の管理策は "x-" で始まる。', 'For list facts (roles, controls, auth, how). Custom controls start with "x-".'),
+        'has-any': operand('has-any', 'リストの事実に、値のリストを。', 'A list of values, for list facts.'),
+        'has-all': operand('has-all', 'リストの事実に、値のリストを。', 'A list of values, for list facts.'),
+        gte: operand('gte', '数、または順序のある事実（flow.volume、link.tls、data.class）の値。', 'A number, or a value of an ordered fact (flow.volume, link.tls, data.class).'),
+        lte: operand('lte', '数、または順序のある事実（flow.volume、link.tls、data.class）の値。', 'A number, or a value of an ordered fact (flow.volume, link.tls, data.class).'),
+        exists: operand('exists', 'true または false。', 'true or false.'),
+        not: { $ref: '#/definitions/condition', ...combinator('not') },
+        any: { type: 'array', items: { $ref: '#/definitions/condition' }, minItems: 1, ...combinator('any') },
+        all: { type: 'array', items: { $ref: '#/definitions/condition' }, minItems: 1, ...combinator('all') },
+        'some-device': { type: 'array', items: { $ref: '#/definitions/condition' }, minItems: 1, ...combinator('some-device') },
       },
     },
     adjustment: {
       type: 'object',
-      description: 'A step of a score (補正): when the condition holds, the grade moves by `by` (kept within 1-5), for the reason given.',
+      ...bilingual('採点の補正: 条件が成り立つと、段階が `by` だけ動く（1-5 の範囲に収める）。理由を添える。', 'A step of a score: when the condition holds, the grade moves by `by` (kept within 1-5), for the reason given.'),
       additionalProperties: false,
       required: ['when', 'by', 'reason'],
       properties: {
-        when: { $ref: '#/definitions/condition', description: 'When the step applies (適用条件).' },
-        by: { type: 'integer', minimum: -4, maximum: 4, not: { const: 0 }, description: 'How far the grade moves (補正値): -4 to 4, not 0.' },
-        reason: term('Why, as reports show it (理由).'),
+        when: { $ref: '#/definitions/condition', ...bilingual('適用条件: この補正が当てはまるとき。', 'When the step applies.') },
+        by: { type: 'integer', minimum: -4, maximum: 4, not: { const: 0 }, ...bilingual('補正値: -4 から 4。0 は不可。', 'How far the grade moves: -4 to 4, not 0.') },
+        reason: term('理由: 報告書に出る文言。', 'Why, as reports show it.'),
       },
     },
     rule: {
       type: 'object',
       title: 'rule',
-      description: 'A threat rule (脅威ルール): metadata like a built-in rule, conditions, and how it scores.',
+      ...bilingual('脅威ルール: 組み込みのルールと同じメタデータ、条件、採点の仕方。', 'A threat rule: metadata like a built-in rule, conditions, and how it scores.'),
       additionalProperties: false,
       required: ['id', 'threat', 'title', 'risk', 'cia', 'segments', 'likelihood', 'countermeasures'],
       properties: {
-        id: { type: 'string', pattern: ID_PATTERN, maxLength: 64, description: 'Stable rule id (ルールID), kebab-case: the first part of every risk id it raises. Must differ from the built-in rules\' ids.' },
-        threat: vocab(THREATS, 'Which of the guideline\'s eleven representative threats it instantiates (代表的な脅威).'),
-        title: term('Title of the rule (ルール名).'),
-        risk: term('The assumed risk in general words (想定されるリスク), shown in the rule catalogue and, without `message`, in every finding.'),
-        message: term(`The finding's text for one segment (指摘の文言). Placeholders are filled with labels:\n${bullet(PLACEHOLDERS)}`),
-        cia: listOf({ type: 'string', enum: Object.keys(CIA) }, `Properties at stake (CIA).\n${bullet(CIA)}`),
-        segments: listOf(vocab(SEGMENT_KINDS, 'A kind of segment'), 'The segment kinds the rule reads (対象の断面).'),
-        phases: listOf(vocab(PHASES, 'A phase'), 'The phases it applies in (対象フェーズ). Defaults to every phase.'),
-        when: { type: 'array', items: { $ref: '#/definitions/condition' }, minItems: 1, description: 'Conditions that must all hold (発生条件). Without `when` the rule fires on every segment of its kinds and phases.' },
+        id: {
+          type: 'string', pattern: ID_PATTERN, maxLength: 64,
+          ...bilingual('ルールID: kebab-case。このルールが挙げるすべてのリスクIDの先頭になる。組み込みのルールの id と異なること。',
+            'Stable rule id, kebab-case: the first part of every risk id it raises. Must differ from the built-in rules\' ids.'),
+        },
+        threat: vocab(THREATS, '代表的な脅威: ガイドラインの11の代表的な脅威のうち、このルールが具体化するもの。', 'Which of the guideline\'s eleven representative threats it instantiates.'),
+        title: term('ルール名。', 'Title of the rule.'),
+        risk: term('想定されるリスク: 一般的な言葉で。ルールの一覧に出て、`message` がなければすべての指摘に出る。', 'The assumed risk in general words, shown in the rule catalogue and, without `message`, in every finding.'),
+        message: term(`指摘の文言: 一つの断面についての文。プレースホルダには表示名が入る: ${placeholders('ja')}。`,
+          `The finding's text for one segment. Placeholders are filled with labels: ${placeholders('en')}.`),
+        cia: listOf({ type: 'string', enum: Object.keys(CIA), ...valueTexts(Object.values(CIA)) }, '守るもの: 脅威にさらされる性質（CIA）。', 'Properties at stake (CIA).'),
+        segments: listOf(vocab(SEGMENT_KINDS, '断面の種類。', 'A kind of segment.'), '対象の断面: このルールが読む断面の種類。', 'The segment kinds the rule reads.'),
+        phases: listOf(vocab(PHASES, 'フェーズ。', 'A phase.'), '対象フェーズ: このルールが当てはまるフェーズ。既定はすべてのフェーズ。', 'The phases it applies in. Defaults to every phase.'),
+        when: {
+          type: 'array', items: { $ref: '#/definitions/condition' }, minItems: 1,
+          ...bilingual('発生条件: すべて成り立たなければならない条件。`when` がなければ、その種類とフェーズのすべての断面で成り立つ。',
+            'Conditions that must all hold. Without `when` the rule fires on every segment of its kinds and phases.'),
+        },
         impact: {
           type: 'object',
-          description: 'Impact (影響度). Without `base`, the shared impact of the information at stake (its class, volume and legal records), as the built-in rules use.',
+          ...bilingual('影響度: `base` がなければ、組み込みのルールと同じく、対象の情報（分類、取扱量、法定保存文書）から決まる共通の影響度。',
+            'Impact. Without `base`, the shared impact of the information at stake (its class, volume and legal records), as the built-in rules use.'),
           additionalProperties: false,
           properties: {
-            base: grade('Starting grade (基準値), 1-5.'),
-            reason: term('Why the starting grade (基準値の理由).'),
-            adjust: { type: 'array', items: { $ref: '#/definitions/adjustment' }, description: 'Steps applied in order (補正).' },
+            base: grade('基準値 1-5。', 'Starting grade, 1-5.'),
+            reason: term('基準値の理由。', 'Why the starting grade.'),
+            adjust: { type: 'array', items: { $ref: '#/definitions/adjustment' }, ...bilingual('補正: 順に適用する。', 'Steps applied in order.') },
           },
         },
         likelihood: {
           type: 'object',
-          description: 'Likelihood (顕在化率): a starting grade, steps, and controls that lower it.',
+          ...bilingual('顕在化率: 基準値、補正、それを下げる管理策。', 'Likelihood: a starting grade, steps, and controls that lower it.'),
           additionalProperties: false,
           required: ['base'],
           properties: {
-            base: grade('Starting grade (基準値), 1-5: 1 極めて低い, 2 低い, 3 中程度, 4 高い, 5 極めて高い.'),
-            reason: term('Why the starting grade (基準値の理由).'),
-            adjust: { type: 'array', items: { $ref: '#/definitions/adjustment' }, description: 'Steps applied in order (補正).' },
+            base: grade(`基準値 1-5: ${gradeList(LIKELIHOOD_GRADES, 'ja')}。`, `Starting grade, 1-5: ${gradeList(LIKELIHOOD_GRADES, 'en')}.`),
+            reason: term('基準値の理由。', 'Why the starting grade.'),
+            adjust: { type: 'array', items: { $ref: '#/definitions/adjustment' }, ...bilingual('補正: 順に適用する。', 'Steps applied in order.') },
             mitigate: {
               type: 'object',
-              description: 'Controls in place (既存の管理策) on the segment\'s devices, locations, sites or medium: each lowers the likelihood by one, down to `floor`.',
+              ...bilingual('既存の管理策: 断面の機器・設置場所・拠点・媒体にあると、一つにつき顕在化率を一つ、`floor` まで下げる。',
+                'Controls in place on the segment\'s devices, locations, sites or medium: each lowers the likelihood by one, down to `floor`.'),
               additionalProperties: false,
               required: ['controls'],
               properties: {
-                controls: listOf({ type: 'string' }, 'The controls (管理策), in the order they are looked at; custom ones start with "x-".'),
-                floor: grade('The lowest grade controls can bring it to (下限). Defaults to 1.'),
+                controls: listOf({ type: 'string' }, '管理策: 見る順に。独自の管理策は "x-" で始まる。', 'The controls, in the order they are looked at; custom ones start with "x-".'),
+                floor: grade('下限: 管理策で下げられる最も低い段階。既定は 1。', 'The lowest grade controls can bring it to. Defaults to 1.'),
               },
             },
           },
         },
-        at: vocab(AT_TARGETS, 'Key the risks by one element whatever flow reaches it (リスクの単位), instead of by the segment; a segment without that element keeps its own key.'),
+        at: vocab(AT_TARGETS, 'リスクの単位: 断面の代わりに一つの要素でリスクをまとめる（どの情報流から届いても同じリスク）。その要素のない断面は自分の単位のまま。',
+          'Key the risks by one element whatever flow reaches it, instead of by the segment; a segment without that element keeps its own key.'),
         countermeasures: {
           type: 'object',
-          description: 'Countermeasures the rule asks for (対策), in the guideline\'s three categories.',
+          ...bilingual('対策: このルールが求める対策を、ガイドラインの三つの観点で。', 'Countermeasures the rule asks for, in the guideline\'s three categories.'),
           additionalProperties: false,
           minProperties: 1,
-          properties: Object.fromEntries(Object.entries(MEASURE_CATEGORIES).map(([k, t]) => [k, terms(`${t.en} measures (${t.ja}).`)])),
+          properties: Object.fromEntries(Object.entries(MEASURE_CATEGORIES).map(([k, t]) => [k, terms(`${t.ja}対策。`, `${t.en.charAt(0).toUpperCase()}${t.en.slice(1)} measures.`)])),
         },
-        references: terms('Where the guideline asks for it (参照), e.g. 提供事業者ガイドライン 5.2.1.'),
+        references: terms('参照: ガイドラインのどこが求めているか。例: 提供事業者ガイドライン 5.2.1。', 'Where the guideline asks for it, e.g. 提供事業者ガイドライン 5.2.1.'),
       },
     },
   },

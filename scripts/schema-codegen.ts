@@ -8,12 +8,13 @@ import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import { DIAGNOSTIC_CODES, severityOf, type DiagnosticArgs, type DiagnosticCode } from '../models/diagnostic.js';
 import { ruleSchema } from '../models/rule-schema.js';
-import { schema } from '../models/schema.js';
+import { EDITOR_KEYWORDS, schema } from '../models/schema.js';
 import { hint, message } from '../src/words/diagnostics.js';
 import {
-  ACTOR_ORGS, AUTH_FACTORS, DATA_CLASSES, DATA_KINDS, DECISIONS, DEVICE_CONTROLS, DEVICE_KINDS, DEVICE_ROLES,
-  ENVIRONMENTS, EXPOSURES, FORMS, LOCATION_CONTROLS, MEASURE_CATEGORIES, MEASURE_OWNERS, MEDIA_CONTROLS,
-  MEDIA_KINDS, NETWORK_KINDS, OPERATIONS, PHASES, SITE_CONTROLS, VOLUMES, WLAN_SECURITY, type Term,
+  ACTOR_ORGS, AUTH_FACTORS, CERTIFICATIONS, CIA, COMMON_PROTOCOLS, DATA_CLASSES, DATA_KINDS, DECISIONS, DEVICE_CONTROLS, DEVICE_KINDS,
+  DEVICE_OWNERS, DEVICE_ROLES, ENVIRONMENTS, EXPOSURES, FORMS, KEPT_AS, LANGUAGES, LOCATION_CONTROLS, MEASURE_CATEGORIES, MEASURE_OWNERS,
+  MEDIA_CONTROLS, MEDIA_KINDS, NETWORK_KINDS, NO_AUTH, OPERATIONS, PARTY_KINDS, PHASES, RESPONSE_NEED_TERMS, SEGMENT_KINDS, SITE_CONTROLS,
+  THREATS, TLS_TERMS, VOLUMES, WLAN_SECURITY, type DefinedTerm,
 } from '../models/vocabulary.js';
 
 export const SCHEMA_JSON_PATH = 'models/koseizu.schema.json';
@@ -23,13 +24,16 @@ export function schemaJson(): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-/** The schema without the words editors show: they do not change validation, only the file's size. */
-function withoutAnnotations(node: unknown): unknown {
+/** Keywords that only annotate: the words editors show. They do not change validation, only the file's size. */
+const ANNOTATIONS: ReadonlySet<string> = new Set(['description', 'title', 'examples', 'default', ...EDITOR_KEYWORDS]);
+
+/** The schema without its annotations, as the validator is compiled from it. */
+export function withoutAnnotations(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutAnnotations);
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'description' || key === 'title' || key === 'examples' || key === 'default') continue;
+    if (ANNOTATIONS.has(key)) continue;
     out[key] = key === 'properties' || key === 'definitions' || key === 'patternProperties'
       ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, withoutAnnotations(v)]))
       : withoutAnnotations(value);
@@ -96,12 +100,23 @@ export function referenceMarkdown(): string {
     if (n['pattern'] === '^[a-z0-9]+(-[a-z0-9]+)*$') return 'id';
     return String(n['type'] ?? 'any');
   };
+  /** Each value the key takes (itself, as list items or in a branch of anyOf), with what it means. */
+  const values = (node: Node): string[] => {
+    const n = deref(node);
+    if (Array.isArray(n['enum']) && Array.isArray(n['enumDescriptions'])) {
+      const texts = n['enumDescriptions'] as string[];
+      return (n['enum'] as unknown[]).map((v, i) => `\n- \`${String(v)}\`: ${texts[i] ?? ''}`);
+    }
+    if (n['items'] && typeof n['items'] === 'object') return values(n['items'] as Node);
+    if (Array.isArray(n['anyOf'])) return [...new Set((n['anyOf'] as Node[]).flatMap(values))];
+    return [];
+  };
   const table = (node: Node): string[] => {
     const required = new Set((node['required'] as string[] | undefined) ?? []);
     const rows = Object.entries((node['properties'] as Record<string, Node>) ?? {}).map(([key, child]) => {
       const n = deref(child);
       const def = n['default'] === undefined ? '' : `\`${JSON.stringify(n['default'])}\``;
-      return `| \`${key}\` | ${cell(typeOf(child))} | ${required.has(key) ? 'yes' : ''} | ${def} | ${cell(String(n['description'] ?? ''))} |`;
+      return `| \`${key}\` | ${cell(typeOf(child))} | ${required.has(key) ? 'yes' : ''} | ${def} | ${cell(String(n['description'] ?? '') + values(child).join(''))} |`;
     });
     return ['| key | type | required | default | description |', '| --- | --- | --- | --- | --- |', ...rows];
   };
@@ -118,7 +133,7 @@ export function referenceMarkdown(): string {
   ];
   for (const name of ['system', 'site', 'location', 'actor', 'data', 'device', 'network', 'link', 'media', 'flow', 'response']) {
     const node = definitions[name] as Node;
-    out.push('', `## ${name}`, '', cell(String(node['description'] ?? '')).replace(/<br>/g, ' '), '', ...table(node));
+    out.push('', `## ${name}`, '', cell(String(node['description'] ?? '')).replace(/(<br>)+/g, ' '), '', ...table(node));
   }
   const measure = ((definitions['response'] as Node)['properties'] as Record<string, Node>)['measures'];
   out.push('', '## response.measures[]', '', ...table((measure?.['items'] as Node | undefined) ?? {}));
@@ -127,21 +142,27 @@ export function referenceMarkdown(): string {
 
 export const GLOSSARY_PATH = 'docs/glossary.md';
 
-/** docs/glossary.md: the guideline's terms as koseizu names them, from the vocabularies (one place). */
+/** docs/glossary.md: the guideline's terms as koseizu names them, with what each means, from the vocabularies (one place). */
 export function glossaryMarkdown(): string {
-  const sections: [string, Readonly<Record<string, Term>>][] = [
+  const sections: [string, Readonly<Record<string, DefinedTerm>>][] = [
     ['Lifecycle phases (フェーズ) — `system.phases`, `flows[].phase`', PHASES],
     ['Provision forms (提供形態) — `system.forms`, `flows[].form`', FORMS],
     ['Organisations (所属・管理主体) — `sites[].owner`, `devices[].owner`, `actors[].org`', ACTOR_ORGS],
+    ['Device owners (所有者) — `devices[].owner`; also operators (運用主体) — `operator`', DEVICE_OWNERS],
+    ['Kinds of party (関係者の種別) — `parties[].kind`', PARTY_KINDS],
+    ['Certifications (第三者認証) — `parties[].certifications`', CERTIFICATIONS],
     ['Classes of information (情報の分類) — `data[].class`', DATA_CLASSES],
     ['Kinds of information (情報の種類) — `data[].kind`', DATA_KINDS],
+    ['How information is kept (保存の形態) — `devices[].stores[].as`', KEPT_AS],
     ['Device kinds (機器の種類) — `devices[].kind`', DEVICE_KINDS],
     ['Device roles (役割) — `devices[].roles`', DEVICE_ROLES],
     ['Environments (環境) — `devices[].env`', ENVIRONMENTS],
     ['Exposure (公開範囲) — `devices[].exposure`', EXPOSURES],
-    ['Authentication factors (認証要素) — `auth`', AUTH_FACTORS],
+    ['Authentication factors (認証要素) — `auth`', { none: NO_AUTH, ...AUTH_FACTORS }],
     ['Network kinds (回線種別) — `networks[].kind`', NETWORK_KINDS],
     ['Wireless LAN security (無線LANのセキュリティ方式) — `networks[].wlan-security`', WLAN_SECURITY],
+    ['Lowest TLS versions (TLSの最低バージョン) — `links[].tls`', TLS_TERMS],
+    ['Common protocols (プロトコル) — `links[].protocol` (any other lower-case name is allowed)', COMMON_PROTOCOLS],
     ['Media kinds (媒体の種類) — `media[].kind`', MEDIA_KINDS],
     ['Operations (どうするか) — `flows[].how`', OPERATIONS],
     ['Volume (取扱量・頻度) — `flows[].volume`', VOLUMES],
@@ -152,19 +173,26 @@ export function glossaryMarkdown(): string {
     ['Response decisions (リスク対応の選択肢) — `responses[].decision`', DECISIONS],
     ['Measure categories (対策の観点) — `responses[].measures[].category`', MEASURE_CATEGORIES],
     ['Measure owners (実施主体) — `responses[].measures[].owner`', MEASURE_OWNERS],
+    ['Response needs (対応要否) — `risk-matrix.ranks.<rank>.response`', RESPONSE_NEED_TERMS],
+    ['Output languages (出力言語) — `system.lang`', LANGUAGES],
+    ['Representative threats (代表的な脅威) — rule files: `threat`', THREATS],
+    ['Segments (断面) — rule files: `segments`', SEGMENT_KINDS],
+    ['Properties at stake (CIA) — rule files: `cia`', CIA],
   ];
+  const cell = (text: string): string => text.replace(/\|/g, '\\|');
   const out = [
     '# Glossary: the guideline\'s terms in koseizu',
     '',
     '<!-- Generated by `npm run gen` from models/vocabulary.ts. Do not edit: change the vocabulary and regenerate. -->',
     '',
-    'Every closed vocabulary of the DSL, with the Japanese term koseizu prints in reports and messages.',
+    'Every closed vocabulary of the DSL, with the Japanese term koseizu prints in reports and messages, and what',
+    'each value means (editors show the same words when they offer the value).',
     'Multi-factor authentication counts factor *types*: knowledge (知識: password, pin), possession',
     '(所持: cards, certificates, tokens, OTP, passkeys) and biometric (生体).',
   ];
   for (const [title, table] of sections) {
-    out.push('', `## ${title}`, '', '| value | English | 日本語 |', '| --- | --- | --- |');
-    for (const [value, term] of Object.entries(table)) out.push(`| \`${value}\` | ${term.en} | ${term.ja} |`);
+    out.push('', `## ${title}`, '', '| value | English | 日本語 | 意味 | meaning |', '| --- | --- | --- | --- | --- |');
+    for (const [value, term] of Object.entries(table)) out.push(`| \`${value}\` | ${cell(term.en)} | ${cell(term.ja)} | ${cell(term.means.ja)} | ${cell(term.means.en)} |`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -13,6 +13,7 @@ import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../models/diagnostic.js';
 import type { Risk } from '../models/risk.js';
 import type { Rule } from '../models/rule.js';
 import { COMBINATOR_NAMES, FACTS, FACT_NAMES, OPERATOR_NAMES, OPERATORS_BY_TYPE, PLACEHOLDERS, ruleSchema } from '../models/rule-schema.js';
+import { EDITOR_KEYWORDS } from '../models/schema.js';
 import { RULE_SCHEMA_JSON_PATH, RULE_VALIDATOR_PATH, ruleSchemaJson, ruleValidatorSource } from '../scripts/schema-codegen.js';
 import { formatDiagnostics, loadModel } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
@@ -613,7 +614,7 @@ describe('the rule schema and its documentation', () => {
   });
 
   it('compiles strictly, accepts the sample rule files, and describes every property with its Japanese term', () => {
-    const validate = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(RULE_SCHEMA_JSON_PATH, 'utf8')) as object);
+    const validate = new Ajv({ allErrors: true, strict: true, keywords: [...EDITOR_KEYWORDS] }).compile(JSON.parse(readFileSync(RULE_SCHEMA_JSON_PATH, 'utf8')) as object);
     for (const file of ['wlan-shared-key.yaml', 'folder/a-terminal.yml', 'folder/b-printer.yaml']) {
       const result = loadUserRules([{ path: `test/fixtures/rules/${file}`, source: null }], diskHost, []);
       expect(result.diagnostics, file).toEqual([]);
