@@ -2,7 +2,8 @@
 // example, byte-identical output, well-formed structure, escaping of hostile labels, no network reference,
 // and a browser test (Debian chromium through playwright-core) that opens the file with every request
 // outside the file blocked and recorded, checks what a reader sees, takes screenshots (screen and print;
-// copies in /tmp/report-shots/ for a human to look at) and prints it to an A4 PDF.
+// copies in /tmp/report-shots/ for a human to look at) and prints it to an A4 PDF; and, in its print layout,
+// that no short word of a table breaks across lines.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -329,7 +330,7 @@ describe.skipIf(!haveChromium)(`in Chromium (${CHROMIUM})`, () => {
     await shot('print-threats.png');
     await page.emulateMedia({ media: null });
 
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(join(SHOTS, 'report.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
@@ -340,4 +341,116 @@ describe.skipIf(!haveChromium)(`in Chromium (${CHROMIUM})`, () => {
     expect(requested.filter((r) => !r.startsWith('file:'))).toEqual([]);
     expect(problems).toEqual([]);
   }, 120_000);
+});
+
+// ---- Printed on A4: Chromium's print layout ----
+
+const REGIONAL = 'examples/regional-network/model.yaml';
+const PRINTED: readonly (readonly [string, Lang])[] = [[CLOUD_EHR, 'ja'], [REGIONAL, 'ja'], [MINIMAL, 'en']];
+const PX_PER_MM = 96 / 25.4;
+
+describe.skipIf(!haveChromium)('printed on A4', () => {
+  let browser: import('playwright-core').Browser;
+  let dir = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'koseizu-print-'));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The example's report open in a page (a file, as a user opens it), and the file. */
+  async function open(path: string, lang: Lang): Promise<{ page: import('playwright-core').Page; view: ReportView }> {
+    const view = await viewOf(path, lang);
+    const html = reportHtml(view);
+    const file = join(dir, `${path.split('/')[1] ?? 'report'}-${lang}.html`);
+    writeFileSync(file, html);
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    return { page, view };
+  }
+
+  for (const [path, lang] of PRINTED) {
+    const name = path.split('/')[1] ?? path;
+
+    it(`${name} (${lang}): no short word of a table breaks across lines when printed`, async () => {
+      const { page, view } = await open(path, lang);
+      await page.emulateMedia({ media: 'print' });
+      // Each section is laid out at the width of its page: the named page's size and the margins of @page.
+      const widths = await page.evaluate(() => {
+        const rules = [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r): r is CSSPageRule => r instanceof CSSPageRule);
+        const base = rules.find((r) => r.selectorText === '');
+        const mm = (v: string | undefined): number => Number(/^([\d.]+)mm$/.exec(v ?? '')?.[1] ?? Number.NaN);
+        return [...document.querySelectorAll('main > section')].map((s) => {
+          const name = getComputedStyle(s).getPropertyValue('page');
+          const size = rules.find((r) => r.selectorText === (name === 'auto' ? '' : name))?.style.getPropertyValue('size') ?? '';
+          const paper = /landscape/.test(size) ? 297 : 210;
+          return { id: s.id, mm: paper - mm(base?.style.marginLeft) - mm(base?.style.marginRight) };
+        });
+      });
+      expect(widths.every((w) => w.mm > 100)).toBe(true);
+      // The short words: every column heading's, and those of the cells under headings of short values.
+      const t = view.threats.headings;
+      const f = view.flows.headings;
+      const w = view.words;
+      const short = [t.rank, t.phase, t.segment, t.dataClass, t.threat, t.cia, t.impact, t.likelihood, t.level, t.need, t.who,
+        w.decision, w.residual, w.agreedWith, w.date, w.status, w.owner, f.who, f.where, f.which, f.how, f.medium, f.carrier, f.from, f.to, f.encrypted];
+      const checked = new Set<string>();
+      const broken: string[] = [];
+      for (const width of [...new Set(widths.map((x) => x.mm))]) {
+        await page.setViewportSize({ width: Math.round(width * PX_PER_MM), height: 1000 });
+        await page.emulateMedia({ media: 'print' });
+        const result = await page.evaluate(({ sections, short }) => {
+          const split = /[\s・、，,（）()／/：:。→×]+/u;
+          const words: string[] = [];
+          const bad: string[] = [];
+          const look = (cell: Element): void => {
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+              let at = 0;
+              for (const token of node.data.split(split)) {
+                const start = node.data.indexOf(token, at);
+                at = start + token.length;
+                const n = [...token].length;
+                if (n < 2 || n > 7 || /^[\d.]+$/.test(token)) continue;
+                const range = document.createRange();
+                range.setStart(node, start);
+                range.setEnd(node, start + token.length);
+                const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+                const lines = tops.filter((top, i) => tops.findIndex((o) => Math.abs(o - top) < 2) === i).length;
+                words.push(token);
+                if (lines > 1) bad.push(`${token} (${cell.closest('table')?.className} ${cell.tagName.toLowerCase()})`);
+              }
+            }
+          };
+          for (const id of sections) {
+            for (const table of document.querySelectorAll(`main > section#${id} table`)) {
+              const heads = [...table.querySelectorAll('thead th')];
+              heads.forEach(look);
+              const columns = heads.map((th) => short.includes(th.textContent ?? ''));
+              for (const row of table.querySelectorAll('tbody > tr:not(.details)')) {
+                [...row.children].forEach((cell, i) => { if (columns[i]) look(cell); });
+              }
+            }
+          }
+          return { words, bad };
+        }, { sections: widths.filter((x) => x.mm === width).map((x) => x.id), short });
+        for (const word of result.words) checked.add(word);
+        broken.push(...result.bad);
+      }
+      await page.close();
+      console.info(`${name} (${lang}): ${checked.size} short words checked in the tables, ${broken.length} broken`);
+      if (path === CLOUD_EHR) expect([...checked]).toEqual(expect.arrayContaining(['ランク', 'リスクレベル', '極めて大きい', '対応主体', '機密性', 'フェーズ']));
+      expect(checked.size).toBeGreaterThan(15);
+      expect(broken).toEqual([]);
+    }, 120_000);
+  }
 });

@@ -5,9 +5,11 @@
 //
 // Self-contained: no script, no external stylesheet, font or image, nothing fetched; one <style> block.
 // Every text from the model is escaped; the diagram's SVG comes from renderers/svg, which escapes its own.
-// Readable on a projector (18px base, high contrast, wide tables scroll sideways) and printable on A4
-// (each part on a new page, rows never cut, headings kept with what follows, <details> printed open,
-// the diagram fitted to the page). Deterministic: the same view gives the same bytes.
+// Readable on a projector (18px base, high contrast, wide tables scroll sideways) and printable on A4:
+// each part on a new page, the risk list and the response list on landscape pages, column widths that hold
+// their short words whole, column headings repeated on every page, rows never cut, headings kept with what
+// follows, <details> printed open, the diagram fitted to the page. Deterministic: the same view gives the
+// same bytes.
 import type { ChecklistItem, ChecklistStatus, ReportView } from '../../models/report.js';
 import type { ThreatRow } from '../../models/threats.js';
 import type { MeasureCategory, Rank } from '../../models/vocabulary.js';
@@ -128,60 +130,91 @@ ul.criteria li { margin: .2rem 0; }
 footer.report { margin-top: 3rem; padding-top: .75rem; padding-bottom: 1.5rem; border-top: 1px solid #9ca3af; color: #374151; font-size: .9rem; }
 :target { outline: 3px solid #f59e0b; outline-offset: 2px; }
 @page { size: A4; margin: 14mm 12mm 16mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #374151; } }
+@page landscape { size: A4 landscape; }
 @media print {
   html { font-size: 10.5pt; }
   body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   header.report, nav.toc, main, footer.report { padding: 0; }
   header.report { padding-bottom: 4mm; margin-bottom: 6mm; }
   main > section { break-before: page; }
+  main > section#orphaned { break-before: auto; }
+  main > section#threats, main > section#responses { page: landscape; }
   h1, h2, h3, h4, caption, .summary { break-after: avoid; page-break-after: avoid; }
   h2 { margin-top: 0; }
+  h3, h4 { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
+  :target { outline: none; }
+
   .table-wrap, figure.diagram { overflow: visible; }
-  table { font-size: 8.5pt; }
-  th, td { padding: 2pt 4pt; }
-  td.text, td.wide, td.idcell, td.grade, th { min-width: 0 !important; max-width: none; }
-  table.threats, table.responses, table.requests, table.agree, table.checklist, table.open { table-layout: fixed; }
-  td.owner, td.num { white-space: normal; }
-  th.c-rank { width: 5%; }
-  table.threats th.c-id { width: 13%; }
-  table.threats th.c-phase, table.threats th.c-segment, table.threats th.c-cia, table.threats th.c-grade { width: 6%; }
-  table.threats th.c-class, table.threats th.c-threat, table.threats th.c-need { width: 8%; }
-  table.threats th.c-risk { width: 24%; }
-  table.threats th.c-level, table.open th.c-level { width: 4%; }
-  table.responses th.c-id { width: 14%; }
-  table.responses th.c-phase, table.responses th.c-agreed { width: 6%; }
-  table.responses th.c-decision { width: 7%; }
-  table.responses th.c-measures { width: 22%; }
-  table.responses th.c-residual, table.responses th.c-rationale { width: 12%; }
-  table.responses th.c-date { width: 8%; }
-  table.responses th.c-where { width: 8%; }
-  table.requests th.c-measures { width: 55%; }
-  table.requests th.c-owner { width: 12%; }
-  table.agree th.c-id { width: 18%; }
-  table.agree th.c-risk { width: 40%; }
-  table.agree th.c-who { width: 12%; }
-  table.checklist th.c-status { width: 11%; }
-  table.checklist th.c-item { width: 14%; }
-  table.checklist th.c-requirement { width: 22%; }
-  table.checklist th.c-evidence { width: 35%; }
-  table.open th.c-id { width: 16%; }
-  table.open th.c-phase, table.open th.c-segment { width: 7%; }
-  table.open th.c-threat, table.open th.c-need { width: 10%; }
-  main > section#orphaned { break-before: auto; }
-  tr.details { break-inside: auto; page-break-inside: auto; }
-  tbody.risk > tr.row { break-after: avoid; page-break-after: avoid; }
-  thead { display: table-header-group; }
-  tr { break-inside: avoid; page-break-inside: avoid; }
+  .table-wrap { margin-bottom: 4mm; }
   figure.diagram svg { width: 100%; height: auto; max-height: 245mm; }
+  table { font-size: 8.5pt; table-layout: fixed; }
+  table.matrix { table-layout: auto; }
+  div.matrix { break-inside: avoid; page-break-inside: avoid; }
+  th, td { padding: 2pt 3pt; }
+  td.text, td.wide, td.idcell, td.grade, th { min-width: 0 !important; max-width: none; }
+  thead { display: table-header-group; }
+  thead th { background: #e5e7eb; color: #111827; border-color: #6b7280; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  tbody.risk > tr.row { break-after: avoid; page-break-after: avoid; }
+  tr.details { break-inside: auto; page-break-inside: auto; }
+  /* Short words never break: a heading or a short value wraps between phrases only (Japanese phrases found
+     by the browser), a run longer than its column anywhere; grades between number and word; ranks, levels
+     and dates not at all. Sentences wrap as Japanese does. */
+  th, td { word-break: auto-phrase; overflow-wrap: anywhere; }
+  td.wide, td.text, td.pre { word-break: normal; }
+  td.residual { word-break: auto-phrase; }
+  td.grade { word-break: keep-all; }
+  td.num, td.nowrap { white-space: nowrap; }
+  td.owner { white-space: normal; }
+  table.threats { font-size: 8pt; }
+  table.threats th.c-rank, table.responses th.c-rank, table.open th.c-rank, table.agree th.c-rank { width: 4em; }
+  table.threats th.c-id { width: 9em; }
+  table.threats th.c-phase, table.threats th.c-cia { width: 5em; }
+  table.threats th.c-segment, table.threats th.c-class { width: 8em; }
+  table.threats th.c-threat, table.threats th.c-impact, table.threats th.c-level { width: 7em; }
+  table.threats th.c-likelihood, table.threats th.c-need { width: 6em; }
+  table.threats th.c-who { width: 8em; }
+  table.responses { font-size: 8pt; }
+  table.responses th.c-id { width: 11em; }
+  table.responses th.c-phase { width: 5em; }
+  table.responses th.c-decision { width: 7em; }
+  table.responses th.c-residual { width: 10em; }
+  table.responses th.c-rationale { width: 15em; }
+  table.responses th.c-agreed { width: 6em; }
+  table.responses th.c-date { width: 6.5em; }
+  table.responses th.c-where { width: 9em; }
+  table.open th.c-id { width: 10em; }
+  table.open th.c-phase { width: 5em; }
+  table.open th.c-segment { width: 8em; }
+  table.open th.c-threat, table.open th.c-level { width: 7em; }
+  table.open th.c-need { width: 6em; }
+  table.agree th.c-id { width: 12em; }
+  table.agree th.c-who { width: 9em; }
+  table.agree th.c-why { width: 16em; }
+  table.requests th.c-owner { width: 7em; }
+  table.requests th.c-risks { width: 15em; }
+  table.checklist th.c-status { width: 7em; }
+  table.checklist th.c-item { width: 10em; }
+  table.checklist th.c-requirement { width: 16em; }
+  table.checklist th.c-reference { width: 10em; }
+  table.flows th.c-who, table.flows th.c-where { width: 8.5em; }
+  table.flows th.c-which { width: 10.5em; }
+  table.flows th.c-how { width: 10em; }
+  table.flows th.c-id, table.media th.c-id { width: 9.5em; }
+  table.media th.c-medium { width: 10em; }
+  table.media th.c-carrier { width: 8em; }
+  table.media th.c-from, table.media th.c-to { width: 7em; }
+  table.media th.c-encrypted { width: 5em; }
+  table.orphaned th.c-decision { width: 8em; }
+  table.orphaned th.c-where { width: 14em; }
   @supports selector(::details-content) {
     details > summary { display: none; }
     details::details-content { display: block; content-visibility: visible; }
   }
-  thead th, th.num { white-space: normal; overflow-wrap: anywhere; }
   .risk-details { grid-template-columns: 1fr 1fr 1fr; gap: 0 4mm; font-size: 7.5pt; line-height: 1.4; padding: 0 0 2pt; }
   .risk-details ul { margin: 0 0 2pt; }
-  :target { outline: none; }
+  .risk-details .label, .risk-details dt { break-after: avoid; page-break-after: avoid; }
 }
 `;
 
@@ -327,12 +360,12 @@ function flowsPart(ctx: Context): Part {
     out.push(`<h3 id="${id}">${e(s.title)}</h3>`);
     if (s.rows.length > 0) {
       const body = s.rows.map((r) => `<tr><td>${e(r.cells.who)}</td><td>${e(r.cells.where)}</td><td>${e(r.cells.which)}</td><td class="text">${e(r.cells.what)}</td><td>${e(r.cells.how)}</td><td class="idcell"><code class="id">${e(r.id)}</code></td></tr>`);
-      out.push(table('flows', [[e(h.who), ''], [e(h.where), ''], [e(h.which), ''], [e(h.what), ''], [e(h.how), ''], [e(h.id), '']], `<tbody>\n${body.join('\n')}\n</tbody>\n`));
+      out.push(table('flows', [[e(h.who), 'c-who'], [e(h.where), 'c-where'], [e(h.which), 'c-which'], [e(h.what), 'c-what'], [e(h.how), 'c-how'], [e(h.id), 'c-id']], `<tbody>\n${body.join('\n')}\n</tbody>\n`));
     }
     if (s.media.length > 0) {
       out.push(`<h4>${e(h.media)}</h4>`);
       const body = s.media.map((m) => `<tr><td>${e(m.cells.medium)}</td><td>${e(m.carrier)}</td><td>${e(m.from)}</td><td>${e(m.to)}</td><td class="text">${e(m.cells.what)}</td><td class="num">${e(m.encrypted ? t.words.yes : t.words.no)}</td><td class="idcell"><code class="id">${e(m.id)}</code></td></tr>`);
-      out.push(table('media', [[e(h.medium), ''], [e(h.carrier), ''], [e(h.from), ''], [e(h.to), ''], [e(h.what), ''], [e(h.encrypted), 'num'], [e(h.id), '']], `<tbody>\n${body.join('\n')}\n</tbody>\n`));
+      out.push(table('media', [[e(h.medium), 'c-medium'], [e(h.carrier), 'c-carrier'], [e(h.from), 'c-from'], [e(h.to), 'c-to'], [e(h.what), 'c-what'], [e(h.encrypted), 'num c-encrypted'], [e(h.id), 'c-id']], `<tbody>\n${body.join('\n')}\n</tbody>\n`));
     }
   }
   const count = t.sections.reduce((n, s) => n + s.rows.length, 0);
@@ -351,7 +384,7 @@ function threatsPart(ctx: Context): Part {
   } else {
     const head: [string, string][] = [
       [e(h.rank), 'num c-rank'], [e(h.id), 'c-id'], [e(h.phase), 'c-phase'], [e(h.segment), 'c-segment'], [e(h.dataClass), 'c-class'],
-      [e(h.threat), 'c-threat'], [e(h.risk), 'c-risk'], [e(h.cia), 'c-cia'], [e(h.impact), 'c-grade'], [e(h.likelihood), 'c-grade'],
+      [e(h.threat), 'c-threat'], [e(h.risk), 'c-risk'], [e(h.cia), 'c-cia'], [e(h.impact), 'c-grade c-impact'], [e(h.likelihood), 'c-grade c-likelihood'],
       [e(h.level), 'num c-level'], [e(h.need), 'c-need'], [e(h.who), 'c-who'],
     ];
     const body = list.rows.map((r) => riskGroup(ctx, r, head.length)).join('\n');
@@ -411,7 +444,7 @@ function matrix(ctx: Context): string {
     rows.push(`<tr><th scope="row">${impact}</th>${cells}</tr>`);
   }
   const criteria = RANK_ORDER.map((r) => `<li>${rankBadge(r)} ${e(m.criteria[r])}</li>`).join('');
-  return `${table('matrix', head, `<tbody>\n${rows.join('\n')}\n</tbody>\n`)}<ul class="criteria">${criteria}</ul>\n`;
+  return `<div class="matrix">\n${table('matrix', head, `<tbody>\n${rows.join('\n')}\n</tbody>\n`)}<ul class="criteria">${criteria}</ul>\n</div>\n`;
 }
 
 // ---- 4. The risk response list ----
@@ -429,7 +462,7 @@ function responsesPart(ctx: Context): Part {
     const residual = r.residual ? `${rankBadge(r.residual.rank)} ${e(c.residual)}` : e(c.residual);
     const pattern = r.pattern !== r.riskId ? `<br>${e(w('pattern'))}: ${idCode(r.pattern)}` : '';
     return `<tr><td class="num">${rankBadge(r.rank)}</td><td class="idcell">${riskLink(ctx, r.riskId)}<span class="title">${e(c.title)}</span></td>`
-      + `<td>${e(c.phase)}</td><td>${e(c.decision)}</td><td class="wide">${c.measures.length > 0 ? list(c.measures) : '—'}</td><td class="text">${residual}</td>`
+      + `<td>${e(c.phase)}</td><td>${e(c.decision)}</td><td class="wide">${c.measures.length > 0 ? list(c.measures) : '—'}</td><td class="text residual">${residual}</td>`
       + `<td class="text pre">${e(c.rationale)}</td><td>${e(c.agreedWith)}</td><td class="num">${e(c.date)}</td><td>${idCode(c.source)}${pattern}</td></tr>`;
   });
   return { id: 'responses', title: w('responses'), count: rows.length, children: [], body: table('responses', head, `<tbody>\n${body.join('\n')}\n</tbody>\n`) };
