@@ -123,8 +123,14 @@ export interface ReportView {
 
 export type SheetNames = Readonly<Record<'flows' | 'threats' | 'responses' | 'requests' | 'agree' | 'checklist' | 'open' | 'orphaned', string>>;
 
-/** The report's headings and fixed words, by key. */
+/**
+ * The report's headings and fixed words, by key. The `diagram…` words are the printed diagram's, split over
+ * pages: templates whose {placeholders} the HTML renderer fills ({n}/{total} a part of the diagram, {what}
+ * the sites on it, {from}/{to}/{line} the two ends of a line that leaves the page and what the line is,
+ * {element}/{site} an end on another part).
+ */
 export type ReportWordKey =
-  'report' | 'provider' | 'source' | 'hash' | 'contents' | 'diagram' | 'flows' | 'threats' | 'responses' | 'requests' | 'checklist' | 'open' | 'orphaned' | 'riskId' | 'rank' | 'level' | 'decision' | 'measures' | 'residual' | 'rationale' | 'agreedWith' | 'date' | 'where' | 'category' | 'owner' | 'risks' | 'item' | 'requirement' | 'status' | 'evidence' | 'reference' | 'none' | 'noOpen' | 'noResponses' | 'noRequests' | 'agree' | 'agreeNote' | 'noAgree' | 'whyWho' | 'noOrphaned' | 'pattern' | 'title' | 'threat' | 'phase';
+  'report' | 'provider' | 'source' | 'hash' | 'contents' | 'diagram' | 'flows' | 'threats' | 'responses' | 'requests' | 'checklist' | 'open' | 'orphaned' | 'riskId' | 'rank' | 'level' | 'decision' | 'measures' | 'residual' | 'rationale' | 'agreedWith' | 'date' | 'where' | 'category' | 'owner' | 'risks' | 'item' | 'requirement' | 'status' | 'evidence' | 'reference' | 'none' | 'noOpen' | 'noResponses' | 'noRequests' | 'agree' | 'agreeNote' | 'noAgree' | 'whyWho' | 'noOrphaned' | 'pattern' | 'title' | 'threat' | 'phase'
+  | 'diagramPart' | 'diagramContinued' | 'diagramAnd' | 'diagramOffPage' | 'diagramLink' | 'diagramMedia' | 'diagramElsewhere';
 
 export type ReportWords = Readonly<Record<ReportWordKey, string>>;

@@ -28,6 +28,9 @@ const WORDS: Readonly<Record<Lang, ReportWords>> = {
     agree: '医療機関等が対応主体に含まれ、合意が必要なリスク', whyWho: '対応主体の根拠',
     agreeNote: '医療機関等が運用する機器・拠点等に関わるため医療機関等が対応主体に含まれるが、医療機関等の対策も合意先もまだ記載されていないリスク（対応不要のランクを除く）。役割分担を合意し、対応一覧に記載する。',
     noAgree: '医療機関等が対応主体に含まれるリスクは、すべて医療機関等の対策か合意先が記載されています', noOrphaned: 'なし', pattern: '対応のリスクID（パターン）', title: 'リスク', threat: '関連する脅威', phase: 'フェーズ',
+    diagramPart: '全体構成図 {n}/{total}：{what}', diagramContinued: '{what}（続き）', diagramAnd: '・',
+    diagramOffPage: '他のページへ続く線（続き先のページの、同じ記号の線につながる）',
+    diagramLink: '{from} — {to}（{line}）', diagramMedia: '{from} → {to}（{line}）', diagramElsewhere: '{element}（{site}、図 {n}/{total}）',
   },
   en: {
     report: 'Risk assessment report', provider: 'Provider', source: 'Model', hash: 'model hash', contents: 'Contents',
@@ -41,6 +44,9 @@ const WORDS: Readonly<Record<Lang, ReportWords>> = {
     agree: 'Risks the institution answers for, still to agree', whyWho: 'Why they act',
     agreeNote: 'Risks the medical institution answers for, alone or with others, because they concern equipment or sites it runs, for which no measure of the institution\'s and no agreement is written yet (ranks that need no response left out). Agree on the split of roles, and write it in the responses.',
     noAgree: 'Every risk the institution answers for has a measure of the institution\'s or an agreement written', noOrphaned: 'None', pattern: 'Response written for', title: 'Risk', threat: 'Related threat', phase: 'Phase',
+    diagramPart: 'Configuration diagram, part {n} of {total}: {what}', diagramContinued: '{what} (continued)', diagramAnd: ', ',
+    diagramOffPage: 'Lines that continue on another page (at the line with the same mark there)',
+    diagramLink: '{from} — {to} ({line})', diagramMedia: '{from} → {to} ({line})', diagramElsewhere: '{element} ({site}, part {n} of {total})',
   },
 };
 
