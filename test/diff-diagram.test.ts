@@ -197,7 +197,7 @@ describe('drawn', () => {
     expectGolden(join(GOLDEN, 'diagram.cloud-ehr.ja.md'), md.text);
     expect(mmd.text).toContain('classDef added ');
     expect(mmd.text).toMatch(/^ {2}class [\w,]*\bdev_printer\b[\w,]* removed$/m);
-    expect(mmd.text).toMatch(/^ {2}linkStyle \d+ stroke:#d98e04/m);
+    expect(mmd.text).toMatch(/^ {2}linkStyle \d+ interpolate monotoneY stroke:#d98e04/m);
     expect(mmd.text).toMatch(/dev_printer>"− プリンタ"\]/);
 
     const dom = new JSDOM('');
