@@ -2,11 +2,12 @@
 // the labels' line breaks (renderers/mermaid/wrap.ts); the plan (renderers/mermaid/plan.ts) read back from
 // the edges as Mermaid's parser sees them: every edge exactly as long as the ranks it joins, every node
 // held from above, sites one below the other in the model's order, linked rooms never side by side, media
-// arrows where their destinations are.
+// arrows where their destinations are; and the colours of every line and box against GitHub's light and
+// dark pages.
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DiagramGraph } from '../models/diagram.js';
+import type { DiagramGraph, DiagramLink, DiagramSite, DiagramState, LinkStyle } from '../models/diagram.js';
 import type { Model } from '../models/model.js';
 import { GITHUB_MAX_EDGES, renderMermaid, renderMermaidBySite } from '../renderers/mermaid/diagram.js';
 import { LINE_BREAK, mermaidLabel, textWidth, wrapText } from '../renderers/mermaid/wrap.js';
@@ -228,6 +229,90 @@ describe('the layout plan, as Mermaid reads it', () => {
         const { rank, held } = ranks(await read(part.text));
         const top = Math.min(...rank.values());
         expect([...rank.entries()].filter(([id, n]) => n > top && !held.has(id)).map(([id]) => id), `${name}/${part.site}`).toEqual([]);
+      }
+    }
+  });
+});
+
+// ---- Colours ----
+
+const hex = (h: string): [number, number, number] => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)];
+function contrast(a: string, b: string): number {
+  const lum = (c: string): number => {
+    const [r, g, bl] = hex(c).map((v) => {
+      const s = v / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+}
+
+/** A graph that uses every link style, owner, room kind and diff state, so its text has every colour. */
+function everything(): DiagramGraph {
+  const styles: LinkStyle[] = ['internet', 'vpn', 'closed', 'lan', 'wireless', 'cloud'];
+  const owners = ['institution', 'provider', 'third-party'] as const;
+  const states = [undefined, 'added', 'removed', 'changed'] as const;
+  const stateOf = (n: number): { state?: DiagramState } => {
+    const state = states[n % 4];
+    return state ? { state } : {};
+  };
+  const sites = owners.map((owner, i): DiagramSite => ({
+    id: `s${i}`, label: `Site ${i}`, owner, ownerLabel: owner, caption: `Site ${i} (${owner})`, ...(i === 1 ? { state: 'changed' as const } : {}),
+    locations: [0, 1].map((j) => ({
+      id: `l${i}${j}`, label: `Room ${i}${j}`, public: j === 1,
+      devices: [0, 1].map((k) => ({ id: `d${i}${j}${k}`, label: `Device ${i}${j}${k}`, kind: 'server' as const, kindLabel: 'server', count: 1, ...stateOf(i + j + k) })),
+    })),
+  }));
+  const devices = sites.flatMap((s) => s.locations.flatMap((l) => l.devices.map((d) => d.id)));
+  const links = devices.slice(1).map((d, i): DiagramLink => ({
+    id: `k${i}`, from: devices[i] as string, to: d, style: styles[i % styles.length] as LinkStyle, network: 'n', networkLabel: 'n', label: 'HTTPS / TLS 1.3',
+    ...stateOf(i),
+  }));
+  return {
+    lang: 'en', title: 'All', subtitle: 'Configuration diagram', hash: '0123456789ab', phase: null, sites, links,
+    media: [{ id: 'm0', from: 'l00', to: 'l21', kind: 'tape', encrypted: true, label: 'Tape / courier / encrypted' },
+      { id: 'm1', from: 'l21', to: 'l10', kind: 'tape', encrypted: true, label: 'Disk / staff / encrypted', state: 'removed' }],
+    legend: [], words: diagramWords('en'),
+  };
+}
+
+describe('colours against GitHub\'s light (#ffffff) and dark (#0d1117) pages', () => {
+  const texts = (): string[] => [renderMermaid(everything()).text, ...renderMermaidBySite(everything()).map((p) => p.text)];
+  const classDefs = (text: string): Map<string, Record<string, string>> => new Map([...text.matchAll(/^\s*classDef (\S+) (\S+)$/gm)].map((m) => [
+    m[1] as string, Object.fromEntries((m[2] as string).split(',').map((p) => p.split(':') as [string, string])),
+  ]));
+
+  it('every line: at least 2 px wide, opaque, 3:1 against both pages and against every box it may cross', () => {
+    let least = Infinity;
+    for (const text of texts()) {
+      const fills = [...classDefs(text).values()].map((d) => d['fill']).filter((f): f is string => f !== undefined && f.startsWith('#'));
+      const styles = [...text.matchAll(/^\s*linkStyle [\d,]+ interpolate \w+ (.+)$/gm)].map((m) => m[1] as string);
+      expect(styles.length).toBeGreaterThan(0);
+      for (const style of styles) {
+        const stroke = /stroke:(#[0-9a-f]{6})/.exec(style)?.[1] as string;
+        expect(parseFloat(/stroke-width:([\d.]+)px/.exec(style)?.[1] ?? '0'), style).toBeGreaterThanOrEqual(2);
+        expect(style).not.toMatch(/opacity/);
+        for (const back of ['#ffffff', '#0d1117', ...fills]) {
+          least = Math.min(least, contrast(stroke, back));
+          expect(contrast(stroke, back), `${style} on ${back}`).toBeGreaterThanOrEqual(3);
+        }
+      }
+    }
+    expect(least).toBeGreaterThan(3.3);
+  });
+
+  it('every box: its outline 3:1 against the light page and the boxes around it, its fill against the dark page, its text 4.5:1 on its fill', () => {
+    for (const text of texts()) {
+      const defs = classDefs(text);
+      const fills = [...defs.values()].map((d) => d['fill']).filter((f): f is string => f !== undefined && f.startsWith('#'));
+      for (const [name, d] of defs) {
+        const [fill, stroke, color] = [d['fill'] as string, d['stroke'] as string, d['color'] as string];
+        expect(d['opacity'], name).toBeUndefined();
+        for (const back of ['#ffffff', ...fills]) expect(contrast(stroke, back), `${name} outline on ${back}`).toBeGreaterThanOrEqual(3);
+        expect(contrast(fill, '#0d1117'), `${name} fill on the dark page`).toBeGreaterThanOrEqual(3);
+        expect(contrast(color, fill), `${name} text`).toBeGreaterThanOrEqual(4.5);
       }
     }
   });

@@ -199,8 +199,8 @@ describe('examples', () => {
     const parsed = await parse(renderMermaid(g).text);
     const stroke = (style: readonly string[] | undefined): string | undefined => style?.find((s) => s.startsWith('stroke:'));
     const expected: Record<LinkStyle | 'media', string> = {
-      internet: 'stroke:#d62728', vpn: 'stroke:#1f5fbf', closed: 'stroke:#7b3fa0', lan: 'stroke:#7f7f7f',
-      wireless: 'stroke:#138a8a', cloud: 'stroke:#e8740c', media: 'stroke:#333333',
+      internet: 'stroke:#d62728', vpn: 'stroke:#2f6fd6', closed: 'stroke:#8e55c9', lan: 'stroke:#7f7f7f',
+      wireless: 'stroke:#138a8a', cloud: 'stroke:#cc6a00', media: 'stroke:#c0398a',
     };
     const styles = [...g.links.map((l) => l.style), ...g.media.flatMap(() => ['media', 'media'] as const)];
     expect(parsed.edges.map((e) => stroke(e.style))).toEqual(styles.map((s) => expected[s]));

@@ -119,45 +119,51 @@ const SHAPES: Readonly<Record<DeviceKind, readonly [string, string]>> = Object.f
 
 const LINK_STYLES: readonly LinkStyle[] = ['internet', 'vpn', 'closed', 'lan', 'wireless', 'cloud'];
 
+// Lines run over GitHub's light (#ffffff) and dark (#0d1117) page and over the boxes' light fills, so
+// each colour is a mid tone with a contrast of at least 3:1 (WCAG, for graphics) against all of them, and
+// every line is at least 2 px wide (test/mermaid-render.test.ts measures both).
 const STROKES: Readonly<Record<LinkStyle | 'media', string>> = Object.freeze({
   internet: 'stroke:#d62728,stroke-width:3.5px',
-  vpn: 'stroke:#1f5fbf,stroke-width:2px,stroke-dasharray:6 4',
-  closed: 'stroke:#7b3fa0,stroke-width:2px',
-  lan: 'stroke:#7f7f7f,stroke-width:1.5px',
-  wireless: 'stroke:#138a8a,stroke-width:2px,stroke-dasharray:2 3',
-  cloud: 'stroke:#e8740c,stroke-width:2px',
-  media: 'stroke:#333333,stroke-width:2px,stroke-dasharray:8 4',
+  vpn: 'stroke:#2f6fd6,stroke-width:2.5px,stroke-dasharray:6 4',
+  closed: 'stroke:#8e55c9,stroke-width:2.5px',
+  lan: 'stroke:#7f7f7f,stroke-width:2px',
+  wireless: 'stroke:#138a8a,stroke-width:2.5px,stroke-dasharray:2 3',
+  cloud: 'stroke:#cc6a00,stroke-width:2.5px',
+  media: 'stroke:#c0398a,stroke-width:2.5px,stroke-dasharray:8 4',
 });
 
 const OWNERS: readonly Org[] = ['institution', 'provider', 'third-party'];
 
 // Every fill is light and every text colour set, so the drawing looks the same in GitHub's dark mode
-// (where Mermaid's dark theme would otherwise draw dark nodes). `default` styles every device node.
+// (where Mermaid's dark theme would otherwise draw dark nodes): a box shows on the dark page by its fill,
+// on the light page and inside another box by its outline (3:1 against white and the fills). `default`
+// styles every device node.
 const NODE_CLASS = 'classDef default fill:#f5f6fc,stroke:#5b6394,stroke-width:1px,color:#1a1a1a';
 const OWNER_CLASS: Readonly<Record<Org, string>> = Object.freeze({
   institution: 'classDef owner-institution fill:#eaf2fc,stroke:#3b6fb6,stroke-width:1.5px,color:#1a1a1a',
   provider: 'classDef owner-provider fill:#ebf6e7,stroke:#3f8a3a,stroke-width:1.5px,color:#1a1a1a',
-  'third-party': 'classDef owner-third-party fill:#fcf5d9,stroke:#a68a1f,stroke-width:1.5px,color:#1a1a1a',
+  'third-party': 'classDef owner-third-party fill:#fcf5d9,stroke:#8c7518,stroke-width:1.5px,color:#1a1a1a',
 });
-const MEDIA_CLASS = 'classDef media fill:#fafafa,stroke:#333333,stroke-width:1.5px,stroke-dasharray:4 3,color:#1a1a1a';
-const LOCATION_CLASS = 'classDef location fill:#ffffff,stroke:#9a9a9a,stroke-width:1px,color:#1a1a1a';
+const MEDIA_CLASS = 'classDef media fill:#fdf2f8,stroke:#c0398a,stroke-width:1.5px,stroke-dasharray:4 3,color:#1a1a1a';
+const LOCATION_CLASS = 'classDef location fill:#ffffff,stroke:#767676,stroke-width:1px,color:#1a1a1a';
 const PUBLIC_CLASS = 'classDef public-area fill:#fffaf7,stroke:#b03a2e,stroke-width:1.5px,stroke-dasharray:5 3,color:#1a1a1a';
 const STUB_CLASSES: readonly string[] = [
   'classDef stub fill:#f4f4f4,stroke:#888888,stroke-width:1px,stroke-dasharray:4 3,color:#444444',
-  'classDef elsewhere fill:none,stroke:#888888,stroke-width:1px,stroke-dasharray:4 3,color:#444444',
+  'classDef elsewhere fill:#fbfbfb,stroke:#888888,stroke-width:1px,stroke-dasharray:4 3,color:#444444',
 ];
 
-// A diff diagram's states: added green, removed faint red dashes, changed amber. Declared after the owners'
+// A diff diagram's states: added green, removed thin red dashes (grey text), changed amber; no
+// transparency, which would sink a removed element into the dark page. Declared after the owners'
 // classes, so on a site both apply to, the state's outline wins.
 const STATE_CLASS: Readonly<Record<DiagramState, string>> = Object.freeze({
-  added: 'classDef added fill:#e8f7e9,stroke:#2e9d3a,stroke-width:2.5px,color:#1a1a1a',
-  removed: 'classDef removed fill:#fdecec,stroke:#d62728,stroke-width:2px,stroke-dasharray:5 3,color:#6b6b6b,opacity:0.6',
-  changed: 'classDef changed fill:#fff4dc,stroke:#d98e04,stroke-width:2.5px,color:#1a1a1a',
+  added: 'classDef added fill:#e8f7e9,stroke:#2a8f36,stroke-width:2.5px,color:#1a1a1a',
+  removed: 'classDef removed fill:#fdf3f3,stroke:#d62728,stroke-width:2px,stroke-dasharray:5 3,color:#595959',
+  changed: 'classDef changed fill:#fff4dc,stroke:#b07800,stroke-width:2.5px,color:#1a1a1a',
 });
 const STATE_STROKES: Readonly<Record<DiagramState, string>> = Object.freeze({
-  added: 'stroke:#2e9d3a,stroke-width:3.5px',
-  removed: 'stroke:#d62728,stroke-width:2px,stroke-dasharray:3 3,opacity:0.5',
-  changed: 'stroke:#d98e04,stroke-width:3.5px',
+  added: 'stroke:#2a8f36,stroke-width:3.5px',
+  removed: 'stroke:#d62728,stroke-width:2px,stroke-dasharray:3 3',
+  changed: 'stroke:#b07800,stroke-width:3.5px',
 });
 
 /** A label with its state's sign in front ("+ プリンタ"), when it has a state. */
