@@ -2,8 +2,8 @@
 // the labels' line breaks (renderers/mermaid/wrap.ts); the plan (renderers/mermaid/plan.ts) read back from
 // the edges as Mermaid's parser sees them: every edge exactly as long as the ranks it joins, every node
 // held from above, sites one below the other in the model's order, linked rooms never side by side, media
-// arrows where their destinations are; and the colours of every line and box against GitHub's light and
-// dark pages.
+// arrows where their destinations are, a diff's sites in the old version's order; and the colours of every
+// line and box against GitHub's light and dark pages.
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import type { Model } from '../models/model.js';
 import { GITHUB_MAX_EDGES, renderMermaid, renderMermaidBySite } from '../renderers/mermaid/diagram.js';
 import { LINE_BREAK, mermaidLabel, textWidth, wrapText } from '../renderers/mermaid/wrap.js';
 import { diagramGraph, diagramWords } from '../src/diagram/graph.js';
+import { diffGraph } from '../src/diff/graph.js';
 import { loadModel } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
 
@@ -191,6 +192,19 @@ describe('the layout plan, as Mermaid reads it', () => {
         expect((rf as number) < (rn as number) !== (rt as number) < (rn as number) || from === to, `${name}: ${m.id} between its ends`).toBe(true);
       }
     }
+  });
+
+  it('the diff diagram of two versions draws the sites in the old version\'s order', async () => {
+    const old = load('examples/cloud-ehr/model.yaml');
+    // The new version lists its sites in another order and adds one: the old order stays, the new site after its neighbour.
+    const next: Model = {
+      ...old,
+      sites: [...old.sites.slice(1), { ...(old.sites[0] as Model['sites'][number]), id: 'branch', label: '分院' }, old.sites[0] as Model['sites'][number]],
+    };
+    const g = diffGraph(old, next, { lang: 'ja' });
+    expect(g.sites.map((s) => s.id)).toEqual([...old.sites.map((s) => s.id), 'branch']);
+    const text = renderMermaid(g).text;
+    expect([...text.matchAll(/^ {2}subgraph (site_\w+)\[/gm)].map((m) => m[1])).toEqual(g.sites.map((s) => `site_${s.id.replace(/-/g, '_')}`));
   });
 
   it('a crowded room puts its devices on levels about 600 px wide, unless holding them would cost GitHub\'s edge limit', async () => {
