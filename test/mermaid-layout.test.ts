@@ -2,8 +2,8 @@
 // the labels' line breaks (renderers/mermaid/wrap.ts); the plan (renderers/mermaid/plan.ts) read back from
 // the edges as Mermaid's parser sees them: every edge exactly as long as the ranks it joins, every node
 // held from above, sites one below the other in the model's order, linked rooms never side by side, media
-// arrows where their destinations are, a diff's sites in the old version's order; and the colours of every
-// line and box against GitHub's light and dark pages.
+// arrows where their destinations are; and the colours of every line and box against GitHub's light and
+// dark pages. The rendered result, in a browser: test/mermaid-render.test.ts.
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';

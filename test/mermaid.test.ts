@@ -1,7 +1,7 @@
 // The Mermaid renderer: goldens for the examples, and every diagram we emit checked by Mermaid's own
 // parser (under jsdom: mermaid.parse needs a DOM for DOMPurify), including hostile labels, the layout plan
 // (rows, the links' direction, the invisible edges that hold it) and the per-site split of a diagram over
-// GitHub's 500-edge limit. The plan itself: test/mermaid-layout.test.ts.
+// GitHub's 500-edge limit. How the diagrams look in a browser: test/mermaid-render.test.ts.
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
