@@ -197,7 +197,7 @@ describe('drawn', () => {
     expectGolden(join(GOLDEN, 'diagram.cloud-ehr.ja.md'), md.text);
     expect(mmd.text).toContain('classDef added ');
     expect(mmd.text).toMatch(/^ {2}class [\w,]*\bdev_printer\b[\w,]* removed$/m);
-    expect(mmd.text).toMatch(/^ {2}linkStyle \d+ stroke:#d98e04/m);
+    expect(mmd.text).toMatch(/^ {2}linkStyle \d+ interpolate monotoneY stroke:#b07800/m);
     expect(mmd.text).toMatch(/dev_printer>"− プリンタ"\]/);
 
     const dom = new JSDOM('');
@@ -213,7 +213,7 @@ describe('drawn', () => {
     };
     const edges = db.getEdges();
     const vpn = edges.find((e) => e.start === 'dev_clinic_router' && e.end === 'dev_dc_gateway');
-    expect(vpn?.style?.join(';')).toContain('stroke:#d98e04');
+    expect(vpn?.style?.join(';')).toContain('stroke:#b07800');
     expect(db.getVertices().get('dev_patient_portal')?.classes).toContain('added');
   }, 60_000);
 });

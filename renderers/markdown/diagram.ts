@@ -31,8 +31,15 @@ export function renderMermaidMarkdown(graph: DiagramGraph, options: MermaidOptio
       warnings.push(...part.warnings);
     }
   }
-  const legend = graph.legend.map((e) => `${markdownLine(wd.stroke[e.key] ?? '')} = ${markdownLine(e.label)}`);
-  if (legend.length > 0) out.push(`${markdownLine(graph.words.legend)}: ${legend.join(' · ')}`);
+  const legend = mermaidLegend(graph);
+  if (legend !== null) out.push(legend);
   else out.pop();
   return { text: `${out.join('\n')}\n`, edges: whole.edges, warnings };
+}
+
+/** The line under a Mermaid diagram that says what its colours mean ("凡例: 赤の太線 = インターネット · ..."), or null. */
+export function mermaidLegend(graph: DiagramGraph): string | null {
+  const wd = graph.words.mermaid;
+  const legend = graph.legend.map((e) => `${markdownLine(wd.stroke[e.key] ?? '')} = ${markdownLine(e.label)}`);
+  return legend.length > 0 ? `${markdownLine(graph.words.legend)}: ${legend.join(' · ')}` : null;
 }

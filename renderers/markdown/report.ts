@@ -4,6 +4,7 @@ import type { Renderer } from '../../models/render.js';
 import type { ReportView } from '../../models/report.js';
 import { markdownCell as cell, markdownCode as code, markdownCodeCell as codeCell, markdownText as text } from '../escape.js';
 import { renderMermaid } from '../mermaid/diagram.js';
+import { mermaidLegend } from './diagram.js';
 import { flowsMarkdown } from './flows.js';
 import { threatsMarkdown } from './threats.js';
 
@@ -27,8 +28,10 @@ export const reportMarkdown: Renderer<ReportView> = (view) => {
   for (const s of sections) out.push(`- [${s}](#${anchor(s)})`);
   out.push('');
 
+  // The diagram as GitHub draws it, with what its colours mean under it.
   const mermaid = renderMermaid(view.diagram.graph, { direction: view.diagram.direction === 'right' ? 'LR' : 'TB' }).text;
-  out.push(`## ${w['diagram']}`, '', '```mermaid', mermaid.trimEnd(), '```', '');
+  const legend = mermaidLegend(view.diagram.graph);
+  out.push(`## ${w['diagram']}`, '', '```mermaid', mermaid.trimEnd(), '```', '', ...(legend === null ? [] : [legend, '']));
   out.push(`## ${w['flows']}`, '', nest(flowsMarkdown(view.flows), 1, true), '');
   out.push(`## ${w['threats']}`, '', nest(threatsMarkdown(view.threats), 1, true), '');
 

@@ -22,14 +22,17 @@ const WORDS: Readonly<Record<Lang, { title: (a: string, b: string) => string; st
 type Section = 'sites' | 'locations' | 'actors' | 'devices' | 'networks' | 'links' | 'media' | 'flows';
 
 /**
- * `next`'s elements, and `old`'s that are gone, each put after the element that came before it in the old
- * version (so a removed device keeps its neighbours, and the layout its place).
+ * Every element of both versions once, in the old version's order, so the diagram draws what was there
+ * where it was (the Mermaid diagram puts sites top to bottom in this order). An element only the new
+ * version has goes after the element before it there (the nearest one that the old version has too, or
+ * first when none is); an element in both is the new version's.
  */
 function merged<T extends { readonly id: string }>(old: readonly T[], next: readonly T[]): T[] {
-  const out = [...next];
-  const present = new Set(next.map((e) => e.id));
+  const now = new Map(next.map((e) => [e.id, e]));
+  const out = old.map((e) => now.get(e.id) ?? e);
+  const present = new Set(old.map((e) => e.id));
   let previous: string | null = null;
-  for (const e of old) {
+  for (const e of next) {
     if (!present.has(e.id)) {
       const at = previous === null ? -1 : out.findIndex((x) => x.id === previous);
       out.splice(at + 1, 0, e);
@@ -41,9 +44,9 @@ function merged<T extends { readonly id: string }>(old: readonly T[], next: read
 }
 
 /**
- * Both versions in one Model: the new one, plus what the old one had and the new one has not. A removed
- * device brings back its location and site when those went too; removed links and media join ends that
- * exist in the union, since every removed end is in it.
+ * Both versions in one Model: the new one's elements, plus what the old one had and the new one has not,
+ * in the old version's order (see merged). A removed device brings back its location and site when those
+ * went too; removed links and media join ends that exist in the union, since every removed end is in it.
  */
 export function unionModel(old: Model, next: Model): Model {
   const sections: readonly Section[] = ['sites', 'locations', 'actors', 'devices', 'networks', 'links', 'media', 'flows'];
