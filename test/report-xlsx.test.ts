@@ -320,6 +320,7 @@ interface PrintSetup {
   readonly header: string | undefined;
   readonly footer: string | undefined;
   readonly margins: Readonly<Record<string, string>>;
+  readonly gridLines: boolean;
   readonly widths: readonly number[];
 }
 
@@ -346,6 +347,7 @@ function printSetups(bytes: Uint8Array, names: readonly string[]): PrintSetup[] 
       header: ((h) => (h === undefined ? undefined : unescapeXml(h)))(/<oddHeader>([^<]*)<\/oddHeader>/.exec(xml)?.[1]),
       footer: ((h) => (h === undefined ? undefined : unescapeXml(h)))(/<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)?.[1]),
       margins: attributes(/<pageMargins ([^>]*)\/>/.exec(xml)?.[1]),
+      gridLines: attributes(/<printOptions ([^>]*)\/>/.exec(xml)?.[1])['gridLines'] === '1',
       widths: [...xml.matchAll(/<col ([^>]*)\/>/g)].flatMap((m) => {
         const a = attributes(m[1]);
         return Array.from({ length: Number(a['max']) - Number(a['min']) + 1 }, () => Number(a['width']));
@@ -431,7 +433,7 @@ describe('risks.xlsx on paper (the page setup in its XML)', async () => {
   const setups = printSetups(bytes, names);
   const wb = await read(bytes);
 
-  it('every sheet: A4 or A3, a header with the title and the sheet name, a footer "page / pages", the header row on every page', () => {
+  it('every sheet: A4 or A3, a header with the title and the sheet name, a footer "page / pages", the header row on every page, the grid', () => {
     for (const s of setups) {
       expect(['8', '9'], s.name).toContain(s.paper);
       expect(['portrait', 'landscape'], s.name).toContain(s.orientation);
@@ -439,6 +441,7 @@ describe('risks.xlsx on paper (the page setup in its XML)', async () => {
       expect(s.footer, s.name).toBe('&C&P / &N');
       expect(s.titles, s.name).toMatch(new RegExp(`'${s.name}'!\\$1:\\$1$`));
       expect(s.margins, s.name).toEqual({ left: '0.4', right: '0.4', top: '0.6', bottom: '0.6', header: '0.25', footer: '0.25' });
+      expect(s.gridLines, s.name).toBe(true);
     }
   });
 

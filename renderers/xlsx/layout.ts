@@ -55,8 +55,8 @@ function latinUnits(ch: string): number {
 /** The units of the printable ASCII characters, looked up rather than matched (the layout measures a lot). */
 const ASCII = Array.from({ length: 0x7f }, (_, code) => latinUnits(String.fromCharCode(code)));
 
-function charUnits(ch: string, bold: boolean): number {
-  const code = ch.codePointAt(0) ?? 0;
+/** A character's width in column units, by its code point. */
+function codeUnits(code: number, bold: boolean): number {
   if (isWide(code)) return WIDE;
   const units = code < 0x7f ? (ASCII[code] ?? 1.05) : 1.3;
   return bold ? units * BOLD : units;
@@ -65,103 +65,117 @@ function charUnits(ch: string, bold: boolean): number {
 /** How many column units a line of text takes, in the widest of the fonts a reader may have. */
 export function textUnits(text: string, bold = false): number {
   let units = 0;
-  for (const ch of text) units += charUnits(ch, bold);
+  for (let i = 0; i < text.length;) {
+    const code = text.codePointAt(i) ?? 0;
+    units += codeUnits(code, bold);
+    i += code > 0xffff ? 2 : 1;
+  }
   return units;
 }
 
 // Japanese line breaking (kinsoku): what never starts a line, and what never ends one.
-const NO_START = new Set([...'、。，．・：；？！゛゜ヽヾゝゞ々ー）］｝〕〉》」』】〙〗〟’”｠»ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ〜～‐゠–…‥', ...')]},.:;!?%']);
-const NO_END = new Set([...'（［｛〔〈《「『【〘〖〝‘“｟«', ...'([{']);
-
-interface Piece {
-  units: number;
-  /** The width of the spaces after it, which a line may end with without needing the room. */
-  space: number;
-  text: string;
-  /** Whether it holds a full-width character (its line is then as tall as Japanese text). */
-  wide: boolean;
-}
+const codes = (chars: string): Set<number> => new Set([...chars].map((ch) => ch.codePointAt(0) ?? 0));
+const NO_START = codes('、。，．・：；？！゛゜ヽヾゝゞ々ー）］｝〕〉》」』】〙〗〟’”｠»ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ〜～‐゠–…‥)]},.:;!?%');
+const NO_END = codes('（［｛〔〈《「『【〘〖〝‘“｟«([{');
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+const IDEOGRAPHIC_SPACE = 0x3000;
+const HYPHEN = 0x2d;
+const SLASH = 0x2f;
 
 /**
- * Cuts a paragraph into the pieces a line may break between: a Latin word (breakable after a hyphen or a
- * slash), each full-width character, with kinsoku holding punctuation to its neighbour. Fewer break points
- * than a spreadsheet knows only ever make more lines, so the heights made from them are never too short.
+ * Wraps a cell's text to `room` units as a spreadsheet does, or more tightly, never less: each paragraph
+ * is cut into the pieces a line may break between (a Latin word, breakable after a hyphen or a slash; each
+ * full-width character; kinsoku holding punctuation to its neighbour), and the pieces fill lines in turn;
+ * a piece longer than a line is cut anywhere. Fewer break points than a spreadsheet knows only ever make
+ * more lines, so heights made from them are never too short. Calls `line` with each line's text and
+ * whether it holds full-width characters (its height). One pass over the text, nothing kept: the layout
+ * measures every cell at many widths.
  */
-function pieces(paragraph: string, bold: boolean): Piece[] {
-  const out: Piece[] = [];
-  let glue = true; // no break before the next character (start of the paragraph, or after an opening bracket)
-  let prev = '';
+function layText(text: string, room: number, bold: boolean, line: (start: number, end: number, wide: boolean) => void): void {
+  // The line being filled.
+  let lineStart = 0;
+  let used = 0;
+  let trailing = 0;
+  let lineWide = false;
+  let empty = true;
+  // The piece being read: where it starts and where its last non-space character ends, its width, the
+  // spaces after it, whether it holds a full-width character.
+  let start = -1;
+  let end = 0;
+  let units = 0;
+  let space = 0;
+  let wide = false;
+  const flush = (at: number): void => {
+    line(lineStart, at, lineWide);
+    lineStart = at; used = 0; trailing = 0; lineWide = false; empty = true;
+  };
+  const place = (): void => {
+    if (start < 0) return;
+    if (!empty && used + trailing + units > room) flush(start);
+    if (units > room) {
+      // Longer than a line: cut anywhere, as a spreadsheet does with a word that does not fit.
+      used += empty ? 0 : trailing;
+      for (let i = start; i < end;) {
+        const code = text.codePointAt(i) ?? 0;
+        const u = codeUnits(code, bold);
+        if (!empty && used + u > room) flush(i);
+        used += u;
+        lineWide ||= isWide(code);
+        empty = false;
+        i += code > 0xffff ? 2 : 1;
+      }
+    } else {
+      used += trailing + units;
+      lineWide ||= wide;
+      empty = false;
+    }
+    trailing = space;
+  };
+  let glue = true; // no break before the next character (start of a paragraph, or after an opening bracket)
+  let prev = 0;
   let prevWide = false;
-  for (const ch of paragraph) {
-    const units = charUnits(ch, bold);
-    const last = out[out.length - 1];
-    if (ch === ' ' || ch === '\u3000') {
-      if (last) last.space += units;
-      glue = false;
-      prev = ch;
-      prevWide = false;
+  for (let i = 0; i <= text.length;) {
+    const code = i < text.length ? (text.codePointAt(i) ?? 0) : NEWLINE;
+    const next = i + (code > 0xffff ? 2 : 1);
+    if (code === NEWLINE) {
+      place();
+      flush(i);
+      lineStart = next;
+      start = -1; units = 0; space = 0; wide = false; glue = true; prev = 0; prevWide = false;
+      i = next;
       continue;
     }
-    const wide = isWide(ch.codePointAt(0) ?? 0);
+    const u = codeUnits(code, bold);
+    if (code === SPACE || code === IDEOGRAPHIC_SPACE) {
+      if (start >= 0) space += u;
+      glue = false; prev = code; prevWide = false;
+      i = next;
+      continue;
+    }
+    const isW = isWide(code);
     // A break is possible between two full-width characters, between Latin and full-width text, after a
     // hyphen or a slash, and after a space; never before a no-start or after a no-end character.
-    const breakable = !glue && last !== undefined && last.space === 0
-      ? (wide || prevWide || prev === '-' || prev === '/') && !NO_START.has(ch) && !NO_END.has(prev)
-      : !glue && last !== undefined && !NO_START.has(ch);
-    if (breakable || !last) out.push({ units, space: 0, text: ch, wide });
-    else {
-      if (last.space > 0) { last.units += last.space; last.space = 0; last.text += ' '; }
-      last.units += units;
-      last.text += ch;
-      last.wide ||= wide;
+    const breakable = start >= 0 && !glue && (space === 0
+      ? (isW || prevWide || prev === HYPHEN || prev === SLASH) && !NO_START.has(code) && !NO_END.has(prev)
+      : !NO_START.has(code));
+    if (start < 0 || breakable) {
+      place();
+      start = i; units = u; space = 0; wide = isW;
+    } else {
+      units += space + u; space = 0; wide ||= isW;
     }
-    glue = NO_END.has(ch);
-    prev = ch;
-    prevWide = wide;
+    end = next;
+    glue = NO_END.has(code); prev = code; prevWide = isW;
+    i = next;
   }
-  return out;
-}
-
-/** A text cut into paragraphs and pieces, once: wrapping it to a width is then quick. */
-type Cut = readonly (readonly Piece[])[];
-const cut = (text: string, bold: boolean): Cut => text.split('\n').map((p) => pieces(p, bold));
-
-/** Wraps a cut text to `room` units: each line's text and whether it holds full-width characters. */
-function lay(paragraphs: Cut, room: number, bold: boolean): { text: string; wide: boolean }[] {
-  const lines: { text: string; wide: boolean }[] = [];
-  for (const paragraph of paragraphs) {
-    let line = '';
-    let wide = false;
-    let used = 0;
-    let trailing = 0;
-    const flush = (): void => { lines.push({ text: line, wide }); line = ''; wide = false; used = 0; trailing = 0; };
-    for (const piece of paragraph) {
-      if (line !== '' && used + trailing + piece.units > room) flush();
-      if (piece.units > room) {
-        // Longer than a line: cut anywhere, as a spreadsheet does with a word that does not fit.
-        used += line === '' ? 0 : trailing;
-        for (const ch of piece.text) {
-          const units = charUnits(ch, bold);
-          if (line !== '' && used + units > room) flush();
-          line += ch;
-          wide ||= isWide(ch.codePointAt(0) ?? 0);
-          used += units;
-        }
-      } else {
-        line += (trailing > 0 ? ' ' : '') + piece.text;
-        wide ||= piece.wide;
-        used += trailing + piece.units;
-      }
-      trailing = piece.space;
-    }
-    flush();
-  }
-  return lines;
 }
 
 /** The lines a cell's text takes in a column with `room` units for text: its paragraphs, wrapped. */
 export function wrap(text: string, room: number, bold = false): string[] {
-  return lay(cut(text, bold), room, bold).map((l) => l.text);
+  const lines: string[] = [];
+  layText(text, room, bold, (start, end) => { lines.push(text.slice(start, end).trim()); });
+  return lines;
 }
 
 /**
@@ -177,16 +191,26 @@ export const MAX_ROW_POINTS = 409;
 /** The part of a column's width that is padding, not room for text. */
 export const COLUMN_PADDING = 1;
 
-/** How tall a cut text is in points, wrapped to a column `width` units wide. */
-function cutHeight(paragraphs: Cut, width: number, bold: boolean): number {
+/** A cell's text height in points at a column width. */
+export type Height = (text: string, width: number) => number;
+
+/** How tall a cell's text is at the least, one line a paragraph: textHeight at any width its lines fit. */
+function floorHeight(text: string): number {
   let points = 0;
-  for (const line of lay(paragraphs, width - COLUMN_PADDING, bold)) points += line.wide ? LINE_WIDE : LINE_LATIN;
+  let wide = false;
+  for (let i = 0; i <= text.length;) {
+    const code = i < text.length ? (text.codePointAt(i) ?? 0) : NEWLINE;
+    if (code === NEWLINE) { points += wide ? LINE_WIDE : LINE_LATIN; wide = false; } else wide ||= isWide(code);
+    i += code > 0xffff ? 2 : 1;
+  }
   return points;
 }
 
 /** How tall a cell's text is in points, wrapped to a column `width` units wide. */
 export function textHeight(text: string, width: number, bold = false): number {
-  return cutHeight(cut(text, bold), width, bold);
+  let points = 0;
+  layText(text, width - COLUMN_PADDING, bold, (_start, _end, wide) => { points += wide ? LINE_WIDE : LINE_LATIN; });
+  return points;
 }
 
 /** A row's height: its tallest cell (as `height` measures it), padded, at most Excel's tallest row. */
@@ -194,27 +218,6 @@ export function rowHeight(cells: readonly string[], widths: readonly number[], h
   let most = LINE_LATIN;
   cells.forEach((text, i) => { most = Math.max(most, height(text, widths[i] ?? 0)); });
   return Math.min(MAX_ROW_POINTS, Math.ceil(most + ROW_PADDING));
-}
-
-/**
- * Widens, two units at a time and up to `limit`, the column of any cell too tall for Excel's tallest row
- * (a taller row would clip it): the widths that let every row show all of its text, where they can.
- */
-export function widenForRows(rows: readonly (readonly string[])[], widths: readonly number[], limit: number): number[] {
-  const out = [...widths];
-  for (const row of rows) {
-    for (;;) {
-      let tallest = -1;
-      let most = 0;
-      row.forEach((text, i) => {
-        const h = textHeight(text, out[i] ?? 0);
-        if (h > most) { most = h; tallest = i; }
-      });
-      if (most + ROW_PADDING <= MAX_ROW_POINTS || tallest < 0 || (out[tallest] ?? limit) >= limit) break;
-      out[tallest] = Math.min(limit, (out[tallest] ?? 0) + 2);
-    }
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -270,6 +273,8 @@ export interface SheetText {
   readonly rows: readonly (readonly string[])[];
   /** How wide a column may grow to use a page's spare width. */
   readonly widest: number;
+  /** How the cells' heights are measured (textHeight when not given). */
+  readonly height?: Height;
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -288,17 +293,24 @@ const unitsAt = (paper: Paper, scale: number): number => Math.floor(printableWid
  * the spare width of each page goes to its wrapped columns, where it shortens the rows most; and one more
  * page across is taken when the wider columns it allows save more pages down than it costs.
  */
-export function layoutSheet(sheet: SheetText): { readonly widths: readonly number[]; readonly layout: PageLayout } {
-  const total = sum(sheet.widths);
+export function layoutSheet(sheet: SheetText): { readonly widths: readonly number[]; readonly heights: readonly number[]; readonly layout: PageLayout } {
+  const column = columnHeights(sheet);
+  const natural = widenForRows(sheet, column);
+  const heights = (widths: readonly number[]): number[] => {
+    const tallest = new Float64Array(sheet.rows.length).fill(LINE_LATIN);
+    widths.forEach((w, c) => { column(c, w).forEach((h, r) => { if (h > (tallest[r] ?? 0)) tallest[r] = h; }); });
+    return [...tallest].map((h) => Math.min(MAX_ROW_POINTS, Math.ceil(h + ROW_PADDING)));
+  };
+  const total = sum(natural);
   for (const paper of PAPERS) {
     const scale = scaleFor(paper, total);
-    if (scale >= MIN_SCALE) return { widths: sheet.widths, layout: { paper, scale, fit: true, breaks: [], titles: 0 } };
+    if (scale >= MIN_SCALE) return { widths: natural, heights: heights(natural), layout: { paper, scale, fit: true, breaks: [], titles: 0 } };
   }
   const paper = PAPERS[PAPERS.length - 1] as Paper;
   const { titles } = sheet;
-  const head = sum(sheet.widths.slice(0, titles));
-  const cuts = [...new Set([titles, ...sheet.starts.filter((s) => s > titles && s < sheet.widths.length)])].sort((a, b) => a - b);
-  const blocks = cuts.map((from, i) => sum(sheet.widths.slice(from, cuts[i + 1] ?? sheet.widths.length)));
+  const head = sum(natural.slice(0, titles));
+  const cuts = [...new Set([titles, ...sheet.starts.filter((s) => s > titles && s < natural.length)])].sort((a, b) => a - b);
+  const blocks = cuts.map((from, i) => sum(natural.slice(from, cuts[i + 1] ?? natural.length)));
   // The fewest pages across, and the scale they allow.
   let across = blocks.length;
   for (let pages = 1; pages <= blocks.length; pages++) {
@@ -309,14 +321,13 @@ export function layoutSheet(sheet: SheetText): { readonly widths: readonly numbe
   // Every way to cut the blocks into that many pages, or one more, whose columns fit: the one that,
   // once each page's spare width is spread, prints on the fewest pages (then: fewer across, shorter rows).
   let best: { widths: number[]; breaks: number[]; pages: number; across: number; height: number } | undefined;
-  const measure = heightMemo();
   for (const pages of [across, across + 1].filter((k) => k <= blocks.length)) {
     for (const split of splits(blocks.length, pages)) {
       const widest = Math.max(...split.map((b, i) => sum(blocks.slice(b, split[i + 1] ?? blocks.length))));
       if (widest > room) continue;
       const breaks = split.map((b) => cuts[b] as number);
-      const widths = spread(sheet, breaks, room, measure);
-      const height = sum(sheet.rows.map((row) => rowHeight(row, widths, measure)));
+      const widths = spread(sheet, natural, breaks, room, column);
+      const height = sum(heights(widths));
       const total = pages * Math.max(1, Math.ceil(height / (printableHeight(paper) / (scale / 100))));
       if (!best || total < best.pages || (total === best.pages && (pages < best.across || (pages === best.across && height < best.height)))) {
         best = { widths, breaks, pages: total, across: pages, height };
@@ -324,8 +335,28 @@ export function layoutSheet(sheet: SheetText): { readonly widths: readonly numbe
     }
   }
   // None fits only when a part is wider than A3 at 10 %: the columns as they are, at the narrowest split.
-  const chosen = best ?? { widths: [...sheet.widths], breaks: narrowestSplit(blocks, across).starts.map((b) => cuts[b] as number) };
-  return { widths: chosen.widths, layout: { paper, scale, fit: false, breaks: chosen.breaks.filter((b) => b !== titles), titles } };
+  const chosen = best ?? { widths: natural, breaks: narrowestSplit(blocks, across).starts.map((b) => cuts[b] as number) };
+  return { widths: chosen.widths, heights: heights(chosen.widths), layout: { paper, scale, fit: false, breaks: chosen.breaks.filter((b) => b !== titles), titles } };
+}
+
+/**
+ * Widens, two units at a time and up to the sheet's widest, the column of any cell too tall for Excel's
+ * tallest row (a taller row would clip it): the widths that let every row show all of its text, where they can.
+ */
+function widenForRows(sheet: SheetText, column: ColumnHeights): number[] {
+  const widths = [...sheet.widths];
+  const height = sheet.height ?? textHeight;
+  // A row fits when each of its cells does: each cell too tall widens its column until it fits.
+  widths.forEach((natural, c) => {
+    column(c, natural).forEach((h, r) => {
+      if (h + ROW_PADDING <= MAX_ROW_POINTS) return;
+      const text = sheet.rows[r]?.[c] ?? '';
+      let w = widths[c] ?? natural;
+      while (w < sheet.widest && height(text, w) + ROW_PADDING > MAX_ROW_POINTS) w = Math.min(sheet.widest, w + 2);
+      widths[c] = w;
+    });
+  });
+  return widths;
 }
 
 /**
@@ -333,65 +364,77 @@ export function layoutSheet(sheet: SheetText): { readonly widths: readonly numbe
  * that shortens the sheet's rows the most, until no page has room or no column shortens any row.
  * `starts` are the first columns of the pages across; the title columns stay as they are.
  */
-function spread(sheet: SheetText, starts: readonly number[], room: number, height: Height): number[] {
-  const widths = [...sheet.widths];
+function spread(sheet: SheetText, natural: readonly number[], starts: readonly number[], room: number, column: ColumnHeights): number[] {
+  const widths = [...natural];
+  const rows = sheet.rows.length;
   const pageOf = widths.map((_, c) => (c < sheet.titles ? -1 : starts.filter((s) => s <= c).length - 1));
   const spare = starts.map((_, p) => room - sum(widths.filter((_, c) => pageOf[c] === p)));
-  const heights = sheet.rows.map((row) => widths.map((w, c) => height(row[c] ?? '', w)));
+  const heights = widths.map((w, c) => column(c, w));
   // Each row's tallest cell, its column, and the next tallest: what the row is once that cell shortens.
-  const tops = heights.map(topTwo);
+  const first = new Float64Array(rows);
+  const second = new Float64Array(rows);
+  const tallest = new Int32Array(rows);
+  const tops = (): void => {
+    first.fill(0); second.fill(0); tallest.fill(-1);
+    heights.forEach((hs, c) => hs.forEach((h, r) => {
+      if (h > (first[r] ?? 0)) { second[r] = first[r] ?? 0; first[r] = h; tallest[r] = c; } else if (h > (second[r] ?? 0)) second[r] = h;
+    }));
+  };
+  tops();
   const STEP = 2;
   for (;;) {
     let bestColumn = -1;
     let bestGain = 0;
-    let bestHeights: number[] = [];
     for (let c = sheet.titles; c < widths.length; c++) {
       const page = pageOf[c] ?? -1;
       const width = widths[c] ?? 0;
       if ((spare[page] ?? 0) < STEP || width + STEP > sheet.widest) continue;
       // What the rows lose in height; and, a hundredth as much, what the column's cells lose, so that of
       // two cells as tall as each other, widening one first is worth it (the row shortens when both are).
+      const before = heights[c] as Float64Array;
+      const after = column(c, width + STEP);
       let gain = 0;
-      const wider = sheet.rows.map((row, r) => {
-        const h = height(row[c] ?? '', width + STEP);
-        const before = heights[r]?.[c] ?? 0;
-        const top = tops[r] as Top;
-        const others = top.column === c ? top.second : top.first;
-        gain += top.first - Math.max(others, h) + (before - h) / 100;
-        return h;
-      });
-      if (gain > bestGain) { bestGain = gain; bestColumn = c; bestHeights = wider; }
+      for (let r = 0; r < rows; r++) {
+        const h = after[r] ?? 0;
+        const top = first[r] ?? 0;
+        const others = tallest[r] === c ? (second[r] ?? 0) : top;
+        gain += top - Math.max(others, h) + ((before[r] ?? 0) - h) / 100;
+      }
+      if (gain > bestGain) { bestGain = gain; bestColumn = c; }
     }
     if (bestColumn < 0) return widths;
     widths[bestColumn] = (widths[bestColumn] ?? 0) + STEP;
     const page = pageOf[bestColumn] ?? -1;
     spare[page] = (spare[page] ?? 0) - STEP;
-    heights.forEach((row, r) => { row[bestColumn] = bestHeights[r] ?? 0; tops[r] = topTwo(row); });
+    heights[bestColumn] = column(bestColumn, widths[bestColumn] ?? 0);
+    tops();
   }
 }
 
-interface Top { readonly first: number; readonly column: number; readonly second: number }
-function topTwo(row: readonly number[]): Top {
-  let first = 0;
-  let column = -1;
-  let second = 0;
-  row.forEach((h, c) => {
-    if (h > first) { second = first; first = h; column = c; } else if (h > second) second = h;
-  });
-  return { first, column, second };
-}
-
-/** A cell's text height in points at a column width. */
-export type Height = (text: string, width: number) => number;
-/** textHeight, remembered: the layout asks for the same cells at the same widths often. */
-function heightMemo(): Height {
-  const cuts = new Map<string, { readonly paragraphs: Cut; readonly byWidth: Map<number, number> }>();
-  return (text, width) => {
-    let entry = cuts.get(text);
-    if (!entry) { entry = { paragraphs: cut(text, false), byWidth: new Map() }; cuts.set(text, entry); }
-    let h = entry.byWidth.get(width);
-    if (h === undefined) { h = cutHeight(entry.paragraphs, width, false); entry.byWidth.set(width, h); }
-    return h;
+/** A column's cells' heights at a width, one per row. */
+type ColumnHeights = (column: number, width: number) => Float64Array;
+/**
+ * Each column's heights at each width asked, measured once: the layout asks for the same ones often. A
+ * cell already one line a paragraph (its floor) at a narrower width stays so; only the others are measured.
+ */
+function columnHeights(sheet: SheetText): ColumnHeights {
+  const height = sheet.height ?? textHeight;
+  const known = new Map<number, Map<number, Float64Array>>();
+  const floors = new Map<number, Float64Array>();
+  return (c, width) => {
+    let byWidth = known.get(c);
+    if (!byWidth) { byWidth = new Map(); known.set(c, byWidth); }
+    const hit = byWidth.get(width);
+    if (hit) return hit;
+    let floor = floors.get(c);
+    if (!floor) { floor = Float64Array.from(sheet.rows, (row) => floorHeight(row[c] ?? '')); floors.set(c, floor); }
+    let narrower: Float64Array | undefined;
+    let best = -1;
+    for (const [w, hs] of byWidth) if (w < width && w > best) { best = w; narrower = hs; }
+    const low = floor;
+    const hs = Float64Array.from(sheet.rows, (row, r) => (narrower !== undefined && narrower[r] === low[r] ? (low[r] ?? 0) : height(row[c] ?? '', width)));
+    byWidth.set(width, hs);
+    return hs;
   };
 }
 

@@ -8,13 +8,13 @@
 // (layout.ts decides them). Deterministic: the document dates are fixed and the zip's timestamps are
 // normalised, so the same view gives the same bytes.
 import { createRequire } from 'node:module';
-import type { Alignment, Borders, Fill, Font, PageSetup, Workbook, Worksheet } from 'exceljs';
+import type { Alignment, Fill, Font, PageSetup, Workbook, Worksheet } from 'exceljs';
 import type { FlowTable } from '../../models/flows.js';
 import type { ChecklistStatus, ReportView, ReportWordKey } from '../../models/report.js';
 import type { ThreatList, ThreatRow } from '../../models/threats.js';
 import type { Rank } from '../../models/vocabulary.js';
 import type { Renderer } from '../../models/render.js';
-import { COLUMN_PADDING, layoutSheet, MARGINS, rowHeight, textHeight, textUnits, widenForRows, type PageLayout } from './layout.js';
+import { COLUMN_PADDING, layoutSheet, MARGINS, MAX_ROW_POINTS, rowHeight, textHeight, textUnits, type PageLayout } from './layout.js';
 
 export { displayWidth } from './layout.js';
 
@@ -53,8 +53,6 @@ const TONES: Readonly<Record<Tone, { readonly fill: string; readonly font: strin
 };
 const HEADER_FILL = 'FFDDEBF7';
 const HEADER_BORDER = 'FF8EA9DB';
-/** The rules between cells, so that a printed row (often many lines tall) reads as one. */
-const RULE = 'FFBFBFBF';
 
 /** Excel keeps at most 32,767 characters in a cell. */
 const MAX_CELL = 32_767;
@@ -193,11 +191,6 @@ function columnWidth(column: Column, rows: readonly (readonly Cell[])[], index: 
 /** The key columns (A:B) repeated on every page across when a sheet prints wider than one page. */
 const TITLE_COLUMNS = 2;
 
-const GRID: Partial<Borders> = (() => {
-  const edge = { style: 'thin', color: { argb: RULE } } as const;
-  return { top: edge, left: edge, bottom: edge, right: edge };
-})();
-
 const FONT = { name: 'Calibri', size: 11, family: 2 } as const satisfies Partial<Font>;
 
 /** Excel's header and footer codes: & starts one, so a literal & is written twice. */
@@ -207,8 +200,8 @@ const HEADER_TITLE = 60;
 
 function addSheet(workbook: Workbook, sheet: Sheet, title: string): { readonly ws: Worksheet; readonly layout: PageLayout } {
   const text = sheet.rows.map((row) => row.map(textOf));
-  const { widths, layout } = layoutSheet({
-    widths: widenForRows(text, sheet.columns.map((c, i) => columnWidth(c, sheet.rows, i)), WIDEST),
+  const { widths, heights, layout } = layoutSheet({
+    widths: sheet.columns.map((c, i) => columnWidth(c, sheet.rows, i)),
     starts: sheet.columns.flatMap((c, i) => (c.page === true ? [i] : [])),
     titles: TITLE_COLUMNS,
     rows: text,
@@ -226,6 +219,9 @@ function addSheet(workbook: Workbook, sheet: Sheet, title: string): { readonly w
         ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
         : { fitToPage: false, scale: layout.scale, pageOrder: 'overThenDown' as const, printTitlesColumn: `A:${columnLetters(layout.titles)}` }),
       printTitlesRow: '1:1',
+      // The grid prints, so that a row many lines tall reads as one (rules drawn on each cell would cost
+      // a style per cell, a few hundred MB on the largest model).
+      showGridLines: true,
       margins: { ...MARGINS },
     },
     headerFooter: {
@@ -249,7 +245,7 @@ function addSheet(workbook: Workbook, sheet: Sheet, title: string): { readonly w
 
   sheet.rows.forEach((row, r) => {
     const line = ws.getRow(r + 2);
-    line.height = rowHeight(row.map(textOf), widths);
+    line.height = heights[r] ?? MAX_ROW_POINTS;
     row.forEach((value, i) => {
       const cell = line.getCell(i + 1);
       const centered = sheet.columns[i]?.center === true;
@@ -263,7 +259,6 @@ function addSheet(workbook: Workbook, sheet: Sheet, title: string): { readonly w
         cell.value = typeof value === 'number' ? value : clip(value);
       }
       cell.alignment = alignment;
-      cell.border = GRID;
     });
   });
 
