@@ -7,6 +7,7 @@ import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { ReportView } from '../models/report.js';
 import type { Lang } from '../models/vocabulary.js';
 import { displayWidth, reportXlsx } from '../renderers/xlsx/report.js';
+import { layoutSheet, MAX_ROW_POINTS, MIN_SCALE, PAPERS, textHeight, textUnits, UNIT_POINTS, wrap } from '../renderers/xlsx/layout.js';
 import { SHEET_NAMES as XLSX_SHEETS } from '../src/report/report.js';
 import { buildReport, loadModel, type SourceHost } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
@@ -100,8 +101,8 @@ describe('the cloud-EHR workbook', async () => {
         expect(fillOf(first), ws.name).toMatch(/^FF[0-9A-F]{6}$/);
         for (let c = 1; c <= last; c++) {
           const width = ws.getColumn(c).width ?? 0;
-          expect(width, `${ws.name} column ${c}`).toBeGreaterThanOrEqual(10);
-          expect(width, `${ws.name} column ${c}`).toBeLessThanOrEqual(62);
+          expect(width, `${ws.name} column ${c}`).toBeGreaterThanOrEqual(6);
+          expect(width, `${ws.name} column ${c}`).toBeLessThanOrEqual(100);
         }
       }
     });
@@ -176,14 +177,17 @@ describe('the cloud-EHR workbook', async () => {
     expect(displayWidth('医療情報')).toBe(8);
     expect(displayWidth('ＩＣカード')).toBe(10);
     expect(displayWidth('abc')).toBe(3);
-    // Who in Japanese ("医師/代行入力者等が") needs a wider column than the same column in English.
-    const ja = sheet(books.ja, XLSX_SHEETS.ja.flows).getColumn(3).width ?? 0;
-    const en = sheet(books.en, XLSX_SHEETS.en.flows).getColumn(3).width ?? 0;
+    // The form in Japanese ("アプリケーション") needs a wider column than the same column in English ("application").
+    const ja = sheet(books.ja, XLSX_SHEETS.ja.flows).getColumn(1).width ?? 0;
+    const en = sheet(books.en, XLSX_SHEETS.en.flows).getColumn(1).width ?? 0;
     expect(ja).toBeGreaterThan(en);
-    // Long text wraps in a capped column.
-    const risk = sheet(books.ja, XLSX_SHEETS.ja.threats).getRow(2).getCell(10);
+    // Long text wraps in a capped column, in a row as tall as its lines.
+    const threats = sheet(books.ja, XLSX_SHEETS.ja.threats);
+    const risk = threats.getRow(2).getCell(10);
     expect(risk.alignment?.wrapText).toBe(true);
-    expect(sheet(books.ja, XLSX_SHEETS.ja.threats).getColumn(10).width).toBe(62);
+    const width = threats.getColumn(10).width ?? 0;
+    expect(textUnits(String(risk.value))).toBeGreaterThan(width);
+    expect(threats.getRow(2).height).toBeGreaterThanOrEqual(textHeight(String(risk.value), width) + 4);
   });
 
   it('is byte-identical whatever the time (fixed document dates, normalised zip times)', async () => {
@@ -299,5 +303,249 @@ responses:
     expect(strings).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(strings).not.toContain('<script>');
     expect(files.get('docProps/core.xml')).toContain('&lt;script&gt;');
+  });
+});
+
+/** How a sheet prints, as its XML says: the page setup, the column breaks, the print titles, header and footer. */
+interface PrintSetup {
+  readonly name: string;
+  readonly paper: string | undefined;
+  readonly orientation: string | undefined;
+  /** <sheetPr><pageSetUpPr fitToPage="1"/>: without it, fitToWidth is ignored and `scale` prints. */
+  readonly fitToPage: boolean;
+  readonly setup: Readonly<Record<string, string>>;
+  readonly breaks: readonly number[];
+  readonly manual: boolean;
+  readonly titles: string | undefined;
+  readonly header: string | undefined;
+  readonly footer: string | undefined;
+  readonly margins: Readonly<Record<string, string>>;
+  readonly gridLines: boolean;
+  readonly widths: readonly number[];
+}
+
+const attributes = (text: string | undefined): Record<string, string> => Object.fromEntries([...(text ?? '').matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+const unescapeXml = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+function printSetups(bytes: Uint8Array, names: readonly string[]): PrintSetup[] {
+  const files = unzip(bytes);
+  const workbook = files.get('xl/workbook.xml') ?? '';
+  return names.map((name, i) => {
+    const xml = files.get(`xl/worksheets/sheet${i + 1}.xml`) ?? '';
+    const breaks = [...(/<colBreaks[^>]*>(.*?)<\/colBreaks>/.exec(xml)?.[1] ?? '').matchAll(/<brk ([^>]*)\/>/g)].map((m) => attributes(m[1]));
+    const setup = attributes(/<pageSetup ([^>]*)\/>/.exec(xml)?.[1]);
+    const titles = new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">([^<]*)</definedName>`).exec(workbook)?.[1];
+    return {
+      name,
+      paper: setup['paperSize'],
+      orientation: setup['orientation'],
+      fitToPage: /<sheetPr>.*<pageSetUpPr fitToPage="1"\/>.*<\/sheetPr>/.test(xml),
+      setup,
+      breaks: breaks.map((b) => Number(b['id'])),
+      manual: breaks.every((b) => b['man'] === '1' && b['max'] === '1048575'),
+      titles: titles === undefined ? undefined : unescapeXml(titles),
+      header: ((h) => (h === undefined ? undefined : unescapeXml(h)))(/<oddHeader>([^<]*)<\/oddHeader>/.exec(xml)?.[1]),
+      footer: ((h) => (h === undefined ? undefined : unescapeXml(h)))(/<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)?.[1]),
+      margins: attributes(/<pageMargins ([^>]*)\/>/.exec(xml)?.[1]),
+      gridLines: attributes(/<printOptions ([^>]*)\/>/.exec(xml)?.[1])['gridLines'] === '1',
+      widths: [...xml.matchAll(/<col ([^>]*)\/>/g)].flatMap((m) => {
+        const a = attributes(m[1]);
+        return Array.from({ length: Number(a['max']) - Number(a['min']) + 1 }, () => Number(a['width']));
+      }),
+    };
+  });
+}
+
+/** Points of a page's width left for the columns (A3 landscape 1190.55 pt, A4 841.89 / 595.28, less 0.4 in a side). */
+const printable = (paper: string | undefined, orientation: string | undefined): number =>
+  (paper === '8' ? 1190.55 : orientation === 'landscape' ? 841.89 : 595.28) - 0.8 * 72;
+
+describe('the print layout (layout.ts): widths, wrapping, paper', () => {
+  it('measures text in column units: a full-width character 2.15 (11 pt in Excel\'s 5.25 pt unit), Latin by letter', () => {
+    expect(textUnits('ランク')).toBeCloseTo(6.45);
+    expect(textUnits('0000')).toBeCloseTo(4.2);
+    expect(textUnits('iiii')).toBeLessThan(textUnits('MMMM'));
+    expect(textUnits('Rank', true)).toBeGreaterThan(textUnits('Rank'));
+    expect(textUnits('ランク', true)).toBeCloseTo(textUnits('ランク'));
+  });
+
+  it('wraps as a spreadsheet does, never more tightly: Japanese anywhere but by kinsoku, Latin at spaces and after hyphens', () => {
+    expect(wrap('極めて大きい', 12.9)).toEqual(['極めて大きい']);
+    expect(wrap('極めて大きい', 12.8)).toEqual(['極めて大き', 'い']);
+    // No line starts with a closing mark or ends with an opening one.
+    const kinsoku = wrap('対象事業者（電子カルテ）、医療機関等。ほか', 6.45);
+    for (const line of kinsoku) {
+      expect(line, kinsoku.join('|')).not.toMatch(/^[、。）]/u);
+      expect(line, kinsoku.join('|')).not.toMatch(/（$/u);
+    }
+    expect(kinsoku.join('')).toBe('対象事業者（電子カルテ）、医療機関等。ほか');
+    expect(wrap('several measures required', 12)).toEqual(['several', 'measures', 'required']);
+    expect(wrap('auth-single-factor@billing-terminal', 16)).toEqual(['auth-single-', 'factor@billing-', 'terminal']);
+    // A word longer than the line is cut; every line fits.
+    const long = wrap('x'.repeat(30), 10);
+    expect(long.join('')).toBe('x'.repeat(30));
+    for (const line of long) expect(textUnits(line)).toBeLessThanOrEqual(10);
+    expect(wrap('a\nb', 10)).toEqual(['a', 'b']);
+    // Heights: 16.5 pt a Japanese line (LibreOffice's Noto Sans CJK sets 16), 15 a Latin one (Excel's Calibri).
+    expect(textHeight('極めて大きい', 6)).toBe(3 * 16.5);
+    expect(textHeight('several measures required', 13)).toBe(3 * 15);
+  });
+
+  const sheetOf = (widths: number[], starts: number[] = [], rows: string[][] = []): Parameters<typeof layoutSheet>[0] => ({ widths, starts, titles: 2, rows, widest: 100 });
+  it('prints one page wide on the smallest paper that keeps the text at MIN_SCALE or larger', () => {
+    const at = (units: number): string => {
+      const { layout } = layoutSheet(sheetOf([units / 2, units / 2]));
+      expect(layout.fit).toBe(true);
+      expect(layout.scale).toBeGreaterThanOrEqual(MIN_SCALE);
+      return `${layout.paper.name} ${layout.paper.orientation}`;
+    };
+    expect(at(60)).toBe('A4 portrait');
+    expect(at(120)).toBe('A4 landscape');
+    expect(at(200)).toBe('A3 landscape');
+    expect(PAPERS.map((p) => p.code)).toEqual([9, 9, 8]);
+  });
+
+  it('splits a wider sheet into pages across at the allowed columns only, each page fitting at the scale it prints at', () => {
+    const long = 'リスクの説明が長く続く文章。'.repeat(12);
+    const widths = [24, 10, 40, 40, 40, 40, 30, 30, 30, 30, 40];
+    const rows = Array.from({ length: 8 }, (_, r) => widths.map((_, c) => (c === 10 || c === 6 ? `${long}${r}` : `短い${c}`)));
+    const { widths: out, layout } = layoutSheet(sheetOf(widths, [2, 4, 6, 8, 10], rows));
+    expect(layout.fit).toBe(false);
+    expect(layout.paper.name).toBe('A3');
+    expect(layout.scale).toBeGreaterThanOrEqual(MIN_SCALE);
+    expect(layout.breaks.length).toBeGreaterThan(0);
+    for (const b of layout.breaks) expect([4, 6, 8, 10]).toContain(b);
+    // Widths only grow, and only where text wraps; every page across holds its columns and the key columns.
+    out.forEach((w, c) => { expect(w, `column ${c}`).toBeGreaterThanOrEqual(widths[c] ?? 0); });
+    out.forEach((w, c) => { if (c !== 6 && c !== 10) expect(w, `column ${c}`).toBe(widths[c]); });
+    const pages = [2, ...layout.breaks, out.length];
+    for (let p = 0; p + 1 < pages.length; p++) {
+      const units = 24 + 10 + out.slice(pages[p], pages[p + 1]).reduce((a, b) => a + b, 0);
+      expect(units * UNIT_POINTS * (layout.scale / 100)).toBeLessThanOrEqual(1190.55 - 0.8 * 72);
+    }
+  });
+});
+
+describe('risks.xlsx on paper (the page setup in its XML)', async () => {
+  const view = await viewOf('examples/cloud-ehr/model.yaml', 'ja');
+  const names = [view.sheets.flows, view.sheets.threats, view.sheets.responses, view.sheets.requests, view.sheets.agree, view.sheets.checklist, view.sheets.open];
+  const bytes = await reportXlsx(view);
+  const setups = printSetups(bytes, names);
+  const wb = await read(bytes);
+
+  it('every sheet: A4 or A3, a header with the title and the sheet name, a footer "page / pages", the header row on every page, the grid', () => {
+    for (const s of setups) {
+      expect(['8', '9'], s.name).toContain(s.paper);
+      expect(['portrait', 'landscape'], s.name).toContain(s.orientation);
+      expect(s.header, s.name).toBe(`&L${view.title}&R&A`);
+      expect(s.footer, s.name).toBe('&C&P / &N');
+      expect(s.titles, s.name).toMatch(new RegExp(`'${s.name}'!\\$1:\\$1$`));
+      expect(s.margins, s.name).toEqual({ left: '0.4', right: '0.4', top: '0.6', bottom: '0.6', header: '0.25', footer: '0.25' });
+      expect(s.gridLines, s.name).toBe(true);
+    }
+  });
+
+  it('a sheet one page wide is scaled to the page by the spreadsheet: fitToPage, one page wide, as many down as it takes', () => {
+    const fit = setups.filter((s) => s.breaks.length === 0 && s.titles?.includes('$A:$B') !== true);
+    expect(fit.map((s) => s.name)).toEqual([view.sheets.flows, view.sheets.responses, view.sheets.requests, view.sheets.checklist]);
+    for (const s of fit) {
+      expect(s.fitToPage, s.name).toBe(true);
+      expect(s.setup, s.name).toMatchObject({ fitToWidth: '1', fitToHeight: '0' });
+      // At the widest unit a reader's spreadsheet may have (7 pt), the sheet still prints at MIN_SCALE or larger.
+      const units = s.widths.reduce((a, b) => a + b, 0);
+      expect(printable(s.paper, s.orientation) / (units * UNIT_POINTS), s.name).toBeGreaterThanOrEqual(MIN_SCALE / 100);
+    }
+    const paper = (name: string): string => { const s = setups.find((x) => x.name === name); return `${s?.paper} ${s?.orientation}`; };
+    expect(paper(view.sheets.requests)).toBe('9 portrait');
+    expect(paper(view.sheets.checklist)).toBe('9 landscape');
+    expect(paper(view.sheets.flows)).toBe('8 landscape');
+  });
+
+  it('a risk list prints on A3 landscape in pages across: a fixed scale, manual column breaks, the risk id and rank repeated', () => {
+    for (const name of [view.sheets.threats, view.sheets.agree, view.sheets.open]) {
+      const s = setups.find((x) => x.name === name);
+      if (!s) throw new Error(name);
+      expect(s.fitToPage, name).toBe(false);
+      expect(s.paper, name).toBe('8');
+      expect(s.orientation, name).toBe('landscape');
+      expect(Number(s.setup['scale']), name).toBeGreaterThanOrEqual(MIN_SCALE);
+      expect(s.setup['pageOrder'], name).toBe('overThenDown');
+      expect(s.titles, name).toBe(`'${name}'!$A:$B,'${name}'!$1:$1`);
+      expect(s.breaks.length, name).toBeGreaterThan(0);
+      expect(s.manual, name).toBe(true);
+      // Pages start where the list's parts do (the grades, who acts, the countermeasures, the references), and
+      // each page, with the key columns, fits the paper at its scale in the widest unit.
+      for (const b of s.breaks) expect([11, 13, 15, 18], name).toContain(b);
+      const starts = [2, ...s.breaks, s.widths.length];
+      for (let p = 0; p + 1 < starts.length; p++) {
+        const units = (s.widths[0] ?? 0) + (s.widths[1] ?? 0) + s.widths.slice(starts[p], starts[p + 1]).reduce((a, b) => a + b, 0);
+        expect(units * UNIT_POINTS * (Number(s.setup['scale']) / 100), `${name} page ${p + 1}`).toBeLessThanOrEqual(printable(s.paper, s.orientation));
+      }
+    }
+    // The whole list: two pages across at 70 %.
+    const threats = setups.find((x) => x.name === view.sheets.threats);
+    expect(threats?.breaks.length).toBe(1);
+    expect(threats?.setup['scale']).toBe('70');
+  });
+
+  it('keeps short words whole: a rank, a level, a grade, a phase, a form, a segment, and every header word, fit their column', () => {
+    for (const name of [view.sheets.threats, view.sheets.agree]) {
+      const ws = sheet(wb, name);
+      const header = headerOf(ws).map(String);
+      for (const c of [2, 3, 4, 5, 6, 12, 13]) {
+        const width = ws.getColumn(c).width ?? 0;
+        for (let r = 1; r <= ws.rowCount; r++) {
+          const value = String(ws.getRow(r).getCell(c).value ?? '');
+          // A list ("開発・運用", "development, operation") may wrap between its items, never inside one.
+          for (const word of value.split(/\s+|・|,/u).filter(Boolean)) expect(wrap(word, width - 1, r === 1), `${name} ${header[c - 1]}: ${word}`).toHaveLength(1);
+        }
+      }
+      header.forEach((h, i) => {
+        const width = ws.getColumn(i + 1).width ?? 0;
+        for (const word of h.split(/\s+|(?=[（(])/u)) expect(wrap(word, width - 3, true), `${name}: ${word}`).toHaveLength(1);
+      });
+    }
+    const threats = sheet(wb, view.sheets.threats);
+    const values = (c: number): string[] => Array.from({ length: threats.rowCount }, (_, r) => String(threats.getRow(r + 1).getCell(c).value));
+    expect(values(2)).toContain('ランク');
+    expect(values(3)).toContain('リスクレベル');
+    expect(values(12)).toContain('5 極めて大きい');
+  });
+
+  it('gives every row the height of its tallest cell wrapped to its column, none above Excel\'s tallest row', () => {
+    let rows = 0;
+    for (const ws of wb.worksheets) {
+      const widths = headerOf(ws).map((_, i) => ws.getColumn(i + 1).width ?? 0);
+      ws.eachRow((row, n) => {
+        if (n === 1) return;
+        rows++;
+        const tallest = Math.max(...widths.map((w, i) => textHeight(String(row.getCell(i + 1).value ?? ''), w)));
+        expect(row.height, `${ws.name} row ${n}`).toBeGreaterThanOrEqual(tallest + 4);
+        expect(row.height, `${ws.name} row ${n}`).toBeLessThan(MAX_ROW_POINTS);
+      });
+    }
+    expect(rows).toBeGreaterThan(100);
+  });
+
+  it('writes the title into the page header as text: an & is doubled, never an Excel code', async () => {
+    const model = `koseizu: 1
+system: {id: r-and-d, title: "R&D &P <lab>", forms: [application], phases: [operation], lang: en}
+sites:
+  - {id: lab, label: Lab, owner: institution, country: JP}
+locations:
+  - {id: room, label: Room, site: lab}
+actors:
+  - {id: staff, label: Staff, org: institution}
+data:
+  - {id: notes, label: Notes, class: medical}
+devices:
+  - {id: pc, label: PC, kind: terminal, at: room, auth: [password]}
+flows:
+  - {id: take-notes, label: Take notes, phase: operation, who: staff, where: room, which: pc, what: [notes], how: [view], path: [pc]}
+`;
+    const v = await viewOf('model.yaml', 'en', memoryHost({ 'model.yaml': model }));
+    const [flows] = printSetups(await reportXlsx(v), [v.sheets.flows]);
+    expect(flows?.header).toBe(`&L${v.title.replace(/&/g, '&&')}&R&A`);
+    expect(flows?.header).toContain('R&&D &&P <lab>');
   });
 });

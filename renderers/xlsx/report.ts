@@ -3,8 +3,10 @@
 // agree with it, the regulatory checklist and the open risks, one sheet each (and the orphaned responses when there are any), in the
 // view's language. Reads the view model only. Every value is a plain string or number, never a formula:
 // exceljs writes strings as shared strings, which a spreadsheet shows as text whatever they begin with.
-// Deterministic: the document dates are fixed and the zip's timestamps are normalised, so the same view
-// gives the same bytes.
+// Printable: each sheet says its paper, scale, page breaks, repeated header row (and key columns), header
+// and footer, with column widths and row heights that keep its text whole and 7 pt or larger on paper
+// (layout.ts decides them). Deterministic: the document dates are fixed and the zip's timestamps are
+// normalised, so the same view gives the same bytes.
 import { createRequire } from 'node:module';
 import type { Alignment, Fill, Font, PageSetup, Workbook, Worksheet } from 'exceljs';
 import type { FlowTable } from '../../models/flows.js';
@@ -12,6 +14,9 @@ import type { ChecklistStatus, ReportView, ReportWordKey } from '../../models/re
 import type { ThreatList, ThreatRow } from '../../models/threats.js';
 import type { Rank } from '../../models/vocabulary.js';
 import type { Renderer } from '../../models/render.js';
+import { COLUMN_PADDING, layoutSheet, MARGINS, MAX_ROW_POINTS, rowHeight, textHeight, textUnits, type PageLayout } from './layout.js';
+
+export { displayWidth } from './layout.js';
 
 /** The instant written as the document's creation and modification time and as every zip entry's time. */
 const FIXED_TIME = new Date(Date.UTC(1980, 0, 1));
@@ -22,9 +27,11 @@ type Cell = string | number | { readonly text: string; readonly tone: Tone };
 
 interface Column {
   readonly header: string;
-  /** Widest the column gets, in Excel's units (a half-width character is one). */
+  /** Widest the column gets, in column units (layout.ts): longer text wraps. Short values stay whole below it. */
   readonly max?: number;
   readonly center?: boolean;
+  /** A page across may start at this column when the sheet is too wide for one page (after the repeated key columns). */
+  readonly page?: boolean;
 }
 
 interface Sheet {
@@ -49,32 +56,13 @@ const HEADER_BORDER = 'FF8EA9DB';
 
 /** Excel keeps at most 32,767 characters in a cell. */
 const MAX_CELL = 32_767;
-// 8 + 2 of padding: never 9, the width exceljs takes for its default and leaves out of the file.
-const MIN_WIDTH = 8;
-const MAX_WIDTH = 60;
-
-/** Full-width characters (CJK, kana, full-width forms, and the symbols Japanese fonts draw wide) take two columns. */
-function isWide(code: number): boolean {
-  return (code >= 0x1100 && code <= 0x115f)
-    || (code >= 0x2190 && code <= 0x21ff) // arrows
-    || (code >= 0x2460 && code <= 0x24ff) // ①
-    || (code >= 0x25a0 && code <= 0x26ff) // ○ ■ ★
-    || (code >= 0x2e80 && code <= 0xa4cf) // CJK radicals, punctuation, kana, ideographs
-    || (code >= 0xac00 && code <= 0xd7a3)
-    || (code >= 0xf900 && code <= 0xfaff)
-    || (code >= 0xfe30 && code <= 0xfe4f)
-    || (code >= 0xff00 && code <= 0xff60)
-    || (code >= 0xffe0 && code <= 0xffe6)
-    || (code >= 0x1f300 && code <= 0x1faff)
-    || (code >= 0x20000 && code <= 0x3fffd);
-}
-
-/** How many columns a line of text needs: full-width characters count two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
-  return width;
-}
+/** Narrowest and widest a column gets, in column units (layout.ts). */
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 40;
+/** How wide a column may grow: so that no row needs more than Excel's tallest row, or into a page's spare width. */
+const WIDEST = 100;
+/** What a header cell keeps free at its right for the filter's drop-down button, in column units. */
+const FILTER_BUTTON = 2;
 
 const textOf = (cell: Cell): string => (typeof cell === 'object' ? cell.text : String(cell));
 const clip = (text: string): string => (text.length <= MAX_CELL ? text : `${text.slice(0, MAX_CELL - 1)}…`);
@@ -94,9 +82,9 @@ function flowsSheet(name: string, table: FlowTable, headings: { readonly form: s
   return {
     name,
     columns: [
-      { header: headings.form }, { header: headings.phase }, { header: h.who, max: 30 }, { header: h.where, max: 30 }, { header: h.which, max: 36 },
-      { header: h.what, max: 48 }, { header: h.how, max: 30 }, { header: h.from, max: 24 }, { header: h.to, max: 24 },
-      { header: h.encrypted, center: true }, { header: h.id, max: 40 },
+      { header: headings.form, max: 19 }, { header: headings.phase, max: 14 }, { header: h.who, max: 20, page: true }, { header: h.where, max: 20 },
+      { header: h.which, max: 24 }, { header: h.what, max: 24 }, { header: h.how, max: 16 }, { header: h.from, max: 16, page: true }, { header: h.to, max: 16 },
+      { header: h.encrypted, center: true }, { header: h.id, max: 20 },
     ],
     rows,
   };
@@ -108,10 +96,15 @@ function risksSheet(name: string, list: ThreatList, risks: readonly ThreatRow[])
   return {
     name,
     columns: [
-      { header: h.id, max: 48 }, { header: h.rank, center: true }, { header: h.level, center: true }, { header: h.phase, max: 20 }, { header: h.form, max: 20 },
-      { header: h.segment, max: 20 }, { header: h.flows, max: 30 }, { header: h.dataClass, max: 24 }, { header: h.threat, max: 30 }, { header: h.risk },
-      { header: h.cia, max: 20 }, { header: h.impact, max: 20 }, { header: h.likelihood, max: 20 }, { header: h.need, max: 30 }, { header: h.who, max: 30 },
-      { header: h.human }, { header: h.physical }, { header: h.technical }, { header: h.references }, { header: h.reasons },
+      // The risk and its rank repeat on every page across; the assessment, the grades, who acts, the
+      // countermeasures, and the references with the reasons are where a page across may start.
+      // The caps make two pages across on A3 at about 70 % (some 195 units a page after the key columns);
+      // the layout widens the wrapped ones into what a page has spare.
+      { header: h.id, max: 24 }, { header: h.rank, center: true }, { header: h.level, center: true, page: true }, { header: h.phase, max: 14 },
+      { header: h.form, max: 19 }, { header: h.segment, max: 17 }, { header: h.flows, max: 18 }, { header: h.dataClass, max: 17 }, { header: h.threat, max: 19 },
+      { header: h.risk, max: 30 }, { header: h.cia, max: 19 }, { header: h.impact, max: 16, page: true }, { header: h.likelihood, max: 14 },
+      { header: h.need, max: 19, page: true }, { header: h.who, max: 22 }, { header: h.human, max: 28, page: true }, { header: h.physical, max: 24 },
+      { header: h.technical, max: 30 }, { header: h.references, max: 26, page: true }, { header: h.reasons, max: 46 },
     ],
     rows: risks.map((r) => {
       const c = r.cells;
@@ -134,9 +127,9 @@ function sheets(view: ReportView): Sheet[] {
     {
       name: names.responses,
       columns: [
-        { header: word('riskId'), max: 48 }, { header: word('rank'), center: true }, { header: word('title'), max: 40 }, { header: word('decision'), max: 16 },
-        { header: word('measures') }, { header: word('residual'), max: 48 }, { header: word('rationale') }, { header: word('agreedWith'), max: 30 },
-        { header: word('date'), max: 14 }, { header: word('where'), max: 40 },
+        { header: word('riskId'), max: 24 }, { header: word('rank'), center: true }, { header: word('title'), max: 24, page: true },
+        { header: word('decision'), max: 14 }, { header: word('measures'), max: 30 }, { header: word('residual'), max: 24, page: true },
+        { header: word('rationale'), max: 30 }, { header: word('agreedWith'), max: 16, page: true }, { header: word('date'), max: 12 }, { header: word('where'), max: 24 },
       ],
       rows: view.responses.rows.map((r) => [
         r.riskId, { text: r.rank, tone: `rank-${r.rank}` }, r.cells.title, r.cells.decision, lines(r.cells.measures), r.cells.residual, r.cells.rationale,
@@ -145,15 +138,15 @@ function sheets(view: ReportView): Sheet[] {
     },
     {
       name: names.requests,
-      columns: [{ header: word('category'), max: 20 }, { header: word('measures') }, { header: word('owner'), max: 20 }, { header: word('risks'), max: 48 }],
+      columns: [{ header: word('category'), max: 16 }, { header: word('measures'), max: 36 }, { header: word('owner'), max: 16 }, { header: word('risks'), max: 26 }],
       rows: view.requests.flatMap((g) => g.items.map((i) => [g.title, i.text, i.ownerWord, lines(i.risks)])),
     },
     risksSheet(names.agree, view.threats, view.agree),
     {
       name: names.checklist,
       columns: [
-        { header: word('item'), max: 36 }, { header: word('requirement') }, { header: word('status'), max: 16, center: true }, { header: word('evidence') },
-        { header: word('reference'), max: 48 }, { header: 'ID', max: 24 },
+        { header: word('item'), max: 22 }, { header: word('requirement'), max: 36 }, { header: word('status'), max: 14, center: true, page: true },
+        { header: word('evidence'), max: 30 }, { header: word('reference'), max: 24 }, { header: 'ID', max: 20 },
       ],
       rows: view.checklist.items.map((i) => [
         i.cells.title, i.cells.requirement, { text: i.cells.status, tone: i.status }, lines(i.cells.evidence), i.cells.reference, i.id,
@@ -165,7 +158,7 @@ function sheets(view: ReportView): Sheet[] {
   if (view.responses.orphaned.length > 0) {
     out.push({
       name: names.orphaned,
-      columns: [{ header: word('pattern'), max: 48 }, { header: word('decision'), max: 16 }, { header: word('where'), max: 40 }],
+      columns: [{ header: word('pattern'), max: 30 }, { header: word('decision'), max: 14 }, { header: word('where'), max: 30 }],
       rows: view.responses.orphaned.map((o) => [o.pattern, o.cells.decision, o.cells.source]),
     });
   }
@@ -176,63 +169,83 @@ function fill(argb: string): Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
+/**
+ * A column's width in column units: its widest line (the header's with room for the filter button) plus
+ * padding, within MIN_WIDTH and the column's `max`; text wider than that wraps. A header word is never cut.
+ */
 function columnWidth(column: Column, rows: readonly (readonly Cell[])[], index: number): number {
-  let widest = displayWidth(column.header);
+  const header = textUnits(column.header, true) + FILTER_BUTTON;
+  let widest = header;
   for (const row of rows) {
     const cell = row[index];
     if (cell === undefined) continue;
-    for (const line of textOf(cell).split('\n')) widest = Math.max(widest, displayWidth(line));
+    for (const line of textOf(cell).split('\n')) widest = Math.max(widest, textUnits(line));
   }
-  return Math.min(Math.max(widest, MIN_WIDTH), column.max ?? MAX_WIDTH) + 2;
+  // A header breaks at spaces and before an opening bracket ("How" / "（どのように）"), never inside a word.
+  const words = Math.max(...column.header.split(/\s+|(?=[（(［[])/u).map((w) => textUnits(w, true))) + FILTER_BUTTON;
+  const width = Math.ceil(Math.max(Math.min(widest + COLUMN_PADDING, column.max ?? MAX_WIDTH), words + COLUMN_PADDING, MIN_WIDTH));
+  // exceljs leaves a width of 9, its default, out of the file.
+  return width === 9 ? 10 : width;
 }
 
-/** A row's height in points for `lines` lines of wrapped text (11 pt text; Japanese glyphs want the room). */
-const LINE_POINTS = 15;
-/** Excel's tallest row. */
-const MAX_ROW_POINTS = 409;
+/** The key columns (A:B) repeated on every page across when a sheet prints wider than one page. */
+const TITLE_COLUMNS = 2;
 
-/**
- * How many lines a row's tallest cell takes once wrapped to its column's width: spreadsheets do not grow
- * a row to its wrapped text when they open a file (LibreOffice keeps them one line high), so the file says.
- */
-function rowLines(row: readonly Cell[], widths: readonly number[]): number {
-  let most = 1;
-  row.forEach((cell, i) => {
-    const room = Math.max(1, (widths[i] ?? MIN_WIDTH) - 1);
-    const lines = textOf(cell).split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
-    most = Math.max(most, lines);
+const FONT = { name: 'Calibri', size: 11, family: 2 } as const satisfies Partial<Font>;
+
+/** Excel's header and footer codes: & starts one, so a literal & is written twice. */
+const headerText = (text: string): string => text.replace(/&/g, '&&');
+/** How much of the title the page header shows (Excel keeps at most 255 characters in a header). */
+const HEADER_TITLE = 60;
+
+function addSheet(workbook: Workbook, sheet: Sheet, title: string): { readonly ws: Worksheet; readonly layout: PageLayout } {
+  const text = sheet.rows.map((row) => row.map(textOf));
+  const { widths, heights, layout } = layoutSheet({
+    widths: sheet.columns.map((c, i) => columnWidth(c, sheet.rows, i)),
+    starts: sheet.columns.flatMap((c, i) => (c.page === true ? [i] : [])),
+    titles: TITLE_COLUMNS,
+    rows: text,
+    widest: WIDEST,
   });
-  return most;
-}
-
-/** The OOXML paper code of A4 (ECMA-376 18.3.1.63). */
-const PAPER_A4 = 9;
-
-function addSheet(workbook: Workbook, sheet: Sheet): Worksheet {
+  const shortTitle = [...title].length <= HEADER_TITLE ? title : `${[...title].slice(0, HEADER_TITLE - 1).join('')}…`;
   const ws = workbook.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
     pageSetup: {
-      paperSize: PAPER_A4 as PageSetup['paperSize'], orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1',
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
+      paperSize: layout.paper.code as PageSetup['paperSize'], orientation: layout.paper.orientation,
+      // One page wide: the spreadsheet shrinks the sheet to fit (exceljs writes <pageSetUpPr fitToPage="1"/>,
+      // without which Excel and LibreOffice print at `scale` and ignore fitToWidth). Wider: a fixed scale,
+      // pages across at the column breaks, the key columns repeated, each band of rows across before the next.
+      ...(layout.fit
+        ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+        : { fitToPage: false, scale: layout.scale, pageOrder: 'overThenDown' as const, printTitlesColumn: `A:${columnLetters(layout.titles)}` }),
+      printTitlesRow: '1:1',
+      // The grid prints, so that a row many lines tall reads as one (rules drawn on each cell would cost
+      // a style per cell, a few hundred MB on the largest model).
+      showGridLines: true,
+      margins: { ...MARGINS },
+    },
+    headerFooter: {
+      oddHeader: `&L${headerText(shortTitle)}&R&A`,
+      oddFooter: '&C&P / &N',
     },
   });
-  const widths = sheet.columns.map((c, i) => columnWidth(c, sheet.rows, i));
   ws.columns = widths.map((width) => ({ width }));
 
   const header = ws.getRow(1);
+  header.height = rowHeight(sheet.columns.map((c) => c.header), widths.map((w) => w - FILTER_BUTTON), (t, w) => textHeight(t, w, true));
   sheet.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = clip(c.header);
-    header.height = Math.min(MAX_ROW_POINTS, rowLines(sheet.columns.map((x) => x.header), widths) * LINE_POINTS + 4);
-    cell.font = { bold: true, color: { argb: INK } };
+    cell.font = { ...FONT, bold: true, color: { argb: INK } };
     cell.fill = fill(HEADER_FILL);
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    cell.border = { bottom: { style: 'thin', color: { argb: HEADER_BORDER } } };
+    const edge = { style: 'thin', color: { argb: HEADER_BORDER } } as const;
+    cell.border = { top: edge, left: edge, bottom: edge, right: edge };
   });
 
   sheet.rows.forEach((row, r) => {
     const line = ws.getRow(r + 2);
-    line.height = Math.min(MAX_ROW_POINTS, rowLines(row, widths) * LINE_POINTS + 4);
+    line.height = heights[r] ?? MAX_ROW_POINTS;
     row.forEach((value, i) => {
       const cell = line.getCell(i + 1);
       const centered = sheet.columns[i]?.center === true;
@@ -241,7 +254,7 @@ function addSheet(workbook: Workbook, sheet: Sheet): Worksheet {
         const tone = TONES[value.tone];
         cell.value = clip(value.text);
         cell.fill = fill(tone.fill);
-        cell.font = { bold: true, color: { argb: tone.font } } satisfies Partial<Font>;
+        cell.font = { ...FONT, bold: true, color: { argb: tone.font } };
       } else {
         cell.value = typeof value === 'number' ? value : clip(value);
       }
@@ -250,7 +263,7 @@ function addSheet(workbook: Workbook, sheet: Sheet): Worksheet {
   });
 
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: sheet.rows.length + 1, column: sheet.columns.length } };
-  return ws;
+  return { ws, layout };
 }
 
 const ZIP_END = 0x06054b50;
@@ -317,6 +330,45 @@ function withFilterNames(workbook: Workbook, all: readonly Sheet[]): void {
   });
 }
 
+/** The last row and column of a sheet, 0-based, as a page break's extent (ECMA-376 18.3.1.1). */
+const LAST_ROW = 1_048_575;
+
+/** A sheet's <colBreaks>: a manual page break left of each column (0-based indexes). */
+function colBreaksXml(breaks: readonly number[]): string {
+  const brk = breaks.map((id) => `<brk id="${id}" max="${LAST_ROW}" man="1"/>`).join('');
+  return `<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${brk}</colBreaks>`;
+}
+
+/**
+ * Adds the manual column page breaks of the sheets split into pages across: exceljs writes row breaks
+ * but not column breaks. Each such sheet's XML gets its <colBreaks> where the schema wants it, right after
+ * the <headerFooter> every sheet here has (and before anything exceljs may write after it), as exceljs
+ * hands the XML to its zip. Throws when the XML is not shaped as expected (a bug, not input).
+ */
+function withColumnBreaks(workbook: Workbook, breaks: ReadonlyMap<string, readonly number[]>): void {
+  if (breaks.size === 0) return;
+  type Zip = { append(data: unknown, options: { name: string }): unknown };
+  const xlsx = workbook.xlsx as unknown as { addWorksheets?: (zip: Zip, model: unknown) => Promise<void> };
+  const add = xlsx.addWorksheets;
+  if (typeof add !== 'function') throw new Error('xlsx: exceljs XLSX has no addWorksheets');
+  xlsx.addWorksheets = function addWorksheets(zip: Zip, model: unknown): Promise<void> {
+    const withBreaks: Zip = {
+      append(data, options) {
+        const sheet = breaks.get(options.name);
+        if (sheet === undefined) return zip.append(data, options);
+        if (typeof data !== 'string') throw new Error(`xlsx: ${options.name} is not text`);
+        const at = data.indexOf('</headerFooter>');
+        if (at < 0 || data.indexOf('</headerFooter>', at + 1) >= 0 || data.includes('<colBreaks')) throw new Error(`xlsx: unexpected XML in ${options.name}`);
+        const end = at + '</headerFooter>'.length;
+        const rowBreaks = data.indexOf('</rowBreaks>', end);
+        const insert = rowBreaks >= 0 ? rowBreaks + '</rowBreaks>'.length : end;
+        return zip.append(`${data.slice(0, insert)}${colBreaksXml(sheet)}${data.slice(insert)}`, options);
+      },
+    };
+    return add.call(this, withBreaks, model);
+  };
+}
+
 /** The workbook risks.xlsx: one sheet per table of the report, in the view's language; the same view gives the same bytes. */
 export const reportXlsx: Renderer<ReportView, void, Promise<Uint8Array>> = async (view) => {
   // CommonJS and heavy: loaded with require() when a workbook is written (it stays outside the CLI bundle).
@@ -328,8 +380,13 @@ export const reportXlsx: Renderer<ReportView, void, Promise<Uint8Array>> = async
   workbook.modified = FIXED_TIME;
   workbook.title = view.title;
   const all = sheets(view);
-  for (const sheet of all) addSheet(workbook, sheet);
+  const breaks = new Map<string, readonly number[]>();
+  for (const sheet of all) {
+    const { ws, layout } = addSheet(workbook, sheet, view.title);
+    if (layout.breaks.length > 0) breaks.set(`xl/worksheets/sheet${ws.id}.xml`, layout.breaks);
+  }
   withFilterNames(workbook, all);
+  withColumnBreaks(workbook, breaks);
   const buffer = await workbook.xlsx.writeBuffer();
   const bytes = new Uint8Array(buffer as ArrayBuffer);
   return normaliseZipTimes(bytes);
