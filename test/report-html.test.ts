@@ -24,6 +24,7 @@ import { buildReport, loadModel } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
 import { expectGolden } from './helpers/golden.js';
 import { baseWorld, el, loadWorld } from './helpers/rule-table.js';
+import { JAPANESE_FONT_HINT, japaneseFonts } from './helpers/fonts.js';
 
 const load = (path: string): Model => {
   const result = loadModel(path, diskHost);
@@ -497,6 +498,8 @@ function havePdftotext(): boolean {
 }
 const PDFTOTEXT = havePdftotext();
 if (haveChromium && !PDFTOTEXT) console.warn('report-html print measurements skipped: pdftotext (poppler-utils) is absent');
+const JAPANESE = japaneseFonts().length > 0;
+if (haveChromium && !JAPANESE) console.warn(`report-html printed pages skipped: ${JAPANESE_FONT_HINT}; the report uses the reader's own`);
 
 interface PdfWord { readonly text: string; readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number }
 interface PdfPage { readonly width: number; readonly height: number; readonly words: readonly PdfWord[]; readonly lines: readonly (readonly PdfWord[])[] }
@@ -518,7 +521,7 @@ const lineText = (line: readonly PdfWord[]): string => line.map((w) => w.text).j
 const topDown = (p: PdfPage): (readonly PdfWord[])[] => [...p.lines].filter((l) => l.length > 0).sort((a, b) => (a[0] as PdfWord).y0 - (b[0] as PdfWord).y0);
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
-describe.skipIf(!haveChromium)('printed on A4', () => {
+describe.skipIf(!haveChromium || !JAPANESE)('printed on A4', () => {
   let browser: import('playwright-core').Browser;
   let dir = '';
   /** pdftotext's box height per pt of font size (see above); 0 without pdftotext. */
