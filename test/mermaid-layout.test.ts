@@ -5,7 +5,6 @@
 // arrows where their destinations are; and the colours of every line and box against GitHub's light and
 // dark pages. The rendered result, in a browser: test/mermaid-render.test.ts.
 import fc from 'fast-check';
-import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DiagramGraph, DiagramLink, DiagramSite, DiagramState, LinkStyle } from '../models/diagram.js';
 import type { Model } from '../models/model.js';
@@ -15,15 +14,12 @@ import { diagramGraph, diagramWords } from '../src/diagram/graph.js';
 import { diffGraph } from '../src/diff/graph.js';
 import { loadModel } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
+import { loadMermaid, type Mermaid } from './helpers/mermaid.js';
 
-type Mermaid = (typeof import('mermaid'))['default'];
 let mermaid: Mermaid;
 
 beforeAll(async () => {
-  const dom = new JSDOM('');
-  Object.assign(globalThis, { window: dom.window, document: dom.window.document });
-  mermaid = (await import('mermaid')).default;
-  mermaid.initialize({ startOnLoad: false });
+  mermaid = await loadMermaid();
 }, 60_000);
 
 function load(path: string): Model {

@@ -3,7 +3,6 @@
 // (rows, the links' direction, the invisible edges that hold it) and the per-site split of a diagram over
 // GitHub's 500-edge limit. How the diagrams look in a browser: test/mermaid-render.test.ts.
 import fc from 'fast-check';
-import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DiagramDevice, DiagramGraph, DiagramLink, DiagramSite, LinkStyle } from '../models/diagram.js';
 import type { Model } from '../models/model.js';
@@ -16,8 +15,8 @@ import { loadModel } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
 import { expectGolden } from './helpers/golden.js';
 import { memoryHost } from './helpers/memory-host.js';
+import { loadMermaid, type Mermaid } from './helpers/mermaid.js';
 
-type Mermaid = (typeof import('mermaid'))['default'];
 
 /** What the flowchart parser made of a text (the parts of its FlowDB we look at). */
 interface Parsed {
@@ -32,10 +31,7 @@ interface Parsed {
 let mermaid: Mermaid;
 
 beforeAll(async () => {
-  const dom = new JSDOM('');
-  Object.assign(globalThis, { window: dom.window, document: dom.window.document });
-  mermaid = (await import('mermaid')).default;
-  mermaid.initialize({ startOnLoad: false });
+  mermaid = await loadMermaid();
 }, 60_000);
 
 /** Parses with mermaid.parse (rejects on any error), then reads the flowchart's database. */

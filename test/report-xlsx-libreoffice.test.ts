@@ -12,7 +12,6 @@ import { createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { Lang } from '../models/vocabulary.js';
@@ -21,6 +20,7 @@ import { reportXlsx } from '../renderers/xlsx/report.js';
 import { buildReport, loadModel } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
 import { JAPANESE_FONT_HINT, japaneseFonts } from './helpers/fonts.js';
+import { unzip } from './helpers/unzip.js';
 
 const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -77,25 +77,6 @@ function readPdf(file: string, sheets: readonly string[]): Page[] {
   });
 }
 
-/** The entries of a zip, inflated: to read the column breaks exceljs's reader does not keep. */
-function unzip(zip: Uint8Array): Map<string, string> {
-  const buf = Buffer.from(zip);
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const files = new Map<string, string>();
-  let p = buf.readUInt32LE(end + 16);
-  for (let i = 0; i < buf.readUInt16LE(end + 10); i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
-    const local = buf.readUInt32LE(p + 42);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + size);
-    files.set(name, (method === 8 ? inflateRawSync(raw) : raw).toString('utf8'));
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return files;
-}
 
 /** The paper a sheet asks for, in points as oriented: A4 (9) or A3 (8). */
 function paperOf(ws: Worksheet): { width: number; height: number } {

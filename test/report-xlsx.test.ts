@@ -1,7 +1,6 @@
 // The report workbook (risks.xlsx): read back with exceljs, sheet by sheet, in both languages; hostile
 // text stays text; the same view gives the same bytes whatever the clock says.
 import { createRequire } from 'node:module';
-import { inflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { ReportView } from '../models/report.js';
@@ -12,6 +11,7 @@ import { SHEET_NAMES as XLSX_SHEETS } from '../src/report/report.js';
 import { buildReport, loadModel, type SourceHost } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
 import { memoryHost } from './helpers/memory-host.js';
+import { unzip } from './helpers/unzip.js';
 
 const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
 
@@ -27,25 +27,6 @@ async function read(bytes: Uint8Array): Promise<Workbook> {
   return workbook;
 }
 
-/** The entries of a zip, inflated: to look at the XML exceljs wrote, not only at what it reads back. */
-function unzip(zip: Uint8Array): Map<string, string> {
-  const buf = Buffer.from(zip);
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const files = new Map<string, string>();
-  let p = buf.readUInt32LE(end + 16);
-  for (let i = 0; i < buf.readUInt16LE(end + 10); i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
-    const local = buf.readUInt32LE(p + 42);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + size);
-    files.set(name, (method === 8 ? inflateRawSync(raw) : raw).toString('utf8'));
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return files;
-}
 
 const headerOf = (ws: Worksheet): unknown[] => (ws.getRow(1).values as unknown[]).slice(1);
 const sheet = (wb: Workbook, name: string): Worksheet => {
