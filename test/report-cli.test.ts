@@ -1,4 +1,5 @@
 // koseizu report: the five files in one folder, in the model's language, deterministic, never over a model.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,16 @@ describe('koseizu report', () => {
     expect(readFileSync(join(first, 'diagram.png')).subarray(1, 4).toString()).toBe('PNG');
     expect(readFileSync(join(first, 'diagram.svg'), 'utf8')).toContain('<svg');
   });
+
+  it('the installed command (its bundle, exceljs as one file) writes the same bytes as the library (exceljs from node_modules)', async () => {
+    const here = join(dir, 'library');
+    const bundled = join(dir, 'bundled');
+    expect((await run(['report', 'examples/cloud-ehr/model.yaml', '-o', here])).code).toBe(0);
+    const r = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'koseizu.js'), 'report', 'examples/cloud-ehr/model.yaml', '-o', bundled], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(import.meta.dirname, '..', 'dist', 'koseizu.mjs'), 'utf8')).toContain('./vendor/exceljs.cjs');
+    for (const f of files) expect(readFileSync(join(bundled, f)).equals(readFileSync(join(here, f))), f).toBe(true);
+  }, 60_000);
 
   it('speaks English with --lang en', async () => {
     const out = join(dir, 'en');
