@@ -5,7 +5,7 @@
 //
 // Plain, frozen and serialisable: keyed by model ids (in model order), lists of ids in model order unless
 // a field says otherwise, no object references and nothing in words.
-import type { DeviceControl, KeptAs, Operation } from './vocabulary.js';
+import type { DeviceControl, KeptAs, NetworkKind, Operation } from './vocabulary.js';
 
 /** How people sign in to a device: not at all, with one type of factor, with two or more, or not stated. */
 export type AuthStrength = 'none' | 'single' | 'multi' | 'unstated';
@@ -59,8 +59,21 @@ export interface Backups {
   readonly elsewhere: boolean;
 }
 
+/** One of a device's links, seen from the device: the network it runs over and who is at its far end. */
+export interface DeviceLink {
+  readonly link: string;
+  readonly network: string;
+  readonly kind: NetworkKind;
+  /** The device at the other end. */
+  readonly far: string;
+  /** The organisation that runs the other end (the link's `ends`, as the model resolved them). */
+  readonly farOperator: string;
+}
+
 export interface DeviceFacts {
   readonly auth: AuthStrength;
+  /** Its links, in model order (a link to itself twice, once from each end). */
+  readonly links: readonly DeviceLink[];
   /** Someone signs in to it to handle medical information (or areas that may contain it): the entry of an input or display segment. */
   readonly entry: boolean;
   /** Devices that share an operation-phase flow path with it, itself excluded, sorted by id. */

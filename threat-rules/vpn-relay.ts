@@ -5,7 +5,7 @@
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
 import type { NetworkKind } from '../models/vocabulary.js';
-import { at, dataList, finding, hasControl, impactOf, organisation, sayer, start } from './predicates.js';
+import { at, dataList, deviceFacts, finding, hasControl, impactOf, organisation, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   relayed: {
@@ -51,17 +51,11 @@ export const rule: Rule = {
   check(segment, context) {
     const hop = segment.hop;
     if (!hop || segment.dataClass === 'other' || !VPNS.has(hop.network.kind)) return [];
-    const { model } = context;
-    const vpn = new Set(model.networks.filter((n) => VPNS.has(n.kind)).map((n) => n.id));
     return [hop.from, hop.to].flatMap((end) => {
       if (hasControl(end.device, 'vpn-routing-control')) return [];
       const own = end.device.organisation;
       const others = new Set<string>();
-      for (const l of model.links) {
-        if (!vpn.has(l.network)) continue;
-        if (l.from === end.device.id && l.ends[1] !== own) others.add(l.ends[1]);
-        if (l.to === end.device.id && l.ends[0] !== own) others.add(l.ends[0]);
-      }
+      for (const l of deviceFacts(context, end.device.id).links) if (VPNS.has(l.kind) && l.farOperator !== own) others.add(l.farOperator);
       if (others.size < 2) return [];
       const parties = [...others].sort();
       const self = { device: at(end) };

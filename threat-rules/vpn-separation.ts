@@ -5,7 +5,7 @@
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
 import type { NetworkKind } from '../models/vocabulary.js';
-import { at, dataList, finding, hasControl, impactOf, sayer, start } from './predicates.js';
+import { at, dataList, deviceFacts, finding, hasControl, impactOf, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   mixed: {
@@ -53,11 +53,9 @@ export const rule: Rule = {
   check(segment, context) {
     const hop = segment.hop;
     if (!hop || segment.dataClass === 'other' || !VPNS.has(hop.network.kind)) return [];
-    const { model } = context;
-    const internet = new Map(model.networks.filter((n) => n.kind === 'internet').map((n) => [n.id, n]));
     return [hop.from, hop.to].flatMap((end) => {
       if (hasControl(end.device, 'vpn-route-separation')) return [];
-      const open = model.links.find((l) => (l.from === end.device.id || l.to === end.device.id) && internet.has(l.network));
+      const open = deviceFacts(context, end.device.id).links.find((l) => l.kind === 'internet');
       if (!open) return [];
       const self = { device: at(end) };
       return [{

@@ -8,7 +8,7 @@
 // except where a field says class medical.
 import {
   BACKUP_CONTROLS, MEDICAL_RECORD_DAYS,
-  type AuthStrength, type Backups, type BackupsApart, type CarriedBackup, type DataFacts, type DeviceFacts, type Facts,
+  type AuthStrength, type Backups, type BackupsApart, type CarriedBackup, type DataFacts, type DeviceFacts, type DeviceLink, type Facts,
   type FlowFacts, type LegalRetention, type LinkFacts, type MediaFacts, type NetworkFacts, type SiteFacts,
 } from '../../models/facts.js';
 import type { Auth, Device, Model } from '../../models/model.js';
@@ -202,12 +202,29 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
     return { controls, devices: inOrder(model.devices, new Set(backupDevices.map((d) => d.id))), stated, backedUp, carried, apart, elsewhere };
   };
 
+  // Each device's links, seen from it, in model order: the rules about VPN ends read a device's own links
+  // rather than scanning every link of the model for each segment.
+  const networkKind = new Map(model.networks.map((n) => [n.id, n.kind]));
+  const linksOf = new Map<string, DeviceLink[]>();
+  const addLink = (device: string, link: DeviceLink): void => {
+    const list = linksOf.get(device);
+    if (list) list.push(link);
+    else linksOf.set(device, [link]);
+  };
+  for (const l of model.links) {
+    const kind = networkKind.get(l.network);
+    if (kind === undefined) continue;
+    addLink(l.from, { link: l.id, network: l.network, kind, far: l.to, farOperator: l.ends[1] });
+    addLink(l.to, { link: l.id, network: l.network, kind, far: l.from, farOperator: l.ends[0] });
+  }
+
   const deviceFacts: Record<string, DeviceFacts> = {};
   for (const device of model.devices) {
     const peerIds = [...peers.get(device.id)].sort(compare);
     const ops = ended.get(device.id);
     deviceFacts[device.id] = {
       auth: authStrength(device.auth),
+      links: linksOf.get(device.id) ?? [],
       entry: entries.has(device.id),
       peers: peerIds,
       medicalInOperation: medicalInOperation.has(device.id),
