@@ -191,9 +191,10 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
   const reference = (entry: Entry, path: PathSegment[], value: unknown, kinds: readonly ElementKind[]): string | undefined => {
     if (typeof value !== 'string') return undefined;
     const declared = kindsOf.get(value);
-    const range = at(entry, ...path);
-    const kindName = kinds.join('|');
     if (!declared || !kinds.some((k) => declared.has(k))) {
+      // Only a reference that does not resolve needs its place in the file.
+      const range = at(entry, ...path);
+      const kindName = kinds.join('|');
       const meant = suggestFor(value, kinds);
       if (declared) report('KZ208', range, { id: value, kind: kindName, found: [...declared][0] ?? '' }, meant);
       else report('KZ104', range, { kind: kindName, id: value }, meant);
