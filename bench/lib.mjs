@@ -1,4 +1,5 @@
 // Helpers the benchmarks share: medians, number formats, Markdown tables, failure text, a seeded PRNG.
+import { appendFileSync } from 'node:fs';
 
 export function median(samples) {
   const s = [...samples].sort((a, b) => a - b);
@@ -38,4 +39,26 @@ export function prng(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * A benchmark's targets: printed as its "Targets" table (each figure with the peer measured in the same run
+ * and the ratio to it, the target and PASS or MISS), and, when BENCH_SUMMARY names a file (bench/run.mjs
+ * sets it), appended there as JSON lines for the one summary table of `npm run bench`.
+ * A row: { figure, value, unit ('ms', 'MB', 'x'...), peer: { name, value } | null, limit, pass }.
+ */
+export function targets(bench, rows) {
+  section('Targets');
+  const shown = (v, unit) => (unit === 'x' ? `${Number.isFinite(v) ? v.toFixed(1) : '-'}x` : unit === 'MB' ? `${Number.isFinite(v) ? v.toFixed(0) : '-'} MB` : `${ms(v)} ${unit}`);
+  const cells = rows.map((r) => [
+    r.figure,
+    shown(r.value, r.unit),
+    r.peer ? `${r.peer.name}: ${shown(r.peer.value, r.unit)}` : '-',
+    r.peer ? ratio(r.value, r.peer.value) : '-',
+    r.limit === null ? '-' : shown(r.limit, r.unit),
+    r.pass ? 'PASS' : 'MISS',
+  ]);
+  table(['figure', 'measured', 'peer (same run)', 'x peer', 'target', 'result'], cells, ['l', 'r', 'l', 'r', 'r', 'l']);
+  const file = process.env.BENCH_SUMMARY;
+  if (file) appendFileSync(file, rows.map((r, i) => `${JSON.stringify({ bench, cells: cells[i] })}\n`).join(''));
 }

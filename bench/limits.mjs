@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
-import { failure, mb, ms, ratio, section, table } from './lib.mjs';
+import { failure, mb, ms, ratio, section, table, targets } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { MODEL_LIMITS } = await import(pathToFileURL(join(root, 'dist/src/load/resolve.js')).href);
@@ -94,14 +94,17 @@ try {
       ['diff --format md', (m) => ['diff', m, m === example ? example : next, '--format', 'md', '-o', join(dir, 'diff.md')]],
     ];
     const rows = [];
+    const goals = [];
     for (const [name, args] of commands) {
       const peer = measure(args(example));
       const at = measure(args(model));
       const pass = at.kb <= BUDGET_KB;
       if (!pass) missed++;
       rows.push([name, ms(peer.wall), `${mb(peer.kb)} MB`, ms(at.wall), `${mb(at.kb)} MB`, ratio(at.kb, peer.kb), `${((at.kb / BUDGET_KB) * 100).toFixed(0)}%`, pass ? 'PASS' : 'MISS']);
+      goals.push({ figure: `${name}, peak memory on the largest model${wordy ? ' (wordy)' : ''}`, value: at.kb / 1024, unit: 'MB', peer: { name: 'the example', value: peer.kb / 1024 }, limit: BUDGET_KB / 1024, pass });
     }
     table(['command', 'example ms', 'example peak', 'largest ms', 'largest peak', 'largest / example', 'of 1 GB', 'target'], rows, ['l']);
+    targets('limits', goals);
   }
   console.log(`\nlimits: ${Object.entries(MODEL_LIMITS).map(([k, v]) => `${k} ${v}`).join(', ')}. example: examples/cloud-ehr (15 devices, 16 flows), measured in the same run. Peak = the process's maximum resident set size.`);
   if (missed > 0) {

@@ -3,11 +3,12 @@
 //   yaml parse                    Node + the yaml library parsing the example (the cost of parsing)
 //   koseizu validate              the whole CLI on the cloud-EHR example
 // and how fast hostile input is refused (a 50 MB file, an alias bomb).
-// Prints medians over repeated runs; no assertion: numbers are for people and the notes.
+// Prints medians over repeated runs and its target (validate within 1.5x of node + yaml parse); no assertion.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { targets } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const node = process.execPath;
@@ -55,6 +56,10 @@ try {
   for (const [name, t] of rows) {
     console.log(`| ${name} | ${t.median.toFixed(1)} | ${t.min.toFixed(1)} | ${(t.median / floor).toFixed(2)} | ${(t.median / parse).toFixed(2)} |`);
   }
+  const validate = rows[2][1].median;
+  targets('validate', [
+    { figure: 'koseizu validate of the example, cold', value: validate, unit: 'ms', peer: { name: 'node + yaml parse of it', value: parse }, limit: 1.5 * parse, pass: validate <= 1.5 * parse },
+  ]);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
