@@ -131,6 +131,7 @@ export type SheetNames = Readonly<Record<'flows' | 'threats' | 'responses' | 're
  */
 export type ReportWordKey =
   'report' | 'provider' | 'source' | 'hash' | 'contents' | 'diagram' | 'flows' | 'threats' | 'responses' | 'requests' | 'checklist' | 'open' | 'orphaned' | 'riskId' | 'rank' | 'level' | 'decision' | 'measures' | 'residual' | 'rationale' | 'agreedWith' | 'date' | 'where' | 'category' | 'owner' | 'risks' | 'item' | 'requirement' | 'status' | 'evidence' | 'reference' | 'none' | 'noOpen' | 'noResponses' | 'noRequests' | 'agree' | 'agreeNote' | 'noAgree' | 'whyWho' | 'noOrphaned' | 'pattern' | 'title' | 'threat' | 'phase'
-  | 'diagramPart' | 'diagramContinued' | 'diagramAnd' | 'diagramOffPage' | 'diagramLink' | 'diagramMedia' | 'diagramElsewhere';
+  | 'diagramPart' | 'diagramContinued' | 'diagramAnd' | 'diagramOffPage' | 'diagramLink' | 'diagramMedia' | 'diagramElsewhere'
+  | 'diagramTooLarge';
 
 export type ReportWords = Readonly<Record<ReportWordKey, string>>;

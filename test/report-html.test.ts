@@ -17,7 +17,7 @@ import type { Model } from '../models/model.js';
 import type { ReportView } from '../models/report.js';
 import type { Lang } from '../models/vocabulary.js';
 import { escapeHtml } from '../renderers/escape.js';
-import { MIN_PRINT_PT, printedDiagram, reportHtml, riskAnchor, type PrintedDiagram } from '../renderers/html/report.js';
+import { MAX_PRINT_PARTS, MIN_PRINT_PT, printedDiagram, reportHtml, riskAnchor, type PrintedDiagram } from '../renderers/html/report.js';
 import { renderSvg } from '../renderers/svg/diagram.js';
 import type { Box, DiagramDrawing, Point } from '../models/diagram.js';
 import { buildReport, loadModel } from '../src/index.js';
@@ -340,6 +340,20 @@ describe('the diagram on paper', () => {
     const continued = printed.parts.filter((p) => p.caption?.includes('（続き）'));
     expect(continued.length).toBeGreaterThan(2);
     expect(printed.parts.every((p) => p.scale === printed.scale)).toBe(true);
+    expect(printed.tooLarge).toBeNull();
+  }, 60_000);
+
+  it(`prints a diagram that would take more than ${MAX_PRINT_PARTS} pages whole, small, saying how many it would take`, async () => {
+    const view = await viewOf(CLOUD_EHR, 'ja');
+    const svg = renderSvg(view.diagram);
+    const huge = enlarged(view.diagram, 16);
+    const printed = printedDiagram(huge, svg, view.words);
+    expect(printed.tooLarge).toBeGreaterThan(MAX_PRINT_PARTS);
+    expect(printed.parts).toHaveLength(1);
+    expect(printed.parts[0]?.crop).toMatchObject({ width: huge.layout.width, height: huge.layout.height });
+    const html = reportHtml({ ...view, diagram: huge });
+    expect(html.match(/<figure class="diagram-part /g)).toHaveLength(1);
+    expect(html).toContain(`読める大きさで印刷すると ${printed.tooLarge ?? 0} ページになるため`);
   }, 60_000);
 });
 

@@ -56,6 +56,8 @@ const PAGE_BOX: Readonly<Record<Orientation, { readonly width: number; readonly 
 export const MIN_PRINT_PT = 7.2;
 /** The printed diagram is never drawn larger than its own size (12 px labels: 9 pt). */
 const MAX_PRINT_SCALE = 1;
+/** The most pages the diagram prints on in parts (the 300-device bench model takes 121). */
+export const MAX_PRINT_PARTS = 150;
 /** The root <svg> of the drawing, which every printed part shows a crop of. */
 const DRAWING_ID = 'diagram-drawing';
 /** A mark: a white disc (or a pill for two letters) with a dark letter, just outside the part's edge. */
@@ -450,6 +452,11 @@ export interface PrintedPart {
 export interface PrintedDiagram {
   /** CSS px per drawing px: the scale of every part that fits a page at it (all of them, but in extreme cases). */
   readonly scale: number;
+  /**
+   * The pages a legible print would take, when that is more than MAX_PRINT_PARTS: the drawing is then
+   * printed whole, small, with a note pointing to diagram.svg / diagram.png; null otherwise.
+   */
+  readonly tooLarge: number | null;
   /** The smallest font size the drawing and its marks use, in drawing px. */
   readonly minFontPx: number;
   readonly parts: readonly PrintedPart[];
@@ -632,7 +639,7 @@ export function printedDiagram(drawing: DiagramDrawing, svg: string, words: Repo
   // The whole drawing on one page, when its smallest text prints large enough so.
   const one = best(whole, null, true);
   if (one.scale >= minScale || layout.containers.length === 0) {
-    return { scale: one.scale, minFontPx, parts: [{ crop: whole, orientation: one.orientation, side: false, scale: one.scale, caption: null, lines: [] }] };
+    return { scale: one.scale, minFontPx, tooLarge: null, parts: [{ crop: whole, orientation: one.orientation, side: false, scale: one.scale, caption: null, lines: [] }] };
   }
 
   // The units a part is made of: the sites in reading order (top to bottom, then left to right), then the
@@ -745,6 +752,13 @@ export function printedDiagram(drawing: DiagramDrawing, svg: string, words: Repo
     }
   }
 
+  // Past MAX_PRINT_PARTS pages nobody reads the diagram on paper, and the marks and lists of its lines grow
+  // with parts x lines (952 parts, 110 MB of HTML on the largest model with the longest labels): it is printed
+  // whole instead, with a note.
+  if (groups.length > MAX_PRINT_PARTS) {
+    return { scale: one.scale, minFontPx, tooLarge: groups.length, parts: [{ crop: whole, orientation: one.orientation, side: false, scale: one.scale, caption: null, lines: [] }] };
+  }
+
   // The parts, their far ends' parts, and the marks: one letter per line that leaves a part, in layout order.
   const total = groups.length;
   /** The part an end is on: the first that holds all of it, else the first that holds its middle. */
@@ -769,7 +783,7 @@ export function printedDiagram(drawing: DiagramDrawing, svg: string, words: Repo
     const widest = PAGE_BOX[b.orientation].width / (g.crop.width + 2 * MARK_PAD);
     return { crop: g.crop, orientation: b.orientation, side: b.side, scale: Math.min(scale, Math.max(b.scale, Math.min(minScale, widest))), caption, lines: partLines };
   });
-  return { scale, minFontPx, parts };
+  return { scale, minFontPx, tooLarge: null, parts };
 }
 
 /** Numbers for the printed parts' SVG: at most one decimal, no "-0". */
@@ -826,6 +840,7 @@ function printedParts(ctx: Context, printed: PrintedDiagram): string {
     const s = part.scale;
     const out: string[] = [`<figure class="diagram-part ${part.orientation}${part.side ? ' side' : ''}">`];
     if (part.caption !== null) out.push(`<figcaption>${e(part.caption)}</figcaption>`);
+    if (printed.tooLarge !== null) out.push(`<figcaption>${e(fillTemplate(w('diagramTooLarge'), { pages: printed.tooLarge }))}</figcaption>`);
     out.push('<div class="part-body">');
     out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${num(v.width * s)}" height="${num(v.height * s)}" viewBox="${num(v.x)} ${num(v.y)} ${num(v.width)} ${num(v.height)}">`
       + `<svg x="${num(c.x)}" y="${num(c.y)}" width="${num(c.width)}" height="${num(c.height)}" viewBox="${num(c.x)} ${num(c.y)} ${num(c.width)} ${num(c.height)}"><use href="#${DRAWING_ID}"/></svg>`
