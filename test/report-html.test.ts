@@ -351,7 +351,7 @@ describe('the diagram on paper', () => {
     expect(printed.tooLarge).toBeGreaterThan(MAX_PRINT_PARTS);
     expect(printed.parts).toHaveLength(1);
     expect(printed.parts[0]?.crop).toMatchObject({ width: huge.layout.width, height: huge.layout.height });
-    const html = reportHtml({ ...view, diagram: huge });
+    const html = reportHtml({ ...view, diagram: { ...view.diagram, ...huge } });
     expect(html.match(/<figure class="diagram-part /g)).toHaveLength(1);
     expect(html).toContain(`読める大きさで印刷すると ${printed.tooLarge ?? 0} ページになるため`);
   }, 60_000);
