@@ -501,11 +501,17 @@ export async function report(input: ModelInput, options: ReportCommandOptions = 
   const raster = rasteriserOf(resources).prepare(charactersOf(graph));
   const view = await reportOf(model, catalogue, assessment, responses, { lang, direction: options.direction ?? 'down', ...(resources.loadElk ? { loadElk: resources.loadElk } : {}) }, graph);
   const drawing = { graph: view.diagram.graph, layout: view.diagram.layout };
-  const files = await Promise.all(Object.entries(REPORT_FILES).map(async ([name, spec]) => {
-    if (spec.from === 'view') return { name: name as ReportFile, data: await spec.render(view) };
+  // One file at a time: each renderer's working memory (the workbook's object tree, the PNG's pixels) is
+  // let go before the next starts, so the peak is the view, the files written so far and one renderer's.
+  const files: { name: ReportFile; data: string | Uint8Array }[] = [];
+  for (const [name, spec] of Object.entries(REPORT_FILES)) {
+    if (spec.from === 'view') {
+      files.push({ name: name as ReportFile, data: await spec.render(view) });
+      continue;
+    }
     const svg = spec.render(drawing);
-    return { name: name as ReportFile, data: spec.raster ? (await raster.render(svg, drawing.layout.width, drawing.layout.height, 1)).png : svg };
-  }));
+    files.push({ name: name as ReportFile, data: spec.raster ? (await raster.render(svg, drawing.layout.width, drawing.layout.height, 1)).png : svg });
+  }
   return { ...assessed, view, files };
 }
 
