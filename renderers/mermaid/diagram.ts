@@ -40,7 +40,7 @@ import {
 import type { DeviceKind, Org } from '../../models/vocabulary.js';
 import { CONTROL_RUN, mermaidText } from '../escape.js';
 import { fillTemplate } from '../template.js';
-import { planLayout, type NodeRef, type Scene, type SceneDevice, type SceneLocation, type SceneMedia, type SceneSite } from './plan.js';
+import { planLayout, push, type NodeRef, type Scene, type SceneDevice, type SceneLocation, type SceneMedia, type SceneSite } from './plan.js';
 import { LINE_BREAK, mermaidLabel } from './wrap.js';
 
 export interface MermaidResult {
@@ -499,12 +499,6 @@ function draw(graph: DiagramGraph, part: Part, options: MermaidOptions): { text:
     ...farStated, ...part.media.map(stated('media')),
   ]);
   return { text: w.text(), edges };
-}
-
-function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
-  const list = map.get(k);
-  if (list) list.push(v);
-  else map.set(k, [v]);
 }
 
 /** Where each device and location sits, for checking links' and media's ends and for the per-site split. */

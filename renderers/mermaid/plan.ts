@@ -112,7 +112,7 @@ const LEVEL_CAP = 600;
 const key = (n: NodeRef): string => `${n.kind}:${n.id}`;
 
 /** Adds to a Map of lists. */
-function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+export function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
   const list = map.get(k);
   if (list) list.push(v);
   else map.set(k, [v]);
