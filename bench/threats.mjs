@@ -6,9 +6,9 @@
 //   assess, by rule             each rule's check over the segments it reads, called outside the engine
 //   cold, fresh process         `node -e` importing dist/ and running the pipeline once (the CLI-like number),
 //                               `node -e` importing yaml and parsing the file (its peer), peak RSS of both
-// on a generated model of 300 devices and 750 flows, about 3,400 devices on the flows' paths together (near the
-// most koseizu reads: docs/dsl.md, Limits, 300 devices and 3,600 path steps; paths are 1 to 6 devices, 4.6 on
-// average, so 750 flows stay under the steps limit). The model is deterministic (a seeded PRNG) and goes
+// on a generated model of 1,000 devices and 3,000 flows (BENCH_DEVICES, BENCH_FLOWS change them), about 14,000
+// devices on the flows' paths together (paths are 1 to 6 devices, 4.6 on average; docs/dsl.md, Limits: at most
+// 3,000 devices, 3,000 flows and 15,000 path steps). The model is deterministic (a seeded PRNG) and goes
 // to a temporary folder that is removed. The run fails only when the model does not validate or a child
 // crashes; the targets print PASS or MISS: numbers are for people and the notes.
 //
@@ -26,8 +26,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
 const dist = pathToFileURL(join(root, 'dist')).href;
 const GNU_TIME = '/usr/bin/time';
-const DEVICES = 300;
-const FLOWS = 750;
+const DEVICES = Number.parseInt(process.env.BENCH_DEVICES ?? "", 10) || 1000;
+const FLOWS = Number.parseInt(process.env.BENCH_FLOWS ?? "", 10) || 3000;
 const SEED = 3000;
 const RUNS_OVERRIDE = Number.parseInt(process.env.BENCH_RUNS ?? '', 10);
 const RUNS = RUNS_OVERRIDE > 0 ? RUNS_OVERRIDE : 15;

@@ -8,7 +8,7 @@ import {
 } from '../../models/diagram.js';
 import { wrapText } from './text.js';
 
-/** Above this many devices the engine is asked for its faster, rougher settings (a model has at most 300: MODEL_LIMITS). */
+/** Above this many devices the engine is asked for its faster, rougher settings (a model has at most 3,000: MODEL_LIMITS). */
 export const FAST_LAYOUT_DEVICES = 200;
 
 

@@ -54,18 +54,18 @@ export const MODEL_LIMITS = Object.freeze({
   locations: 1000,
   actors: 500,
   data: 500,
-  devices: 300,
+  devices: 3000,
   networks: 500,
-  links: 1200,
+  links: 7500,
   media: 500,
-  flows: 1200,
+  flows: 3000,
   responses: 5000,
   /** Data items one flow or medium carries (what, data). */
   carried: 32,
   /** Devices on one flow's path. */
   path: 32,
   /** Devices on all flows' paths together: what the threat walk's segments grow with. */
-  steps: 3600,
+  steps: 15000,
 });
 
 type Limited = keyof typeof MODEL_LIMITS;
