@@ -13,7 +13,31 @@ const LABEL_PAD = 2 * METRICS.edgeLabel.pad;
 const LINK_OPTIONS = { 'elk.layered.priority.direction': '10' };
 const MEDIA_OPTIONS = { 'elk.layered.priority.direction': '0' };
 
-function baseOptions(fast: boolean, direction: DiagramDirection): Record<string, string> {
+/**
+ * What ELK reads per graph: with INCLUDE_CHILDREN each compound node (a site, a location) is laid out as a
+ * graph of its own with the options set on that node, and ELK does not inherit options from the parent, so
+ * spacing, thoroughness and node placement set only on the root would reach the sites' row and nothing
+ * inside them. Given to every compound node and to the root. Not the model-order options: on a compound
+ * node elkjs 0.12.1 crashes with either of them ("Cannot read properties of undefined (reading 'a')" on
+ * the cloud-EHR example), so they stay on the root alone.
+ */
+function graphOptions(fast: boolean): Record<string, string> {
+  return {
+    'elk.spacing.nodeNode': '28',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+    'elk.spacing.edgeNode': '18',
+    'elk.spacing.edgeEdge': '12',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '18',
+    'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
+    'elk.spacing.edgeLabel': '4',
+    'elk.spacing.labelNode': '6',
+    'elk.layered.thoroughness': fast ? '1' : '10',
+    ...(fast ? { 'elk.layered.nodePlacement.strategy': 'SIMPLE', 'elk.layered.compaction.postCompaction.strategy': 'NONE' } : {}),
+  };
+}
+
+/** The root's options: the whole run's (algorithm, direction, hierarchy, routing, order), then the per-graph ones. */
+function rootOptions(fast: boolean, direction: DiagramDirection): Record<string, string> {
   return {
     'elk.algorithm': 'layered',
     'elk.direction': direction === 'right' ? 'RIGHT' : 'DOWN',
@@ -24,18 +48,9 @@ function baseOptions(fast: boolean, direction: DiagramDirection): Record<string,
     // Cycles (a media transport back to the institution) are broken by the model's order, so sites keep
     // the order they are written in, and links win over media transports (see the edges' priorities).
     'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
-    'elk.layered.thoroughness': fast ? '1' : '10',
-    'elk.spacing.nodeNode': '28',
-    'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-    'elk.spacing.edgeNode': '18',
-    'elk.spacing.edgeEdge': '12',
-    'elk.layered.spacing.edgeNodeBetweenLayers': '18',
-    'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
-    'elk.spacing.edgeLabel': '4',
-    'elk.spacing.labelNode': '6',
     'elk.edgeLabels.inline': 'false',
     'elk.layered.mergeEdges': 'false',
-    ...(fast ? { 'elk.layered.nodePlacement.strategy': 'SIMPLE', 'elk.layered.compaction.postCompaction.strategy': 'NONE' } : {}),
+    ...graphOptions(fast),
   };
 }
 
@@ -74,6 +89,7 @@ async function place(sized: SizedGraph, direction: DiagramDirection, loadElk: El
   const title = (id: string): { width: number; height: number; lines: readonly string[] } =>
     sized.containerTitles.get(id) ?? { width: 0, height: 0, lines: [] };
 
+  const inner = graphOptions(sized.fast);
   const children: ElkNode[] = graph.sites.map((site) => {
     const s = METRICS.site;
     const siteTitle = title(site.id);
@@ -81,6 +97,7 @@ async function place(sized: SizedGraph, direction: DiagramDirection, loadElk: El
     return {
       id: site.id,
       layoutOptions: {
+        ...inner,
         'elk.padding': `[top=${siteTop},left=${s.padX},bottom=${s.padBottom},right=${s.padX}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': minimum(siteTitle.width + 2 * s.padX + 64, siteTop + 40),
@@ -95,6 +112,7 @@ async function place(sized: SizedGraph, direction: DiagramDirection, loadElk: El
         return {
           id: location.id,
           layoutOptions: {
+            ...inner,
             'elk.padding': `[top=${locTop},left=${l.padX},bottom=${l.padBottom},right=${l.padX}]`,
             'elk.nodeSize.constraints': 'MINIMUM_SIZE',
             'elk.nodeSize.minimum': minimum(minWidth, locTop),
@@ -120,7 +138,7 @@ async function place(sized: SizedGraph, direction: DiagramDirection, loadElk: El
     ...graph.media.map((m) => ({ id: m.id, sources: [m.from], targets: [m.to], layoutOptions: MEDIA_OPTIONS })),
   ];
 
-  const input: ElkNode = { id: 'koseizu-root', layoutOptions: baseOptions(sized.fast, direction), children, edges };
+  const input: ElkNode = { id: 'koseizu-root', layoutOptions: rootOptions(sized.fast, direction), children, edges };
   const root: ElkNode = await elk.layout(input);
 
   // Node coordinates are relative to the parent; edges are relative to their container.
