@@ -14,6 +14,7 @@
 // for names outside that set are ignored. Bursts are debounced (40 ms), then the model is loaded again
 // and, when it is valid, its view in the model's own language is drawn before the SSE event goes out, so
 // a page that fetches /view.json on the event gets it at once; the other language is drawn when asked for.
+// Each site's layout is kept by its content, so a save that changes one site lays out that site alone.
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +26,7 @@ import { workshopJson } from '../../renderers/json/workshop.js';
 import { assess, workshopState, workshopViewOf, type Assessed, type ElkLoader, type ListResult, type ReadResult, type SourceHost } from '../index.js';
 import { toSlashes } from '../load/files.js';
 import { diskHost } from './disk.js';
+import { memoizedElk } from '../diagram/elk.js';
 import { loadElkWithCodeCache } from './elk.js';
 import { readDiagramFonts } from './package.js';
 
@@ -128,9 +130,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   const page = options.page ?? (await import('../../renderers/html/workshop.js')).workshopPage;
 
-  // elkjs compiled once (with this machine's code cache), then reused by every layout.
+  // elkjs compiled once (with this machine's code cache), then reused by every layout; the layouts are kept
+  // by their input (src/diagram/elk.ts), so a save re-lays out only the sites whose content changed (and
+  // the sites' row when a site's size or its lines to others did), and reuses the other sites' layouts.
   let elk: ReturnType<ElkLoader> | undefined;
-  const loadElk: ElkLoader = () => (elk ??= loadElkWithCodeCache<ReturnType<ElkLoader>>());
+  const loadElk: ElkLoader = () => (elk ??= memoizedElk(loadElkWithCodeCache<ReturnType<ElkLoader>>()).ELK);
   let fonts: { readonly regular: Uint8Array; readonly bold: Uint8Array } | undefined;
 
   let version = 0;
