@@ -280,11 +280,13 @@ async function place(sized: SizedGraph, direction: DiagramDirection, loadElk: El
       if (r) routes.set(e.id, { points: r.points.map((p) => abs(origin, p)), label: r.label ? absBox(origin, r.label) : null });
     }
   });
+  const crossingIndex = new Map<string, number>(); // `${edge}|${site}` -> its index among the site's crossings
+  crossings.forEach((list, s) => { list.forEach((c, k) => crossingIndex.set(`${c.edge.id}|${s}`, k)); });
   for (const e of crossingEdges) {
     const upper = Math.min(e.fromSite, e.toSite);
     const lower = Math.max(e.fromSite, e.toSite);
     const stub = (s: number): readonly Point[] => {
-      const k = (crossings[s] ?? []).findIndex((c) => c.edge.id === e.id);
+      const k = crossingIndex.get(`${e.id}|${s}`) ?? -1;
       const origin = siteAt.get(graph.sites[s]?.id ?? '') ?? { x: 0, y: 0 };
       return (sites[s]?.ports[k]?.points ?? []).map((p) => abs(origin, p));
     };
