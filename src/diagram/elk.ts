@@ -2,7 +2,7 @@
 // as nested boxes. Each site is laid out on its own (its locations and devices, INCLUDE_CHILDREN), with one
 // port on its border per line to another site; then the sites, as boxes of that size with their ports fixed,
 // are placed and the lines between them routed port to port; each such line is the route inside the one
-// site, then between the sites, then inside the other, joined at the ports. Smaller graphs lay out much
+// site, then between the sites, then inside the other, joined at the ports. Smaller graphs lay out
 // faster than the whole (ELK's layered algorithm grows faster than the graph), and a site whose ELK input
 // did not change gives the same layout, so a caller may keep them (memoizedElk). Deterministic: a fixed
 // seed, and the model's order kept as a hint so a small edit does not reshuffle the picture.
