@@ -112,16 +112,29 @@ describe('the report as HTML', () => {
       const parts = ['diagram', 'flows', 'threats', 'responses', 'requests', 'checklist', 'open', 'orphaned'];
       expect([...document.querySelectorAll('main > section')].map((s) => s.id)).toEqual(parts);
       for (const p of parts) expect(document.querySelector(`nav.toc a[href="#${p}"]`)).not.toBeNull();
-      // Every risk of the list has its row, its rank in words, and its reasons and countermeasures.
+      // Every risk of the list has its row, its rank in words, and its reasons; what the risks of one rank and
+      // one rule share (title, countermeasures, the reasons most of them share) is stated once, in the heading
+      // of their group, and a row whose reasons are those says so instead of repeating them.
       const rows = document.querySelectorAll('table.threats tbody.risk');
       expect(rows).toHaveLength(view.threats.rows.length);
+      const runs = view.threats.rows.filter((r, i, all) => i === 0 || all[i - 1]?.rule !== r.rule || all[i - 1]?.rank !== r.rank);
+      expect(document.querySelectorAll('table.threats tbody.group')).toHaveLength(runs.length);
+      const asCommon = view.threats.headings.asCommon;
       for (const [i, r] of view.threats.rows.entries()) {
         const group = rows[i];
         expect(group?.querySelector('tr.row')?.id).toBe(riskAnchor(r.id));
         expect(group?.querySelector('.rank')?.textContent).toBe(r.rank);
         expect(group?.querySelector(`.rank-${r.rank}`)).not.toBeNull();
+        let head = group?.previousElementSibling ?? null;
+        while (head && !head.matches('tbody.group')) head = head.previousElementSibling;
+        const shared = head?.textContent ?? '';
+        expect(shared).toContain(r.cells.title);
+        for (const line of r.countermeasures.technical) expect(shared).toContain(line);
         const details = group?.querySelector('details')?.textContent ?? '';
-        for (const line of [...r.reasons.impact, ...r.reasons.likelihood, ...r.countermeasures.technical]) expect(details).toContain(line);
+        expect(details).not.toContain(r.countermeasures.technical[0] ?? '\u0000');
+        for (const line of [...r.reasons.impact, ...r.reasons.likelihood, ...r.reasons.who]) {
+          expect(details.includes(line) || (details.includes(asCommon) && shared.includes(line)), line).toBe(true);
+        }
       }
       // The checklist: each item's status with its marker, its evidence lines and reference.
       const items = document.querySelectorAll('table.checklist tbody tr');
@@ -723,7 +736,8 @@ describe.skipIf(!haveChromium || !JAPANESE)('printed on A4', () => {
               const heads = [...table.querySelectorAll('thead th')];
               heads.forEach(look);
               const columns = heads.map((th) => short.includes(th.textContent ?? ''));
-              for (const row of table.querySelectorAll('tbody > tr:not(.details)')) {
+              // A group's heading row spans the table: a heading, not a cell of a column.
+              for (const row of table.querySelectorAll('tbody > tr:not(.details):not(.group)')) {
                 [...row.children].forEach((cell, i) => { if (columns[i]) look(cell); });
               }
             }
