@@ -67,6 +67,27 @@ describe('the report as HTML', () => {
     expect(reportHtml(again)).toBe(reportHtml(view));
   }, 60_000);
 
+  it('states what a group of risks shares once, and splits a long group over tables that link back to its heading', async () => {
+    const view = await viewOf(CLOUD_EHR, 'ja');
+    const base = view.threats.rows[0];
+    if (!base) throw new Error('the example has no risk');
+    // 450 risks of one rule and rank, their reasons all alike: one group, in tables of at most 200 risks.
+    const rows = Array.from({ length: 450 }, (_, i) => ({ ...base, id: `${base.rule}@d${String(i).padStart(3, '0')}` }));
+    const html = reportHtml({ ...view, threats: { ...view.threats, rows }, open: [], agree: [] });
+    const document = structure(html);
+    const tables = [...document.querySelectorAll('#threats div.risk-group table.threats')];
+    expect(tables.map((t) => t.querySelectorAll('tbody.risk').length)).toEqual([200, 200, 50]);
+    expect(tables.map((t) => t.querySelector('tbody.group')?.classList.contains('continued'))).toEqual([false, true, true]);
+    const heading = tables[0]?.querySelector('tbody.group');
+    for (const t of tables.slice(1)) expect(t.querySelector('tbody.group a')?.getAttribute('href')).toBe(`#${heading?.id ?? '-'}`);
+    // The rule's countermeasures and the shared reasons are written once, under the group's heading.
+    const measure = base.countermeasures.technical[0] ?? base.countermeasures.human[0] ?? '';
+    expect(measure).not.toBe('');
+    expect(html.split(escapeHtml(measure)).length - 1).toBe(1);
+    for (const line of base.reasons.impact) expect(html.split(escapeHtml(line)).length - 1).toBe(1);
+    expect(document.querySelectorAll('#threats p.common')).toHaveLength(450 * 3);
+  }, 60_000);
+
   for (const [path, lang] of [[CLOUD_EHR, 'ja'], [MINIMAL, 'en']] as const) {
     it(`${path} (${lang}): one well-formed, self-contained document`, async () => {
       const view = await viewOf(path, lang);
@@ -118,7 +139,7 @@ describe('the report as HTML', () => {
       const rows = document.querySelectorAll('table.threats tbody.risk');
       expect(rows).toHaveLength(view.threats.rows.length);
       const runs = view.threats.rows.filter((r, i, all) => i === 0 || all[i - 1]?.rule !== r.rule || all[i - 1]?.rank !== r.rank);
-      expect(document.querySelectorAll('table.threats tbody.group')).toHaveLength(runs.length);
+      expect(document.querySelectorAll('table.threats tbody.group:not(.continued)')).toHaveLength(runs.length);
       const asCommon = view.threats.headings.asCommon;
       for (const [i, r] of view.threats.rows.entries()) {
         const group = rows[i];
@@ -127,6 +148,8 @@ describe('the report as HTML', () => {
         expect(group?.querySelector(`.rank-${r.rank}`)).not.toBeNull();
         let head = group?.previousElementSibling ?? null;
         while (head && !head.matches('tbody.group')) head = head.previousElementSibling;
+        // A long group goes on in more tables, each with a heading row that links to the group's own.
+        if (head?.matches('.continued')) head = document.getElementById(head.querySelector('a')?.getAttribute('href')?.slice(1) ?? '');
         const shared = head?.textContent ?? '';
         expect(shared).toContain(r.cells.title);
         for (const line of r.countermeasures.technical) expect(shared).toContain(line);

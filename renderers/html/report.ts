@@ -177,6 +177,8 @@ ul.criteria li { margin: .2rem 0; }
 footer.report { margin-top: 3rem; padding-top: .75rem; padding-bottom: 1.5rem; border-top: 1px solid #9ca3af; color: #374151; font-size: .9rem; }
 :target { outline: 3px solid #f59e0b; outline-offset: 2px; }
 .diagram-part { display: none; }
+.risk-group .table-wrap { margin: 0 0 .75rem; }
+@media screen { .risk-group { content-visibility: auto; contain-intrinsic-size: auto 60rem; } }
 @page { size: A4; margin: ${PAGE_MARGIN_MM.top}mm ${PAGE_MARGIN_MM.right}mm ${PAGE_MARGIN_MM.bottom}mm ${PAGE_MARGIN_MM.left}mm; @bottom-center { content: counter(page) " / " counter(pages); font-family: "Noto Sans JP", "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", Meiryo, sans-serif; font-size: 9pt; color: #374151; } }
 @page portrait { size: A4 portrait; }
 @page landscape { size: A4 landscape; }
@@ -899,8 +901,15 @@ function threatsPart(ctx: Context): Part {
       [e(h.threat), 'c-threat'], [e(h.risk), 'c-risk'], [e(h.cia), 'c-cia'], [e(h.impact), 'c-grade c-impact'], [e(h.likelihood), 'c-grade c-likelihood'],
       [e(h.level), 'num c-level'], [e(h.need), 'c-need'], [e(h.who), 'c-who'],
     ];
-    const body = threatGroups(list.rows).map((g) => groupBodies(ctx, g, head.length)).join('\n');
-    out.push(table('threats', head, `${body}\n`));
+    // One table per group, and per GROUP_ROWS rows of a long one (its heading row continued): a browser lays
+    // out and paints only the tables on screen (content-visibility), so a list of thousands opens at once.
+    for (const g of threatGroups(list.rows)) {
+      for (let from = 0; from < g.rows.length; from += GROUP_ROWS) {
+        const rows = g.rows.slice(from, from + GROUP_ROWS);
+        const body = from === 0 ? groupBodies(ctx, g, rows, head.length) : [continuedHead(ctx, g, head.length), ...rows.map((r) => riskGroup(ctx, g, r, head.length))].join('\n');
+        out.push(`<div class="risk-group">\n${table('threats', head, `${body}\n`).trimEnd()}\n</div>`);
+      }
+    }
   }
   out.push(`<h3 id="threats-matrix">${e(list.words.matrixTitle)}</h3>`);
   out.push(matrix(ctx));
@@ -917,7 +926,17 @@ function rankSummary(ctx: Context, counts: Readonly<Record<Rank, number>>, tally
  * One rank and one rule: a heading row stating once what the rows share (the rule's title, threat,
  * countermeasures and references, and the reasons most of them share), then each risk's row and its own details.
  */
-function groupBodies(ctx: Context, g: ThreatGroup, columns: number): string {
+/** The most risks one table of the list holds. */
+const GROUP_ROWS = 200;
+
+/** The heading row of a group's table after its first: the rank and title, continued, a link to the group's heading. */
+function continuedHead(ctx: Context, g: ThreatGroup, columns: number): string {
+  const f = g.first;
+  return `<tbody class="group continued">\n<tr class="group"><th colspan="${columns}" scope="rowgroup">${rankBadge(f.rank)} `
+    + `<a class="title" href="#${groupAnchor(f)}">${e(fillTemplate(ctx.w('diagramContinued'), { what: f.cells.title }))}</a></th></tr>\n</tbody>`;
+}
+
+function groupBodies(ctx: Context, g: ThreatGroup, rows: readonly ThreatRow[], columns: number): string {
   const h = ctx.view.threats.headings;
   const f = g.first;
   const reasons = KINDS.some((k) => g.common[k] !== null)
@@ -929,7 +948,7 @@ function groupBodies(ctx: Context, g: ThreatGroup, columns: number): string {
     + `<span class="group-threat">${e(fillTemplate(ctx.view.threats.words.threatCia, { threat: f.cells.threat, cia: f.cells.cia }))}</span> <span class="n">${e(g.rows.length === 1 ? h.groupOne : fillTemplate(h.group, { count: g.rows.length }))}</span>`
     + `<details><summary>${e(h.common)}</summary><div class="risk-details">${reasons}${measuresBlock(ctx, f)}${referencesBlock(ctx, f)}</div></details></th></tr>
 </tbody>`;
-  return [head, ...g.rows.map((r) => riskGroup(ctx, g, r, columns))].join('\n');
+  return [head, ...rows.map((r) => riskGroup(ctx, g, r, columns))].join('\n');
 }
 
 function groupAnchor(r: ThreatRow): string {
