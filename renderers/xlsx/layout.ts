@@ -213,6 +213,21 @@ export function textHeight(text: string, width: number, bold = false): number {
   return points;
 }
 
+/**
+ * textHeight, remembered: each text measured once a width, for every sheet it is given to (the open risks'
+ * and the risks to agree on repeat the list's cells). One for a workbook; let go with it.
+ */
+export function rememberedHeight(): Height {
+  const known = new Map<string, Map<number, number>>();
+  return (text, width) => {
+    let byWidth = known.get(text);
+    if (!byWidth) { byWidth = new Map(); known.set(text, byWidth); }
+    let h = byWidth.get(width);
+    if (h === undefined) { h = textHeight(text, width); byWidth.set(width, h); }
+    return h;
+  };
+}
+
 /** A row's height: its tallest cell (as `height` measures it), padded, at most Excel's tallest row. */
 export function rowHeight(cells: readonly string[], widths: readonly number[], height: Height = textHeight): number {
   let most = LINE_LATIN;
