@@ -774,17 +774,18 @@ function hotSpots(profile) {
   return { totalMs, self: [...self].sort((a, b) => b[1] - a[1]), inclusive };
 }
 
-// ---- Main ----
+// ---- Main (when run; bench/report.mjs imports the generator only) ----
 
+const main = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 const started = process.hrtime.bigint();
-const dir = mkdtempSync(join(tmpdir(), 'koseizu-bench-threats-'));
+const dir = main ? mkdtempSync(join(tmpdir(), 'koseizu-bench-threats-')) : '';
 /** Stops the bench with a message and a non-zero exit code (process.exit skips the finally below, so clean up here). */
 const bail = (message) => {
   console.error(message);
   if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
   process.exit(1);
 };
-try {
+if (main) try {
   if (!existsSync(join(root, 'dist', 'src', 'index.js'))) bail('koseizu is not built: run `npm run build` first');
   const [
     { loadModel, formatDiagnostics }, { diskHost }, { walk }, { assess }, { riskMatrix }, { BUILTIN_RULES },
@@ -992,3 +993,5 @@ try {
   if (process.env.BENCH_KEEP) console.log(`\nkept the model in ${dir} (BENCH_KEEP)`);
   else rmSync(dir, { recursive: true, force: true });
 }
+
+export { generateModel };

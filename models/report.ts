@@ -130,7 +130,7 @@ export type SheetNames = Readonly<Record<'flows' | 'threats' | 'responses' | 're
  * {element}/{site} an end on another part).
  */
 export type ReportWordKey =
-  'report' | 'provider' | 'source' | 'hash' | 'contents' | 'diagram' | 'flows' | 'threats' | 'responses' | 'requests' | 'checklist' | 'open' | 'orphaned' | 'riskId' | 'rank' | 'level' | 'decision' | 'measures' | 'residual' | 'rationale' | 'agreedWith' | 'date' | 'where' | 'category' | 'owner' | 'risks' | 'item' | 'requirement' | 'status' | 'evidence' | 'reference' | 'none' | 'noOpen' | 'noResponses' | 'noRequests' | 'agree' | 'agreeNote' | 'noAgree' | 'whyWho' | 'noOrphaned' | 'pattern' | 'title' | 'threat' | 'phase'
+  'report' | 'provider' | 'source' | 'hash' | 'contents' | 'diagram' | 'flows' | 'threats' | 'responses' | 'requests' | 'checklist' | 'open' | 'orphaned' | 'riskId' | 'rank' | 'level' | 'decision' | 'measures' | 'residual' | 'rationale' | 'agreedWith' | 'date' | 'where' | 'category' | 'owner' | 'risks' | 'item' | 'requirement' | 'status' | 'evidence' | 'reference' | 'none' | 'noOpen' | 'noResponses' | 'noRequests' | 'agree' | 'agreeNote' | 'noAgree' | 'whyWho' | 'noOrphaned' | 'seeList' | 'pattern' | 'title' | 'threat' | 'phase'
   | 'diagramPart' | 'diagramContinued' | 'diagramAnd' | 'diagramOffPage' | 'diagramLink' | 'diagramMedia' | 'diagramElsewhere'
   | 'diagramTooLarge';
 

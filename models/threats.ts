@@ -59,7 +59,7 @@ export interface ThreatList {
   readonly headings: Readonly<Record<
     'id' | 'phase' | 'form' | 'segment' | 'flows' | 'dataClass' | 'threat' | 'risk' | 'cia' | 'impact' | 'likelihood' | 'level' | 'rank' | 'need' | 'who'
     | 'countermeasures' | 'references' | 'reasons' | 'summary' | 'matrix' | 'human' | 'physical' | 'technical' | 'details' | 'none'
-    | 'detailsSummary', string>>;
+    | 'detailsSummary' | 'group' | 'groupOne' | 'common' | 'commonReasons' | 'asCommon', string>>;
   /** The list's own sentences, in its language. */
   readonly words: {
     /** "（12 件、ランク A 以上、全 70 件中）" / "(12 risks; rank A and above, of 70)". */

@@ -67,6 +67,27 @@ describe('the report as HTML', () => {
     expect(reportHtml(again)).toBe(reportHtml(view));
   }, 60_000);
 
+  it('states what a group of risks shares once, and splits a long group over tables that link back to its heading', async () => {
+    const view = await viewOf(CLOUD_EHR, 'ja');
+    const base = view.threats.rows[0];
+    if (!base) throw new Error('the example has no risk');
+    // 450 risks of one rule and rank, their reasons all alike: one group, in tables of at most 200 risks.
+    const rows = Array.from({ length: 450 }, (_, i) => ({ ...base, id: `${base.rule}@d${String(i).padStart(3, '0')}` }));
+    const html = reportHtml({ ...view, threats: { ...view.threats, rows }, open: [], agree: [] });
+    const document = structure(html);
+    const tables = [...document.querySelectorAll('#threats div.risk-group table.threats')];
+    expect(tables.map((t) => t.querySelectorAll('tbody.risk').length)).toEqual([200, 200, 50]);
+    expect(tables.map((t) => t.querySelector('tbody.group')?.classList.contains('continued'))).toEqual([false, true, true]);
+    const heading = tables[0]?.querySelector('tbody.group');
+    for (const t of tables.slice(1)) expect(t.querySelector('tbody.group a')?.getAttribute('href')).toBe(`#${heading?.id ?? '-'}`);
+    // The rule's countermeasures and the shared reasons are written once, under the group's heading.
+    const measure = base.countermeasures.technical[0] ?? base.countermeasures.human[0] ?? '';
+    expect(measure).not.toBe('');
+    expect(html.split(escapeHtml(measure)).length - 1).toBe(1);
+    for (const line of base.reasons.impact) expect(html.split(escapeHtml(line)).length - 1).toBe(1);
+    expect(document.querySelectorAll('#threats p.common')).toHaveLength(450 * 3);
+  }, 60_000);
+
   for (const [path, lang] of [[CLOUD_EHR, 'ja'], [MINIMAL, 'en']] as const) {
     it(`${path} (${lang}): one well-formed, self-contained document`, async () => {
       const view = await viewOf(path, lang);
@@ -112,16 +133,31 @@ describe('the report as HTML', () => {
       const parts = ['diagram', 'flows', 'threats', 'responses', 'requests', 'checklist', 'open', 'orphaned'];
       expect([...document.querySelectorAll('main > section')].map((s) => s.id)).toEqual(parts);
       for (const p of parts) expect(document.querySelector(`nav.toc a[href="#${p}"]`)).not.toBeNull();
-      // Every risk of the list has its row, its rank in words, and its reasons and countermeasures.
+      // Every risk of the list has its row, its rank in words, and its reasons; what the risks of one rank and
+      // one rule share (title, countermeasures, the reasons most of them share) is stated once, in the heading
+      // of their group, and a row whose reasons are those says so instead of repeating them.
       const rows = document.querySelectorAll('table.threats tbody.risk');
       expect(rows).toHaveLength(view.threats.rows.length);
+      const runs = view.threats.rows.filter((r, i, all) => i === 0 || all[i - 1]?.rule !== r.rule || all[i - 1]?.rank !== r.rank);
+      expect(document.querySelectorAll('table.threats tbody.group:not(.continued)')).toHaveLength(runs.length);
+      const asCommon = view.threats.headings.asCommon;
       for (const [i, r] of view.threats.rows.entries()) {
         const group = rows[i];
         expect(group?.querySelector('tr.row')?.id).toBe(riskAnchor(r.id));
         expect(group?.querySelector('.rank')?.textContent).toBe(r.rank);
         expect(group?.querySelector(`.rank-${r.rank}`)).not.toBeNull();
+        let head = group?.previousElementSibling ?? null;
+        while (head && !head.matches('tbody.group')) head = head.previousElementSibling;
+        // A long group goes on in more tables, each with a heading row that links to the group's own.
+        if (head?.matches('.continued')) head = document.getElementById(head.querySelector('a')?.getAttribute('href')?.slice(1) ?? '');
+        const shared = head?.textContent ?? '';
+        expect(shared).toContain(r.cells.title);
+        for (const line of r.countermeasures.technical) expect(shared).toContain(line);
         const details = group?.querySelector('details')?.textContent ?? '';
-        for (const line of [...r.reasons.impact, ...r.reasons.likelihood, ...r.countermeasures.technical]) expect(details).toContain(line);
+        expect(details).not.toContain(r.countermeasures.technical[0] ?? '\u0000');
+        for (const line of [...r.reasons.impact, ...r.reasons.likelihood, ...r.reasons.who]) {
+          expect(details.includes(line) || (details.includes(asCommon) && shared.includes(line)), line).toBe(true);
+        }
       }
       // The checklist: each item's status with its marker, its evidence lines and reference.
       const items = document.querySelectorAll('table.checklist tbody tr');
@@ -723,7 +759,8 @@ describe.skipIf(!haveChromium || !JAPANESE)('printed on A4', () => {
               const heads = [...table.querySelectorAll('thead th')];
               heads.forEach(look);
               const columns = heads.map((th) => short.includes(th.textContent ?? ''));
-              for (const row of table.querySelectorAll('tbody > tr:not(.details)')) {
+              // A group's heading row spans the table: a heading, not a cell of a column.
+              for (const row of table.querySelectorAll('tbody > tr:not(.details):not(.group)')) {
                 [...row.children].forEach((cell, i) => { if (columns[i]) look(cell); });
               }
             }

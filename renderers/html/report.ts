@@ -20,6 +20,7 @@ import type { Renderer } from '../../models/render.js';
 import { escapeHtml } from '../escape.js';
 import { renderSvg } from '../svg/diagram.js';
 import { fillTemplate } from '../template.js';
+import { asCommon, threatGroups, type ThreatGroup } from '../groups.js';
 
 const e = escapeHtml;
 
@@ -156,6 +157,10 @@ td p { margin: 0; }
 .status-not-applicable { background: #f3f4f6; color: #374151; }
 .mark { display: inline-block; min-width: 1.1em; text-align: center; }
 tr.details > td { padding: 0 .55rem .35rem; border-top: 0; }
+tbody.group > tr > th { background: #e0e7ff; color: #111827; font-weight: 400; padding: .45rem .55rem .2rem; border-top: 2px solid #1e3a8a; }
+tbody.group .title { display: inline; margin-right: .5rem; }
+tbody.group .n { color: #374151; margin-left: .5rem; white-space: nowrap; }
+p.common { font-size: .9rem; margin: .1rem 0 .4rem; }
 tbody.risk > tr.row > td { border-bottom: 0; }
 details > summary { cursor: pointer; color: #1d4ed8; font-size: .9rem; padding: .15rem 0; }
 details[open] > summary { margin-bottom: .35rem; }
@@ -172,6 +177,8 @@ ul.criteria li { margin: .2rem 0; }
 footer.report { margin-top: 3rem; padding-top: .75rem; padding-bottom: 1.5rem; border-top: 1px solid #9ca3af; color: #374151; font-size: .9rem; }
 :target { outline: 3px solid #f59e0b; outline-offset: 2px; }
 .diagram-part { display: none; }
+.risk-group .table-wrap { margin: 0 0 .75rem; }
+@media screen { .risk-group { content-visibility: auto; contain-intrinsic-size: auto 60rem; } }
 @page { size: A4; margin: ${PAGE_MARGIN_MM.top}mm ${PAGE_MARGIN_MM.right}mm ${PAGE_MARGIN_MM.bottom}mm ${PAGE_MARGIN_MM.left}mm; @bottom-center { content: counter(page) " / " counter(pages); font-family: "Noto Sans JP", "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", Meiryo, sans-serif; font-size: 9pt; color: #374151; } }
 @page portrait { size: A4 portrait; }
 @page landscape { size: A4 landscape; }
@@ -214,7 +221,8 @@ footer.report { margin-top: 3rem; padding-top: .75rem; padding-bottom: 1.5rem; b
   thead { display: table-header-group; }
   thead th { background: #e5e7eb; color: #111827; border-color: #6b7280; }
   tr { break-inside: avoid; page-break-inside: avoid; }
-  tbody.risk > tr.row { break-after: avoid; page-break-after: avoid; }
+  tbody.risk > tr.row, tbody.group > tr { break-after: avoid; page-break-after: avoid; }
+  tbody.group > tr > th { padding: 2pt 3pt; }
   tr.details { break-inside: auto; page-break-inside: auto; }
   /* Short words never break: a heading or a short value wraps between phrases only (Japanese phrases found
      by the browser), a run longer than its column anywhere; grades between number and word; ranks, levels
@@ -893,8 +901,15 @@ function threatsPart(ctx: Context): Part {
       [e(h.threat), 'c-threat'], [e(h.risk), 'c-risk'], [e(h.cia), 'c-cia'], [e(h.impact), 'c-grade c-impact'], [e(h.likelihood), 'c-grade c-likelihood'],
       [e(h.level), 'num c-level'], [e(h.need), 'c-need'], [e(h.who), 'c-who'],
     ];
-    const body = list.rows.map((r) => riskGroup(ctx, r, head.length)).join('\n');
-    out.push(table('threats', head, `${body}\n`));
+    // One table per group, and per GROUP_ROWS rows of a long one (its heading row continued): a browser lays
+    // out and paints only the tables on screen (content-visibility), so a list of thousands opens at once.
+    for (const g of threatGroups(list.rows)) {
+      for (let from = 0; from < g.rows.length; from += GROUP_ROWS) {
+        const rows = g.rows.slice(from, from + GROUP_ROWS);
+        const body = from === 0 ? groupBodies(ctx, g, rows, head.length) : [continuedHead(ctx, g, head.length), ...rows.map((r) => riskGroup(ctx, g, r, head.length))].join('\n');
+        out.push(`<div class="risk-group">\n${table('threats', head, `${body}\n`).trimEnd()}\n</div>`);
+      }
+    }
   }
   out.push(`<h3 id="threats-matrix">${e(list.words.matrixTitle)}</h3>`);
   out.push(matrix(ctx));
@@ -907,33 +922,82 @@ function rankSummary(ctx: Context, counts: Readonly<Record<Rank, number>>, tally
   return `<p class="summary"><strong>${e(h.summary)}:</strong> ${items}${e(tally)}</p>`;
 }
 
-function riskGroup(ctx: Context, r: ThreatRow, columns: number): string {
+/**
+ * One rank and one rule: a heading row stating once what the rows share (the rule's title, threat,
+ * countermeasures and references, and the reasons most of them share), then each risk's row and its own details.
+ */
+/** The most risks one table of the list holds. */
+const GROUP_ROWS = 200;
+
+/** The heading row of a group's table after its first: the rank and title, continued, a link to the group's heading. */
+function continuedHead(ctx: Context, g: ThreatGroup, columns: number): string {
+  const f = g.first;
+  return `<tbody class="group continued">\n<tr class="group"><th colspan="${columns}" scope="rowgroup">${rankBadge(f.rank)} `
+    + `<a class="title" href="#${groupAnchor(f)}">${e(fillTemplate(ctx.w('diagramContinued'), { what: f.cells.title }))}</a></th></tr>\n</tbody>`;
+}
+
+function groupBodies(ctx: Context, g: ThreatGroup, rows: readonly ThreatRow[], columns: number): string {
+  const h = ctx.view.threats.headings;
+  const f = g.first;
+  const reasons = KINDS.some((k) => g.common[k] !== null)
+    ? `<div><p class="label">${e(h.reasons)}</p>${g.common.impact ? `<p>${e(h.impact)}</p>${list(g.common.impact)}` : ''}`
+      + `${g.common.likelihood ? `<p>${e(h.likelihood)}</p>${list(g.common.likelihood)}` : ''}${g.common.who ? `<p>${e(h.who)}</p>${list(g.common.who)}` : ''}</div>`
+    : '';
+  const head = `<tbody class="group" id="${groupAnchor(f)}">
+<tr class="group"><th colspan="${columns}" scope="rowgroup">${rankBadge(f.rank)} <span class="title">${e(f.cells.title)}</span> `
+    + `<span class="group-threat">${e(fillTemplate(ctx.view.threats.words.threatCia, { threat: f.cells.threat, cia: f.cells.cia }))}</span> <span class="n">${e(g.rows.length === 1 ? h.groupOne : fillTemplate(h.group, { count: g.rows.length }))}</span>`
+    + `<details><summary>${e(h.common)}</summary><div class="risk-details">${reasons}${measuresBlock(ctx, f)}${referencesBlock(ctx, f)}</div></details></th></tr>
+</tbody>`;
+  return [head, ...rows.map((r) => riskGroup(ctx, g, r, columns))].join('\n');
+}
+
+function groupAnchor(r: ThreatRow): string {
+  return `group-${r.rank}-${riskAnchor(r.rule).slice('risk-'.length)}`;
+}
+
+function riskGroup(ctx: Context, g: ThreatGroup, r: ThreatRow, columns: number): string {
   const c = r.cells;
   const h = ctx.view.threats.headings;
   const row = `<tr class="row" id="${riskAnchor(r.id)}"><td class="num">${rankBadge(r.rank)}</td><td class="idcell">${idCode(r.id)}</td>`
     + `<td>${e(c.phase)}</td><td>${e(c.segment)}</td><td>${e(c.dataClass)}</td><td>${e(c.threat)}</td>`
-    + `<td class="wide"><span class="title">${e(c.title)}</span>${e(c.risk)}</td><td>${e(c.cia)}</td><td class="grade">${e(c.impact)}</td><td class="grade">${e(c.likelihood)}</td>`
+    + `<td class="wide">${e(c.risk)}</td><td>${e(c.cia)}</td><td class="grade">${e(c.impact)}</td><td class="grade">${e(c.likelihood)}</td>`
     + `<td class="num">${e(c.level)}</td><td>${e(c.need)}</td><td>${e(c.who)}</td></tr>`;
-  const details = `<tr class="details"><td colspan="${columns}"><details><summary>${e(h.detailsSummary)}</summary>${riskDetails(ctx, r)}</details></td></tr>`;
+  const details = `<tr class="details"><td colspan="${columns}"><details><summary>${e(h.reasons)}</summary>${riskDetails(ctx, g, r)}</details></td></tr>`;
   return `<tbody class="risk">\n${row}\n${details}\n</tbody>`;
 }
 
-function riskDetails(ctx: Context, r: ThreatRow): string {
+const KINDS = ['impact', 'likelihood', 'who'] as const;
+
+/** A row's reasons of one kind: its own lines, or a pointer to the group's heading when they are the group's. */
+function ownReasons(ctx: Context, g: ThreatGroup, r: ThreatRow, kind: (typeof KINDS)[number]): string {
+  if (asCommon(g, r, kind)) return `<p class="common"><a href="#${groupAnchor(g.first)}">${e(ctx.view.threats.headings.asCommon)}</a></p>`;
+  return list(r.reasons[kind]);
+}
+
+function measuresBlock(ctx: Context, r: ThreatRow): string {
+  const h = ctx.view.threats.headings;
+  const categories = CATEGORIES.filter((k) => r.countermeasures[k].length > 0);
+  return `<div><p class="label">${e(h.countermeasures)}</p>`
+    + (categories.length === 0 ? `<p>—</p>` : `<dl>${categories.map((k) => `<dt>${e(h[k])}</dt><dd>${list(r.countermeasures[k])}</dd>`).join('')}</dl>`)
+    + '</div>';
+}
+
+function referencesBlock(ctx: Context, r: ThreatRow): string {
+  const h = ctx.view.threats.headings;
+  return r.references.length > 0 ? `<div><p class="label">${e(h.references)}</p>${list(r.references)}</div>` : '';
+}
+
+function riskDetails(ctx: Context, g: ThreatGroup, r: ThreatRow): string {
   const h = ctx.view.threats.headings;
   const c = r.cells;
   const reasons = `<div><p class="label">${e(h.reasons)}</p>`
-    + `<p>${e(h.impact)} ${e(c.impact)}</p>${list(r.reasons.impact)}`
-    + `<p>${e(h.likelihood)} ${e(c.likelihood)}</p>${list(r.reasons.likelihood)}`
+    + `<p>${e(h.impact)} ${e(c.impact)}</p>${ownReasons(ctx, g, r, 'impact')}`
+    + `<p>${e(h.likelihood)} ${e(c.likelihood)}</p>${ownReasons(ctx, g, r, 'likelihood')}`
     + `<p>${e(h.level)} ${e(c.level)} → ${e(h.rank)} ${rankBadge(r.rank)} ${e(c.need)}</p>`
-    + `<p>${e(h.who)}: ${e(c.who)}</p>${list(r.reasons.who)}</div>`;
-  const categories = CATEGORIES.filter((k) => r.countermeasures[k].length > 0);
-  const measures = `<div><p class="label">${e(h.countermeasures)}</p>`
-    + (categories.length === 0 ? `<p>—</p>` : `<dl>${categories.map((k) => `<dt>${e(h[k])}</dt><dd>${list(r.countermeasures[k])}</dd>`).join('')}</dl>`)
-    + '</div>';
-  const refs = `<div>${r.references.length > 0 ? `<p class="label">${e(h.references)}</p>${list(r.references)}` : ''}`
-    + `<p class="label">${e(h.flows)}</p><p>${[...r.flowsShown.map((f) => `<code class="id">${e(f)}</code>`), ...(c.flowsMore ? [e(c.flowsMore)] : [])].join(', ')}</p>`
+    + `<p>${e(h.who)}: ${e(c.who)}</p>${ownReasons(ctx, g, r, 'who')}</div>`;
+  const refs = `<div><p class="label">${e(h.flows)}</p><p>${[...r.flowsShown.map((f) => `<code class="id">${e(f)}</code>`), ...(c.flowsMore ? [e(c.flowsMore)] : [])].join(', ')}</p>`
     + `<p class="label">${e(h.form)}</p><p>${e(c.form)}</p></div>`;
-  return `<div class="risk-details">${reasons}${measures}${refs}</div>`;
+  return `<div class="risk-details">${reasons}${refs}</div>`;
 }
 
 function matrix(ctx: Context): string {
@@ -998,8 +1062,13 @@ function requestsPart(ctx: Context): Part {
   } else {
     const h = ctx.view.threats.headings;
     const head: [string, string][] = [[e(h.rank), 'num c-rank'], [e(h.id), 'c-id'], [e(h.risk), 'c-risk'], [e(h.who), 'c-who'], [e(w('whyWho')), 'c-why']];
-    const body = agree.map((r) => `<tr><td class="num">${rankBadge(r.rank)}</td><td class="idcell">${riskLink(ctx, r.id)}</td>`
-      + `<td class="wide"><span class="title">${e(r.cells.title)}</span>${e(r.cells.risk)}</td><td class="owner">${e(r.cells.who)}</td><td>${list(r.reasons.who)}</td></tr>`);
+    // A listed risk's sentence and reasons are in the assessment list, one link away: stated there once.
+    const body = agree.map((r) => {
+      const listed = ctx.listed.has(r.id);
+      return `<tr><td class="num">${rankBadge(r.rank)}</td><td class="idcell">${riskLink(ctx, r.id)}</td>`
+        + `<td class="wide"><span class="title">${e(r.cells.title)}</span>${listed ? '' : e(r.cells.risk)}</td><td class="owner">${e(r.cells.who)}</td>`
+        + `<td>${listed ? `<a href="#${riskAnchor(r.id)}">${e(w('seeList'))}</a>` : list(r.reasons.who)}</td></tr>`;
+    });
     out.push(`<p class="summary">${e(w('agreeNote'))}</p>`, table('agree', head, `<tbody>\n${body.join('\n')}\n</tbody>\n`).trimEnd());
   }
   const count = groups.reduce((n, g) => n + g.items.length, 0);
@@ -1040,7 +1109,7 @@ function openPart(ctx: Context): Part {
     [e(h.level), 'num c-level'], [e(h.need), 'c-need'],
   ];
   const body = rows.map((r) => `<tr><td class="num">${rankBadge(r.rank)}</td><td class="idcell">${riskLink(ctx, r.id)}</td><td>${e(r.cells.phase)}</td><td>${e(r.cells.segment)}</td>`
-    + `<td>${e(r.cells.threat)}</td><td class="wide"><span class="title">${e(r.cells.title)}</span>${e(r.cells.risk)}</td><td class="num">${e(r.cells.level)}</td><td>${e(r.cells.need)}</td></tr>`);
+    + `<td>${e(r.cells.threat)}</td><td class="wide"><span class="title">${e(r.cells.title)}</span>${ctx.listed.has(r.id) ? '' : e(r.cells.risk)}</td><td class="num">${e(r.cells.level)}</td><td>${e(r.cells.need)}</td></tr>`);
   return { id: 'open', title: w('open'), count: rows.length, children: [], body: table('open', head, `<tbody>\n${body.join('\n')}\n</tbody>\n`) };
 }
 

@@ -19,6 +19,7 @@ const anchor = (title: string): string => title.toLowerCase().replace(/[^\p{L}\p
 
 export const reportMarkdown: Renderer<ReportView> = (view) => {
   const w = view.words;
+  const listed = new Set(view.threats.rows.map((r) => r.id));
   const sections = [w['diagram'], w['flows'], w['threats'], w['responses'], w['requests'], w['checklist'], w['open'], w['orphaned']] as string[];
   const out: string[] = [`# ${cell(view.title)}`, ''];
   if (view.system.provider) out.push(`- ${w['provider']}: ${text(view.system.provider)}`);
@@ -61,7 +62,11 @@ export const reportMarkdown: Renderer<ReportView> = (view) => {
   } else {
     const h = view.threats.headings;
     out.push(text(w['agreeNote']), '', `| ${w['rank']} | ${w['riskId']} | ${w['title']} | ${h.who} | ${w['whyWho']} |`, '| --- | --- | --- | --- | --- |');
-    for (const r of view.agree) out.push(`| **${r.rank}** | ${codeCell(r.id)} | ${cell(r.cells.title)}: ${cell(r.cells.risk)} | ${cell(r.cells.who)} | ${r.reasons.who.map(cell).join('<br>')} |`);
+    // A listed risk's sentence and reasons are in the assessment list above: stated there once.
+    for (const r of view.agree) {
+      const shown = listed.has(r.id);
+      out.push(`| **${r.rank}** | ${codeCell(r.id)} | ${cell(r.cells.title)}${shown ? '' : `: ${cell(r.cells.risk)}`} | ${cell(r.cells.who)} | ${shown ? cell(w['seeList']) : r.reasons.who.map(cell).join('<br>')} |`);
+    }
     out.push('');
   }
 
@@ -77,7 +82,7 @@ export const reportMarkdown: Renderer<ReportView> = (view) => {
     out.push(`${w['noOpen']}`, '');
   } else {
     out.push(`| ${w['rank']} | ${w['riskId']} | ${w['title']} | ${w['phase']} |`, '| --- | --- | --- | --- |');
-    for (const r of view.open) out.push(`| **${r.rank}** | ${codeCell(r.id)} | ${cell(r.cells.title)}: ${cell(r.cells.risk)} | ${cell(r.cells.phase)} |`);
+    for (const r of view.open) out.push(`| **${r.rank}** | ${codeCell(r.id)} | ${cell(r.cells.title)}${listed.has(r.id) ? '' : `: ${cell(r.cells.risk)}`} | ${cell(r.cells.phase)} |`);
     out.push('');
   }
 

@@ -4,6 +4,7 @@ import type { ThreatList } from '../../models/threats.js';
 import { RANKS } from '../../models/vocabulary.js';
 import { markdownCell as cell, markdownCode as code, markdownCodeCell as codeCell, markdownText as text } from '../escape.js';
 import { fillTemplate } from '../template.js';
+import { asCommon, threatGroups } from '../groups.js';
 
 export const threatsMarkdown: Renderer<ThreatList> = (list) => {
   const h = list.headings;
@@ -22,27 +23,46 @@ export const threatsMarkdown: Renderer<ThreatList> = (list) => {
       out.push(`| **${c.rank}** | ${codeCell(r.id)} | ${cell(c.phase)} | ${cell(c.segment)} | ${cell(c.dataClass)} | ${cell(c.threat)} | ${cell(c.risk)} | ${cell(c.cia)} | ${cell(c.impact)} | ${cell(c.likelihood)} | ${c.level} | ${cell(c.need)} | ${cell(c.who)} |`);
     }
     out.push('', `## ${h.details}`, '');
-    for (const r of list.rows) {
-      const c = r.cells;
-      out.push(`### ${c.rank} ${code(r.id)}`, '', `**${text(c.title)}**: ${text(c.risk)}`, '');
-      out.push(`- ${h.threat}: ${fillTemplate(w.threatCia, { threat: text(c.threat), cia: text(c.cia) })}`);
-      out.push(`- ${h.phase}: ${text(c.phase)} / ${h.form}: ${text(c.form)} / ${h.segment}: ${text(c.segment)}`);
-      out.push(`- ${h.flows}: ${[...r.flowsShown.map(code), ...(c.flowsMore ? [text(c.flowsMore)] : [])].join(', ')}`);
-      out.push(`- ${h.reasons}:`);
-      out.push(`  - ${h.impact} ${c.impact}`);
-      for (const line of r.reasons.impact) out.push(`    - ${text(line)}`);
-      out.push(`  - ${h.likelihood} ${c.likelihood}`);
-      for (const line of r.reasons.likelihood) out.push(`    - ${text(line)}`);
-      out.push(`  - ${h.level} ${c.level} → ${h.rank} ${c.rank}: ${text(c.need)}`);
-      out.push(`- ${h.who}: ${text(c.who)}`);
-      for (const line of r.reasons.who) out.push(`  - ${text(line)}`);
+    // Per rank and rule: what the rows share stated once under the group's heading, then each risk's own.
+    for (const g of threatGroups(list.rows)) {
+      const f = g.first;
+      out.push(`### ${f.rank} ${text(f.cells.title)} — ${(g.rows.length === 1 ? h.groupOne : fillTemplate(h.group, { count: g.rows.length }))}`, '');
+      out.push(`- ${h.threat}: ${fillTemplate(w.threatCia, { threat: text(f.cells.threat), cia: text(f.cells.cia) })}`);
       out.push(`- ${h.countermeasures}:`);
       for (const category of ['human', 'physical', 'technical'] as const) {
-        const measures = r.countermeasures[category];
+        const measures = f.countermeasures[category];
         if (measures.length > 0) out.push(`  - ${h[category]}: ${measures.map(text).join(w.join)}`);
       }
-      if (r.references.length > 0) out.push(`- ${h.references}: ${r.references.map(text).join(w.join)}`);
+      if (f.references.length > 0) out.push(`- ${h.references}: ${f.references.map(text).join(w.join)}`);
+      if (g.common.impact || g.common.likelihood || g.common.who) {
+        out.push(`- ${h.commonReasons}:`);
+        for (const [kind, label] of [['impact', h.impact], ['likelihood', h.likelihood], ['who', h.who]] as const) {
+          const lines = g.common[kind];
+          if (!lines) continue;
+          out.push(`  - ${label}:`);
+          for (const line of lines) out.push(`    - ${text(line)}`);
+        }
+      }
       out.push('');
+      for (const r of g.rows) {
+        const c = r.cells;
+        const own = (kind: 'impact' | 'likelihood' | 'who', indent: string): void => {
+          if (asCommon(g, r, kind)) out.push(`${indent}- ${text(h.asCommon)}`);
+          else for (const line of r.reasons[kind]) out.push(`${indent}- ${text(line)}`);
+        };
+        out.push(`#### ${c.rank} ${code(r.id)}`, '');
+        out.push(`- ${h.phase}: ${text(c.phase)} / ${h.form}: ${text(c.form)} / ${h.segment}: ${text(c.segment)}`);
+        out.push(`- ${h.flows}: ${[...r.flowsShown.map(code), ...(c.flowsMore ? [text(c.flowsMore)] : [])].join(', ')}`);
+        out.push(`- ${h.reasons}:`);
+        out.push(`  - ${h.impact} ${c.impact}`);
+        own('impact', '    ');
+        out.push(`  - ${h.likelihood} ${c.likelihood}`);
+        own('likelihood', '    ');
+        out.push(`  - ${h.level} ${c.level} → ${h.rank} ${c.rank}: ${text(c.need)}`);
+        out.push(`- ${h.who}: ${text(c.who)}`);
+        own('who', '  ');
+        out.push('');
+      }
     }
   }
   out.push(`## ${w.matrixTitle}`, '');

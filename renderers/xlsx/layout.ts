@@ -213,6 +213,21 @@ export function textHeight(text: string, width: number, bold = false): number {
   return points;
 }
 
+/**
+ * textHeight, remembered: each text measured once a width, for every sheet it is given to (the open risks'
+ * and the risks to agree on repeat the list's cells). One for a workbook; let go with it.
+ */
+export function rememberedHeight(): Height {
+  const known = new Map<string, Map<number, number>>();
+  return (text, width) => {
+    let byWidth = known.get(text);
+    if (!byWidth) { byWidth = new Map(); known.set(text, byWidth); }
+    let h = byWidth.get(width);
+    if (h === undefined) { h = textHeight(text, width); byWidth.set(width, h); }
+    return h;
+  };
+}
+
 /** A row's height: its tallest cell (as `height` measures it), padded, at most Excel's tallest row. */
 export function rowHeight(cells: readonly string[], widths: readonly number[], height: Height = textHeight): number {
   let most = LINE_LATIN;
@@ -413,26 +428,54 @@ function spread(sheet: SheetText, natural: readonly number[], starts: readonly n
 
 /** A column's cells' heights at a width, one per row. */
 type ColumnHeights = (column: number, width: number) => Float64Array;
+
+/** A column's distinct texts, and which of them each row holds: a list of thousands of rows repeats its words. */
+interface ColumnTexts {
+  readonly texts: readonly string[];
+  readonly of: Int32Array;
+}
+
+function columnTexts(rows: readonly (readonly string[])[], c: number): ColumnTexts {
+  const index = new Map<string, number>();
+  const texts: string[] = [];
+  const of = Int32Array.from(rows, (row) => {
+    const text = row[c] ?? '';
+    let i = index.get(text);
+    if (i === undefined) { i = texts.length; texts.push(text); index.set(text, i); }
+    return i;
+  });
+  return { texts, of };
+}
+
 /**
- * Each column's heights at each width asked, measured once: the layout asks for the same ones often. A
- * cell already one line a paragraph (its floor) at a narrower width stays so; only the others are measured.
+ * Each column's heights at each width asked, measured once: the layout asks for the same ones often. Each
+ * distinct text of a column is measured once a width; a text already one line a paragraph (its floor) at a
+ * narrower width stays so, and is not measured again.
  */
 function columnHeights(sheet: SheetText): ColumnHeights {
   const height = sheet.height ?? textHeight;
   const known = new Map<number, Map<number, Float64Array>>();
-  const floors = new Map<number, Float64Array>();
+  const distinct = new Map<number, { readonly column: ColumnTexts; readonly floor: Float64Array; readonly byWidth: Map<number, Float64Array> }>();
   return (c, width) => {
     let byWidth = known.get(c);
     if (!byWidth) { byWidth = new Map(); known.set(c, byWidth); }
     const hit = byWidth.get(width);
     if (hit) return hit;
-    let floor = floors.get(c);
-    if (!floor) { floor = Float64Array.from(sheet.rows, (row) => floorHeight(row[c] ?? '')); floors.set(c, floor); }
+    let d = distinct.get(c);
+    if (!d) {
+      const column = columnTexts(sheet.rows, c);
+      d = { column, floor: Float64Array.from(column.texts, floorHeight), byWidth: new Map() };
+      distinct.set(c, d);
+    }
     let narrower: Float64Array | undefined;
     let best = -1;
-    for (const [w, hs] of byWidth) if (w < width && w > best) { best = w; narrower = hs; }
-    const low = floor;
-    const hs = Float64Array.from(sheet.rows, (row, r) => (narrower !== undefined && narrower[r] === low[r] ? (low[r] ?? 0) : height(row[c] ?? '', width)));
+    for (const [w, hs] of d.byWidth) if (w < width && w > best) { best = w; narrower = hs; }
+    const low = d.floor;
+    const texts = d.column.texts;
+    const each = Float64Array.from(texts, (text, t) => (narrower !== undefined && narrower[t] === low[t] ? (low[t] ?? 0) : height(text, width)));
+    d.byWidth.set(width, each);
+    const of = d.column.of;
+    const hs = Float64Array.from(of, (t) => each[t] ?? 0);
     byWidth.set(width, hs);
     return hs;
   };

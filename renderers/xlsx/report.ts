@@ -14,7 +14,7 @@ import type { ChecklistStatus, ReportView, ReportWordKey } from '../../models/re
 import type { ThreatList, ThreatRow } from '../../models/threats.js';
 import type { Rank } from '../../models/vocabulary.js';
 import type { Renderer } from '../../models/render.js';
-import { COLUMN_PADDING, layoutSheet, MARGINS, MAX_ROW_POINTS, rowHeight, textHeight, textUnits, type PageLayout } from './layout.js';
+import { COLUMN_PADDING, layoutSheet, MARGINS, MAX_ROW_POINTS, rememberedHeight, rowHeight, textHeight, textUnits, type Height, type PageLayout } from './layout.js';
 
 export { displayWidth } from './layout.js';
 
@@ -198,7 +198,7 @@ const headerText = (text: string): string => text.replace(/&/g, '&&');
 /** How much of the title the page header shows (Excel keeps at most 255 characters in a header). */
 const HEADER_TITLE = 60;
 
-function addSheet(workbook: Workbook, sheet: Sheet, title: string): { readonly ws: Worksheet; readonly layout: PageLayout } {
+function addSheet(workbook: Workbook, sheet: Sheet, title: string, height: Height): { readonly ws: Worksheet; readonly layout: PageLayout } {
   const text = sheet.rows.map((row) => row.map(textOf));
   const { widths, heights, layout } = layoutSheet({
     widths: sheet.columns.map((c, i) => columnWidth(c, sheet.rows, i)),
@@ -206,6 +206,7 @@ function addSheet(workbook: Workbook, sheet: Sheet, title: string): { readonly w
     titles: TITLE_COLUMNS,
     rows: text,
     widest: WIDEST,
+    height,
   });
   const shortTitle = [...title].length <= HEADER_TITLE ? title : `${[...title].slice(0, HEADER_TITLE - 1).join('')}…`;
   const ws = workbook.addWorksheet(sheet.name, {
@@ -387,8 +388,9 @@ export const reportXlsx: Renderer<ReportView, void, Promise<Uint8Array>> = async
   workbook.title = view.title;
   const all = sheets(view);
   const breaks = new Map<string, readonly number[]>();
+  const height = rememberedHeight();
   for (const sheet of all) {
-    const { ws, layout } = addSheet(workbook, sheet, view.title);
+    const { ws, layout } = addSheet(workbook, sheet, view.title, height);
     if (layout.breaks.length > 0) breaks.set(`xl/worksheets/sheet${ws.id}.xml`, layout.breaks);
   }
   withFilterNames(workbook, all);

@@ -4,7 +4,7 @@
 // (a temporary file beside it, renamed over it), and a report folder as one set (written aside, then moved
 // in; a folder holding files koseizu did not write is refused unless forced).
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { SourceHost } from '../load/files.js';
 
@@ -111,10 +111,34 @@ function removeLeftovers(path: string): void {
 }
 
 /** Writes bytes to a new file and flushes them to the disk before it is renamed into place. */
+/** Characters of a text encoded and written at a time: a report of hundreds of MB is never copied whole into bytes. */
+const CHUNK_CHARS = 1 << 20;
+
+/** Writes all of `bytes` (writeSync may write less than it is given). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/** A text in slices of at most CHUNK_CHARS, never cutting a surrogate pair: their UTF-8 bytes are the text's. */
+function* slices(text: string): Generator<string> {
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(start + CHUNK_CHARS, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+function writeText(fd: number, text: string): void {
+  for (const slice of slices(text)) writeAll(fd, Buffer.from(slice, 'utf8'));
+}
+
 function writeNew(path: string, data: string | Uint8Array): void {
   const fd = openSync(path, 'wx', 0o666);
   try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    if (typeof data === 'string') writeText(fd, data);
+    else writeAll(fd, data);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -144,7 +168,26 @@ export function writeOutputFile(path: string, data: string | Uint8Array, inputs:
 /** The list of what koseizu wrote into a report folder, and each file's hash: how it knows its own files next time. */
 export const MANIFEST = '.koseizu-report.json';
 
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+/** The SHA-256 of a text's UTF-8 bytes or of bytes, the text hashed in slices (as it is written). */
+function sha256(data: string | Uint8Array): string {
+  const hash = createHash('sha256');
+  if (typeof data !== 'string') return hash.update(data).digest('hex');
+  for (const slice of slices(data)) hash.update(slice, 'utf8');
+  return hash.digest('hex');
+}
+
+/** The SHA-256 of a file, read a slice at a time. */
+function fileSha256(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    for (let n = readSync(fd, buffer, 0, buffer.length, null); n > 0; n = readSync(fd, buffer, 0, buffer.length, null)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 
 function manifestOf(files: readonly { readonly name: string; readonly data: string | Uint8Array }[]): string {
   const entries = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((f) => [f.name, sha256(f.data)]);
@@ -166,7 +209,7 @@ function foreignFiles(dir: string): string[] {
     const path = join(dir, name);
     const stat = lstatSync(path);
     const hash = own[name];
-    if (!stat.isFile() || typeof hash !== 'string' || sha256(readFileSync(path)) !== hash) foreign.push(name);
+    if (!stat.isFile() || typeof hash !== 'string' || fileSha256(path) !== hash) foreign.push(name);
   }
   return foreign;
 }

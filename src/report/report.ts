@@ -27,7 +27,7 @@ const WORDS: Readonly<Record<Lang, ReportWords>> = {
     noRequests: '医療機関等に求める対策はまだ記載されていません',
     agree: '医療機関等が対応主体に含まれ、合意が必要なリスク', whyWho: '対応主体の根拠',
     agreeNote: '医療機関等が運用する機器・拠点等に関わるため医療機関等が対応主体に含まれるが、医療機関等の対策も合意先もまだ記載されていないリスク（対応不要のランクを除く）。役割分担を合意し、対応一覧に記載する。',
-    noAgree: '医療機関等が対応主体に含まれるリスクは、すべて医療機関等の対策か合意先が記載されています', noOrphaned: 'なし', pattern: '対応のリスクID（パターン）', title: 'リスク', threat: '関連する脅威', phase: 'フェーズ',
+    noAgree: '医療機関等が対応主体に含まれるリスクは、すべて医療機関等の対策か合意先が記載されています', noOrphaned: 'なし', seeList: 'リスクアセスメント結果一覧のとおり', pattern: '対応のリスクID（パターン）', title: 'リスク', threat: '関連する脅威', phase: 'フェーズ',
     diagramTooLarge: 'この構成図は、読める大きさで印刷すると {pages} ページになるため、縮小して1ページに印刷しています。diagram.svg または diagram.png を拡大して見てください。',
     diagramPart: '全体構成図 {n}/{total}：{what}', diagramContinued: '{what}（続き）', diagramAnd: '・',
     diagramOffPage: '他のページへ続く線（続き先のページの、同じ記号の線につながる）',
@@ -44,7 +44,7 @@ const WORDS: Readonly<Record<Lang, ReportWords>> = {
     noRequests: 'No measures are asked of the institution yet',
     agree: 'Risks the institution answers for, still to agree', whyWho: 'Why they act',
     agreeNote: 'Risks the medical institution answers for, alone or with others, because they concern equipment or sites it runs, for which no measure of the institution\'s and no agreement is written yet (ranks that need no response left out). Agree on the split of roles, and write it in the responses.',
-    noAgree: 'Every risk the institution answers for has a measure of the institution\'s or an agreement written', noOrphaned: 'None', pattern: 'Response written for', title: 'Risk', threat: 'Related threat', phase: 'Phase',
+    noAgree: 'Every risk the institution answers for has a measure of the institution\'s or an agreement written', noOrphaned: 'None', seeList: 'as in the risk assessment list', pattern: 'Response written for', title: 'Risk', threat: 'Related threat', phase: 'Phase',
     diagramTooLarge: 'Printed legibly, this diagram would take {pages} pages, so it is printed small on one; zoom into diagram.svg or diagram.png to read it.',
     diagramPart: 'Configuration diagram, part {n} of {total}: {what}', diagramContinued: '{what} (continued)', diagramAnd: ', ',
     diagramOffPage: 'Lines that continue on another page (at the line with the same mark there)',
@@ -179,6 +179,7 @@ export function reportView(input: ReportInput): ReportView {
   const { model, words } = input;
   const { lang } = words;
   const w = WORDS[lang];
+  const listed = new Map(input.threats.rows.map((r) => [r.id, r]));
   return {
     lang,
     title: `${w.report} — ${model.system.title}`,
@@ -191,7 +192,8 @@ export function reportView(input: ReportInput): ReportView {
     requests: institutionRequests(input.responses, lang),
     agree: institutionShare(model, input.threats, input.responses),
     checklist: input.checklist,
-    open: input.responses.open.map((r) => threatRow(r, input.matrix, words)),
+    // The open risks are rows of the list already (the report lists every risk): the same rows, not copies.
+    open: input.responses.open.map((r) => listed.get(r.id) ?? threatRow(r, input.matrix, words)),
     words: w,
     sheets: SHEET_NAMES[lang],
   };

@@ -45,6 +45,7 @@ const HEADINGS_JA = {
   countermeasures: '求められる対策', references: 'ガイドライン参照', reasons: '評価の根拠', summary: '集計', matrix: 'リスクマトリクス',
   human: MEASURE_CATEGORIES.human.ja, physical: MEASURE_CATEGORIES.physical.ja, technical: MEASURE_CATEGORIES.technical.ja, details: 'リスクごとの詳細',
   none: 'リスクはありません', detailsSummary: '評価の根拠・求められる対策', who: '対応主体',
+  group: '{count} 件', groupOne: '1 件', commonReasons: 'これらのリスクに共通の評価の根拠', common: 'これらのリスクに共通: 評価の根拠・求められる対策', asCommon: '共通の根拠のとおり（グループの見出しを参照）',
 } as const;
 
 const HEADINGS_EN = {
@@ -53,6 +54,7 @@ const HEADINGS_EN = {
   countermeasures: 'Countermeasures asked for', references: 'Guideline references', reasons: 'Why these grades', summary: 'Summary', matrix: 'Risk matrix',
   human: MEASURE_CATEGORIES.human.en, physical: MEASURE_CATEGORIES.physical.en, technical: MEASURE_CATEGORIES.technical.en, details: 'Details per risk',
   none: 'No risks', detailsSummary: 'Why these grades; countermeasures asked for', who: 'Who acts',
+  group: '{count} risks', groupOne: '1 risk', commonReasons: 'Why these grades, common to these risks', common: 'Common to these risks: why these grades; countermeasures asked for', asCommon: 'as stated for the group (see its heading)',
 } as const;
 
 /** The list's words, one table per language. */
@@ -119,7 +121,25 @@ function element(id: string, words: Wording): string {
   return words.names.locationOf(id) !== undefined ? words.say({ ja: '{d}', en: '{d}' }, { d: { at: id } }) : words.names.label(id);
 }
 
-export function threatRow(risk: Risk, matrix: RiskMatrix, words: Wording): ThreatRow {
+/**
+ * One copy of each repeated text: a list of thousands of risks says the same reason ("4 大きい: 医療情報（…）")
+ * or the same operator line again and again; each row then holds the one string instead of its own copy.
+ */
+export type Intern = (text: string) => string;
+
+export function interner(): Intern {
+  const seen = new Map<string, string>();
+  return (text) => {
+    const known = seen.get(text);
+    if (known !== undefined) return known;
+    seen.set(text, text);
+    return text;
+  };
+}
+
+const asIs: Intern = (text) => text;
+
+export function threatRow(risk: Risk, matrix: RiskMatrix, words: Wording, intern: Intern = asIs): ThreatRow {
   const { lang } = words;
   const w: ListWords = WORDS[lang];
   const rule = words.rule(risk.rule);
@@ -137,9 +157,9 @@ export function threatRow(risk: Risk, matrix: RiskMatrix, words: Wording): Threa
     flowsShown,
     cells: {
       flowsMore,
-      who: risk.responsibility.parties.map((p) => organisation(p, words)).join(w.list),
-      phase: list(risk.phases.map((p) => PHASES[p]), lang),
-      form: list(risk.forms.map((f) => FORMS[f]), lang),
+      who: intern(risk.responsibility.parties.map((p) => organisation(p, words)).join(w.list)),
+      phase: intern(list(risk.phases.map((p) => PHASES[p]), lang)),
+      form: intern(list(risk.forms.map((f) => FORMS[f]), lang)),
       segment: word(SEGMENT_KINDS[risk.segment], lang),
       flows: [...flowsShown, ...(flowsMore ? [flowsMore] : [])].join(', '),
       dataClass: word(DATA_CLASSES[risk.dataClass], lang),
@@ -154,9 +174,9 @@ export function threatRow(risk: Risk, matrix: RiskMatrix, words: Wording): Threa
       need: word(matrix.ranks[risk.rank].criteria, lang),
     },
     reasons: {
-      impact: reasonLines(risk.impact, risk.rule, words, IMPACT_GRADES),
-      likelihood: reasonLines(risk.likelihood, risk.rule, words, LIKELIHOOD_GRADES),
-      who: risk.responsibility.basis.map((b) => (b.role === 'supplies' ? w.supplies : w.runs)(element(b.element, words), organisation(b.operator, words))),
+      impact: reasonLines(risk.impact, risk.rule, words, IMPACT_GRADES).map(intern),
+      likelihood: reasonLines(risk.likelihood, risk.rule, words, LIKELIHOOD_GRADES).map(intern),
+      who: risk.responsibility.basis.map((b) => intern((b.role === 'supplies' ? w.supplies : w.runs)(element(b.element, words), organisation(b.operator, words)))),
     },
     countermeasures,
     references: rule.references.map((r) => r[lang]),
@@ -184,9 +204,10 @@ function filterWords(filter: ThreatFilter, lang: Lang): string {
 
 export function threatList(model: Model, risks: readonly Risk[], matrix: RiskMatrix, words: Wording, filter: ThreatFilter = {}): ThreatList {
   const { lang } = words;
+  const intern = interner();
   const rows = filterRisks(risks, filter)
     .sort((a, b) => RANK_ORDER(a.rank) - RANK_ORDER(b.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((r) => threatRow(r, matrix, words));
+    .map((r) => threatRow(r, matrix, words, intern));
   const counts = Object.fromEntries(RANKS.map((k) => [k, rows.filter((r) => r.rank === k).length])) as Record<Rank, number>;
   const w: ListWords = WORDS[lang];
   const filters = filterWords(filter, lang);
