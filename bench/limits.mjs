@@ -40,7 +40,7 @@ function largest(wordy) {
   for (let i = 0; model.devices.length < MODEL_LIMITS.devices; i++) {
     model.devices.push({ id: `t${i}`, label: wordy ? `端末${i}${'長'.repeat(90)}` : `端末${i}`, kind: 'terminal', at: view.where, auth: 'password' });
     model.links.push({ from: `t${i}`, to: view.path[1], network: 'clinic-lan', protocol: 'https', tls: '1.3' });
-    model.flows.push({ ...view, id: `f${i}`, which: `t${i}`, path: [`t${i}`, ...view.path.slice(1)] });
+    if (model.flows.length < MODEL_LIMITS.flows) model.flows.push({ ...view, id: `f${i}`, which: `t${i}`, path: [`t${i}`, ...view.path.slice(1)] });
   }
   let total = steps();
   for (let i = 0; model.flows.length < MODEL_LIMITS.flows; i++) {

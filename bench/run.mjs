@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { section, table } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const BENCHES = ['validate.mjs', 'diagram.mjs', 'threats.mjs', 'serve.mjs', 'limits.mjs'];
+const BENCHES = ['validate.mjs', 'diagram.mjs', 'threats.mjs', 'report.mjs', 'serve.mjs', 'limits.mjs'];
 const dir = mkdtempSync(join(tmpdir(), 'koseizu-bench-summary-'));
 const summary = join(dir, 'targets.jsonl');
 const failed = [];
