@@ -112,15 +112,15 @@ function lookup(model: Model): Lookup {
 }
 
 /** The ids a segment involves, in the order models/segment.ts gives. */
-function elementsOf(s: Omit<Segment, 'elements'>): string[] {
+function elementsOf(flow: Flow | null, media: Media | null, actor: Segment['actor'], devices: readonly PlacedDevice[], places: readonly Place[], hop: Hop | null, data: readonly Data[]): string[] {
   const ids = new Set<string>();
-  if (s.flow) ids.add(s.flow.id);
-  if (s.media) ids.add(s.media.id);
-  if (s.actor) ids.add(s.actor.id);
-  for (const d of s.devices) for (const id of [d.device.id, d.location.id, d.site.id]) ids.add(id);
-  for (const p of s.places) for (const id of [p.location.id, p.site.id]) ids.add(id);
-  if (s.hop) for (const id of [s.hop.link.id, s.hop.network.id]) ids.add(id);
-  for (const d of s.data) ids.add(d.id);
+  if (flow) ids.add(flow.id);
+  if (media) ids.add(media.id);
+  if (actor) ids.add(actor.id);
+  for (const d of devices) ids.add(d.device.id).add(d.location.id).add(d.site.id);
+  for (const p of places) ids.add(p.location.id).add(p.site.id);
+  if (hop) ids.add(hop.link.id).add(hop.network.id);
+  for (const d of data) ids.add(d.id);
   return [...ids];
 }
 
@@ -145,20 +145,22 @@ function walkFlow(flow: Flow, at: Lookup): Segment[] {
   const hops = present(hopAfter.map((h) => h ?? undefined));
   const data = present(flow.what.map((id) => at.data.get(id)));
   const actor = flow.who === null ? null : at.actors.get(flow.who) ?? null;
-  const base = {
-    phase: flow.phase, form: flow.form, flow, media: null, actor, pathHops: hops, pathDevices: path,
-    places: [], data, dataClass: highestClass(data), keeping: null,
-  } as const;
+  const dataClass = highestClass(data);
+  const places: Place[] = [];
   const segments: Segment[] = [];
   const made = new Set<string>();
   const add = (kind: SegmentKind, devices: readonly PlacedDevice[], hop: Hop | null, stored?: { data: readonly Data[]; keeping: Keeping }): void => {
-    const key = `${flow.id}/${devices.map((d) => d.device.id).join('>')}`;
-    if (made.has(`${kind}\u0000${key}`)) return;
-    made.add(`${kind}\u0000${key}`);
-    const segment = stored
-      ? { ...base, key, kind, devices, hop, data: stored.data, dataClass: highestClass(stored.data), keeping: stored.keeping }
-      : { ...base, key, kind, devices, hop };
-    segments.push({ ...segment, elements: elementsOf(segment) });
+    const key = devices.length === 1 ? `${flow.id}/${(devices[0] as PlacedDevice).device.id}` : `${flow.id}/${devices.map((d) => d.device.id).join('>')}`;
+    const madeKey = `${kind}\u0000${key}`;
+    if (made.has(madeKey)) return;
+    made.add(madeKey);
+    const segmentData = stored ? stored.data : data;
+    // One literal with every field in the order a segment has always listed them (its JSON is byte-identical).
+    segments.push({
+      phase: flow.phase, form: flow.form, flow, media: null, actor, pathHops: hops, pathDevices: path, places,
+      data: segmentData, dataClass: stored ? highestClass(stored.data) : dataClass, keeping: stored ? stored.keeping : null,
+      key, kind, devices, hop, elements: elementsOf(flow, null, actor, devices, places, hop, segmentData),
+    });
   };
   /** The hop that arrives at path[i], and the last device before it that is not only a relay. */
   const arrival = (i: number): { hop: Hop | null; from: PlacedDevice | null } => {
@@ -234,11 +236,12 @@ function walkMedia(media: Media, phases: readonly Phase[], at: Lookup, model: Mo
     if (!media.phases.includes(phase)) continue;
     const kinds: SegmentKind[] = phase === 'termination' ? ['media', 'disposal'] : ['media'];
     for (const kind of kinds) {
-      const segment = {
+      const places = [from, to];
+      segments.push({
         key, kind, phase, form, flow: null, media, actor, devices: [], hop: null,
-        pathHops: [], pathDevices: [], places: [from, to], data, dataClass: highestClass(data), keeping: null,
-      };
-      segments.push({ ...segment, elements: elementsOf(segment) });
+        pathHops: [], pathDevices: [], places, data, dataClass: highestClass(data), keeping: null,
+        elements: elementsOf(null, media, actor, [], places, null, data),
+      });
     }
   }
   return segments;
