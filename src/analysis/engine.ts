@@ -7,7 +7,7 @@
 // that lists every phase, flow and segment; it keeps the message and scores of its worst finding.
 import type { Facts } from '../../models/facts.js';
 import type { Model } from '../../models/model.js';
-import type { Risk, RiskMatrix } from '../../models/risk.js';
+import type { Grade, Risk, RiskMatrix } from '../../models/risk.js';
 import type { Finding, Rule, RuleContext } from '../../models/rule.js';
 import { CLASS_ORDER, type Segment } from '../../models/segment.js';
 import type { DataClass, Form, Phase } from '../../models/vocabulary.js';
@@ -17,16 +17,21 @@ import { levelOf, rankOf } from './score.js';
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const PHASE_ORDER: readonly Phase[] = ['development', 'operation', 'termination'];
 const FORM_ORDER: readonly Form[] = ['application', 'platform', 'infrastructure'];
+const PHASE_BIT: Readonly<Record<Phase, number>> = { development: 1, operation: 2, termination: 4 };
+const FORM_BIT: Readonly<Record<Form, number>> = { application: 1, platform: 2, infrastructure: 4 };
+const CLASS_RANK: ReadonlyMap<DataClass, number> = new Map(CLASS_ORDER.map((c, i) => [c, i]));
 
 interface Merging {
   readonly rule: Rule;
-  readonly id: string;
-  worst: { finding: Finding; level: number; segment: Segment };
+  /** What follows "<rule>@" in the risk's id: the finding's `at`, or its segment's key. */
+  readonly subject: string;
+  worst: { finding: Finding; level: Grade; segment: Segment };
   /** Every finding merged, with its segment: who must act reads them all. */
   readonly all: { finding: Finding; segment: Segment }[];
   readonly segments: Set<string>;
-  readonly phases: Set<Phase>;
-  readonly forms: Set<Form>;
+  /** The phases and forms met, as bits of PHASE_BIT and FORM_BIT. */
+  phases: number;
+  forms: number;
   readonly flows: Set<string>;
   readonly elements: Set<string>;
   dataClass: DataClass;
@@ -39,56 +44,91 @@ export interface Walked {
   readonly facts: Facts;
 }
 
+/**
+ * The rules that apply to each segment kind in each phase, in the order given (the order findings merge
+ * in): worked out once per assessment instead of asking every rule about every segment.
+ */
+function rulesByKindAndPhase(rules: readonly Rule[]): Map<string, Rule[]> {
+  const by = new Map<string, Rule[]>();
+  for (const rule of rules) {
+    for (const kind of new Set(rule.segments)) {
+      for (const phase of new Set(rule.phases)) {
+        const key = `${kind}\u0000${phase}`;
+        const list = by.get(key);
+        if (list) list.push(rule);
+        else by.set(key, [rule]);
+      }
+    }
+  }
+  return by;
+}
+
+/** Ascending by UTF-16 code units, as `compare` orders strings (the default sort of strings, without a callback). */
+const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
+
 /** Runs `rules` over the walk's segments and returns the scored risks, sorted by id. */
 export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatrix): Risk[] {
   const context: RuleContext = { model: walked.model, facts: walked.facts };
-  const merging = new Map<string, Merging>();
+  const applying = rulesByKindAndPhase(rules);
+  // Per rule id, its risks by subject: the id string "<rule>@<subject>" is made once per risk, not per finding.
+  const byRule = new Map<string, Map<string, Merging>>();
+  const merged: Merging[] = [];
   for (const segment of walked.segments) {
-    for (const rule of rules) {
-      if (!rule.segments.includes(segment.kind) || !rule.phases.includes(segment.phase) || (rule.forms && !rule.forms.includes(segment.form))) continue;
-      for (const finding of rule.check(segment, context)) {
-        const id = `${rule.id}@${finding.at ?? segment.key}`;
+    const candidates = applying.get(`${segment.kind}\u0000${segment.phase}`);
+    if (!candidates) continue;
+    const flow = segment.flow?.id ?? segment.media?.id;
+    const classRank = CLASS_RANK.get(segment.dataClass) ?? -1;
+    for (const rule of candidates) {
+      if (rule.forms && !rule.forms.includes(segment.form)) continue;
+      const findings = rule.check(segment, context);
+      if (findings.length === 0) continue;
+      let risks = byRule.get(rule.id);
+      if (!risks) {
+        risks = new Map();
+        byRule.set(rule.id, risks);
+      }
+      for (const finding of findings) {
+        const subject = finding.at ?? segment.key;
         const level = levelOf(matrix, finding.impact.value, finding.likelihood.value);
-        let m = merging.get(id);
+        let m = risks.get(subject);
         if (!m) {
           m = {
-            rule, id, worst: { finding, level, segment }, all: [], segments: new Set(), phases: new Set(), forms: new Set(),
+            rule, subject, worst: { finding, level, segment }, all: [], segments: new Set(), phases: 0, forms: 0,
             flows: new Set(), elements: new Set(), dataClass: segment.dataClass,
           };
-          merging.set(id, m);
+          risks.set(subject, m);
+          merged.push(m);
         } else if (worse(level, finding, segment, m.worst)) {
           m.worst = { finding, level, segment };
         }
         m.all.push({ finding, segment });
         m.segments.add(segment.key);
-        m.phases.add(finding.phase ?? segment.phase);
-        m.forms.add(segment.form);
-        const flow = segment.flow?.id ?? segment.media?.id;
+        m.phases |= PHASE_BIT[finding.phase ?? segment.phase];
+        m.forms |= FORM_BIT[segment.form];
         if (flow) m.flows.add(flow);
         for (const e of segment.elements) m.elements.add(e);
         if (finding.at) m.elements.add(finding.at);
-        if (CLASS_ORDER.indexOf(segment.dataClass) < CLASS_ORDER.indexOf(m.dataClass)) m.dataClass = segment.dataClass;
+        if (classRank < (CLASS_RANK.get(m.dataClass) ?? -1)) m.dataClass = segment.dataClass;
       }
     }
   }
-  return [...merging.values()]
+  return merged
     .map((m): Risk => {
-      const { finding, segment } = m.worst;
-      const level = levelOf(matrix, finding.impact.value, finding.likelihood.value);
+      const { finding, segment, level } = m.worst;
       const rank = rankOf(level);
       return {
-        id: m.id,
+        id: `${m.rule.id}@${m.subject}`,
         rule: m.rule.id,
         threat: m.rule.threat,
         messageId: finding.messageId,
         data: finding.data,
         cia: m.rule.cia,
         segment: segment.kind,
-        segments: [...m.segments].sort(compare),
-        phases: PHASE_ORDER.filter((p) => m.phases.has(p)),
-        forms: FORM_ORDER.filter((f) => m.forms.has(f)),
-        flows: [...m.flows].sort(compare),
-        elements: [...m.elements].sort(compare),
+        segments: sorted(m.segments),
+        phases: PHASE_ORDER.filter((p) => (m.phases & PHASE_BIT[p]) !== 0),
+        forms: FORM_ORDER.filter((f) => (m.forms & FORM_BIT[f]) !== 0),
+        flows: sorted(m.flows),
+        elements: sorted(m.elements),
         dataClass: m.dataClass,
         impact: finding.impact,
         likelihood: finding.likelihood,
