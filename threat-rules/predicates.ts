@@ -88,8 +88,8 @@ export function internetStep(score: Score, segment: Segment, context: RuleContex
 
 /** A finding with the given message and scores; `at` names the element it is about, `phase` the phase it belongs to. */
 export function finding(message: MessageRef, impact: Score, likelihood: Score, at?: string, phase?: Phase): Finding {
-  return {
-    ...(at === undefined ? {} : { at }), ...(phase === undefined ? {} : { phase }),
-    messageId: message.messageId, data: message.data, impact, likelihood,
-  };
+  const { messageId, data } = message;
+  // One literal per shape (no spreads: a large model makes tens of thousands of findings); keys in this order.
+  if (at === undefined) return phase === undefined ? { messageId, data, impact, likelihood } : { phase, messageId, data, impact, likelihood };
+  return phase === undefined ? { at, messageId, data, impact, likelihood } : { at, phase, messageId, data, impact, likelihood };
 }
