@@ -28,12 +28,13 @@ interface Merging {
   worst: { finding: Finding; level: Grade; segment: Segment };
   /** Every finding merged, with its segment: who must act reads them all. */
   readonly all: { finding: Finding; segment: Segment }[];
-  readonly segments: Set<string>;
+  /** Segment keys, flows and elements, as codes of the assessment's Strings. */
+  readonly segments: Set<number>;
   /** The phases and forms met, as bits of PHASE_BIT and FORM_BIT. */
   phases: number;
   forms: number;
-  readonly flows: Set<string>;
-  readonly elements: Set<string>;
+  readonly flows: Set<number>;
+  readonly elements: Set<number>;
   dataClass: DataClass;
 }
 
@@ -63,8 +64,46 @@ function rulesByKindAndPhase(rules: readonly Rule[]): Map<string, Rule[]> {
   return by;
 }
 
-/** Ascending by UTF-16 code units, as `compare` orders strings (the default sort of strings, without a callback). */
-const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
+/**
+ * The ids an assessment merges (segment keys, flows, elements), each given a small number once, so that
+ * a risk gathers numbers and the ids are put in order once for the whole assessment, not once per risk.
+ */
+class Strings {
+  private readonly codes = new Map<string, number>();
+  private readonly names: string[] = [];
+  /** place[code]: the id's place among all ids in ascending order (compare's), once `seal` has run. */
+  private place: Int32Array = new Int32Array(0);
+  private inOrder: string[] = [];
+
+  code(id: string): number {
+    let c = this.codes.get(id);
+    if (c === undefined) {
+      c = this.names.length;
+      this.codes.set(id, c);
+      this.names.push(id);
+    }
+    return c;
+  }
+
+  /** Puts every id in order, once: after this, `sorted` may be called. */
+  seal(): void {
+    // The default sort of strings orders them by UTF-16 code units, as `compare` does.
+    this.inOrder = [...this.names].sort();
+    const at = new Map(this.inOrder.map((id, i) => [id, i]));
+    this.place = Int32Array.from(this.names, (id) => at.get(id) as number);
+  }
+
+  /** The ids of `codes`, in ascending order. */
+  sorted(codes: ReadonlySet<number>): string[] {
+    const places = new Int32Array(codes.size);
+    let i = 0;
+    for (const c of codes) places[i++] = this.place[c] as number;
+    places.sort();
+    const ids = new Array<string>(places.length);
+    for (let j = 0; j < places.length; j++) ids[j] = this.inOrder[places[j] as number] as string;
+    return ids;
+  }
+}
 
 /** Runs `rules` over the walk's segments and returns the scored risks, sorted by id. */
 export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatrix): Risk[] {
@@ -73,11 +112,16 @@ export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatri
   // Per rule id, its risks by subject: the id string "<rule>@<subject>" is made once per risk, not per finding.
   const byRule = new Map<string, Map<string, Merging>>();
   const merged: Merging[] = [];
+  const strings = new Strings();
   for (const segment of walked.segments) {
     const candidates = applying.get(`${segment.kind}\u0000${segment.phase}`);
     if (!candidates) continue;
-    const flow = segment.flow?.id ?? segment.media?.id;
+    const flowId = segment.flow?.id ?? segment.media?.id;
     const classRank = CLASS_RANK.get(segment.dataClass) ?? -1;
+    // The segment's codes, made when a first finding needs them.
+    let key = -1;
+    let flow = -1;
+    let elements: number[] | null = null;
     for (const rule of candidates) {
       if (rule.forms && !rule.forms.includes(segment.form)) continue;
       const findings = rule.check(segment, context);
@@ -101,17 +145,23 @@ export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatri
         } else if (worse(level, finding, segment, m.worst)) {
           m.worst = { finding, level, segment };
         }
+        if (elements === null) {
+          key = strings.code(segment.key);
+          if (flowId) flow = strings.code(flowId);
+          elements = segment.elements.map((e) => strings.code(e));
+        }
         m.all.push({ finding, segment });
-        m.segments.add(segment.key);
+        m.segments.add(key);
         m.phases |= PHASE_BIT[finding.phase ?? segment.phase];
         m.forms |= FORM_BIT[segment.form];
-        if (flow) m.flows.add(flow);
-        for (const e of segment.elements) m.elements.add(e);
-        if (finding.at) m.elements.add(finding.at);
+        if (flow >= 0) m.flows.add(flow);
+        for (const e of elements) m.elements.add(e);
+        if (finding.at) m.elements.add(strings.code(finding.at));
         if (classRank < (CLASS_RANK.get(m.dataClass) ?? -1)) m.dataClass = segment.dataClass;
       }
     }
   }
+  strings.seal();
   return merged
     .map((m): Risk => {
       const { finding, segment, level } = m.worst;
@@ -124,11 +174,11 @@ export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatri
         data: finding.data,
         cia: m.rule.cia,
         segment: segment.kind,
-        segments: sorted(m.segments),
+        segments: strings.sorted(m.segments),
         phases: PHASE_ORDER.filter((p) => (m.phases & PHASE_BIT[p]) !== 0),
         forms: FORM_ORDER.filter((f) => (m.forms & FORM_BIT[f]) !== 0),
-        flows: sorted(m.flows),
-        elements: sorted(m.elements),
+        flows: strings.sorted(m.flows),
+        elements: strings.sorted(m.elements),
         dataClass: m.dataClass,
         impact: finding.impact,
         likelihood: finding.likelihood,

@@ -133,6 +133,8 @@ interface Organisations {
   readonly provider: string;
   /** Each operator's kind (organisationKind), as asked. */
   readonly kinds: Map<string, ReturnType<typeof organisationKind>>;
+  /** Who must act, by concern and set of elements (responsibilityOf's key). */
+  readonly answers: Map<string, Responsibility>;
 }
 
 const ORGANISATIONS = new WeakMap<Model, Organisations>();
@@ -141,7 +143,7 @@ const ORGANISATIONS = new WeakMap<Model, Organisations>();
 function organisationsOf(model: Model): Organisations {
   let known = ORGANISATIONS.get(model);
   if (!known) {
-    known = { institution: named('institution', model), provider: named('provider', model), kinds: new Map() };
+    known = { institution: named('institution', model), provider: named('provider', model), kinds: new Map(), answers: new Map() };
     ORGANISATIONS.set(model, known);
   }
   return known;
@@ -169,6 +171,19 @@ export function responsibilityOf(merged: readonly { readonly finding: Finding; r
     const ids = finding.by ?? (at !== undefined && !index.devices.has(at) ? [at] : subjectsOf(segment));
     for (const id of ids) elements.add(id);
   }
+  // What follows depends only on the set of elements and the concern: many risks (every rule on one
+  // segment, one device reached by many flows) share it, so each set is worked out once per model.
+  const known = organisationsOf(model);
+  const key = `${concern ?? ''}\u0000${elements.size === 1 ? [...elements][0] : [...elements].sort().join('\u0000')}`;
+  let answer = known.answers.get(key);
+  if (!answer) {
+    answer = answerFor(elements, model, index, known, concern);
+    known.answers.set(key, answer);
+  }
+  return answer;
+}
+
+function answerFor(elements: ReadonlySet<string>, model: Model, index: Index, known: Organisations, concern?: 'application'): Responsibility {
   // A risk of the application itself is its supplier's too, where the supplier is not who runs the device.
   const suppliers = concern === 'application'
     ? [...elements].flatMap((id) => {
@@ -186,7 +201,6 @@ export function responsibilityOf(merged: readonly { readonly finding: Finding; r
       return true;
     })
     .sort((a, b) => compare(a.element, b.element) || compare(a.role, b.role) || compare(a.operator, b.operator));
-  const known = organisationsOf(model);
   const acting = new Set<string>();
   for (const { operator } of basis) {
     const kind = kindOf(operator, model, known);
