@@ -10,7 +10,7 @@ import type { Model } from '../../models/model.js';
 import type { Grade, Risk, RiskMatrix } from '../../models/risk.js';
 import type { Finding, Rule, RuleContext } from '../../models/rule.js';
 import { CLASS_ORDER, type Segment } from '../../models/segment.js';
-import type { DataClass, Form, Phase } from '../../models/vocabulary.js';
+import type { DataClass, Form, Phase, SegmentKind } from '../../models/vocabulary.js';
 import { responsibilityOf } from './responsibility.js';
 import { levelOf, rankOf } from './score.js';
 
@@ -49,15 +49,19 @@ export interface Walked {
  * The rules that apply to each segment kind in each phase, in the order given (the order findings merge
  * in): worked out once per assessment instead of asking every rule about every segment.
  */
-function rulesByKindAndPhase(rules: readonly Rule[]): Map<string, Rule[]> {
-  const by = new Map<string, Rule[]>();
+function rulesByKindAndPhase(rules: readonly Rule[]): Map<SegmentKind, Map<Phase, Rule[]>> {
+  const by = new Map<SegmentKind, Map<Phase, Rule[]>>();
   for (const rule of rules) {
     for (const kind of new Set(rule.segments)) {
+      let phases = by.get(kind);
+      if (!phases) {
+        phases = new Map();
+        by.set(kind, phases);
+      }
       for (const phase of new Set(rule.phases)) {
-        const key = `${kind}\u0000${phase}`;
-        const list = by.get(key);
+        const list = phases.get(phase);
         if (list) list.push(rule);
-        else by.set(key, [rule]);
+        else phases.set(phase, [rule]);
       }
     }
   }
@@ -95,6 +99,7 @@ class Strings {
 
   /** The ids of `codes`, in ascending order. */
   sorted(codes: ReadonlySet<number>): string[] {
+    if (codes.size === 1) for (const c of codes) return [this.names[c] as string];
     const places = new Int32Array(codes.size);
     let i = 0;
     for (const c of codes) places[i++] = this.place[c] as number;
@@ -114,7 +119,7 @@ export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatri
   const merged: Merging[] = [];
   const strings = new Strings();
   for (const segment of walked.segments) {
-    const candidates = applying.get(`${segment.kind}\u0000${segment.phase}`);
+    const candidates = applying.get(segment.kind)?.get(segment.phase);
     if (!candidates) continue;
     const flowId = segment.flow?.id ?? segment.media?.id;
     const classRank = CLASS_RANK.get(segment.dataClass) ?? -1;
@@ -162,7 +167,7 @@ export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatri
     }
   }
   strings.seal();
-  return merged
+  const risks = merged
     .map((m): Risk => {
       const { finding, segment, level } = m.worst;
       const rank = rankOf(level);
@@ -187,8 +192,10 @@ export function assess(walked: Walked, rules: readonly Rule[], matrix: RiskMatri
         need: matrix.ranks[rank].need,
         responsibility: responsibilityOf(m.all, walked.model, m.rule.concern),
       };
-    })
-    .sort((a, b) => compare(a.id, b.id));
+    });
+  // Sorted by id: ids are unique, and the default sort of strings orders them as `compare` does.
+  const byId = new Map(risks.map((r) => [r.id, r]));
+  return [...byId.keys()].sort().map((id) => byId.get(id) as Risk);
 }
 
 /** A finding is worse when its level is higher, then its impact, then its likelihood, then its segment key sorts first. */

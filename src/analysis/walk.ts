@@ -76,8 +76,8 @@ interface Lookup {
   readonly places: ReadonlyMap<string, Place>;
   readonly data: ReadonlyMap<string, Data>;
   readonly actors: ReadonlyMap<string, NonNullable<Segment['actor']>>;
-  /** "a\u0000b" (both orders) -> the links between a and b, sorted by id. */
-  readonly links: ReadonlyMap<string, readonly Hop['link'][]>;
+  /** a -> b -> the links between a and b (either way round), sorted by id. */
+  readonly links: ReadonlyMap<string, ReadonlyMap<string, readonly Hop['link'][]>>;
   readonly networks: ReadonlyMap<string, Hop['network']>;
 }
 
@@ -93,12 +93,17 @@ function lookup(model: Model): Lookup {
     const place = places.get(device.at);
     if (place) placed.set(device.id, { device, ...place });
   }
-  const links = new Map<string, Hop['link'][]>();
+  const links = new Map<string, Map<string, Hop['link'][]>>();
   for (const link of [...model.links].sort((a, b) => compare(a.id, b.id))) {
-    for (const key of [`${link.from}\u0000${link.to}`, `${link.to}\u0000${link.from}`]) {
-      const list = links.get(key) ?? [];
+    for (const [a, b] of [[link.from, link.to], [link.to, link.from]] as const) {
+      let from = links.get(a);
+      if (!from) {
+        from = new Map();
+        links.set(a, from);
+      }
+      const list = from.get(b) ?? [];
       if (!list.includes(link)) list.push(link);
-      links.set(key, list);
+      from.set(b, list);
     }
   }
   return {
@@ -133,7 +138,7 @@ function present<T>(values: readonly (T | undefined)[]): T[] {
 }
 
 function hopBetween(from: PlacedDevice, to: PlacedDevice, at: Lookup): Hop | null {
-  const link = at.links.get(`${from.device.id}\u0000${to.device.id}`)?.[0];
+  const link = at.links.get(from.device.id)?.get(to.device.id)?.[0];
   const network = link ? at.networks.get(link.network) : undefined;
   return link && network ? { link, network, from, to } : null;
 }
@@ -250,6 +255,8 @@ function walkMedia(media: Media, phases: readonly Phase[], at: Lookup, model: Mo
 const KIND_ORDER: readonly SegmentKind[] = ['input', 'display', 'print', 'processing', 'storage', 'logging', 'transfer', 'media', 'disposal'];
 const PHASE_ORDER: readonly Phase[] = ['development', 'operation', 'termination'];
 const FORM_ORDER: readonly Form[] = ['application', 'platform', 'infrastructure'];
+const KIND_RANK: ReadonlyMap<SegmentKind, number> = new Map(KIND_ORDER.map((k, i) => [k, i]));
+const PHASE_RANK: ReadonlyMap<Phase, number> = new Map(PHASE_ORDER.map((p, i) => [p, i]));
 
 /** Every segment of the model, sorted by key, then kind (in walk order), then phase. */
 export function walk(model: Model): Segment[] {
@@ -258,9 +265,12 @@ export function walk(model: Model): Segment[] {
     ...model.flows.flatMap((f) => walkFlow(f, at)),
     ...model.media.flatMap((m) => walkMedia(m, model.system.phases, at, model)),
   ];
-  const kindRank = new Map(KIND_ORDER.map((k, i) => [k, i]));
-  const phaseRank = new Map(PHASE_ORDER.map((p, i) => [p, i]));
-  return segments.sort((a, b) => compare(a.key, b.key)
-    || (kindRank.get(a.kind) ?? 0) - (kindRank.get(b.kind) ?? 0)
-    || (phaseRank.get(a.phase) ?? 0) - (phaseRank.get(b.phase) ?? 0));
+  // One sort string per segment, ordered as (key, kind, phase, place in the walk) would be: the key, a
+  // character no id holds and sorting below every other (ids have no control characters), the kind's and
+  // the phase's ranks as characters, and the place as fixed-width digits. The default sort of strings
+  // (UTF-16 code units, as `compare`) is then one pass with no callback.
+  const width = String(segments.length).length;
+  const sortKeys = segments.map((s, i) => `${s.key}\u0000${String.fromCharCode(65 + (KIND_RANK.get(s.kind) ?? 0), 65 + (PHASE_RANK.get(s.phase) ?? 0))}${String(i).padStart(width, '0')}`);
+  sortKeys.sort();
+  return sortKeys.map((k) => segments[Number(k.slice(k.length - width))] as Segment);
 }
