@@ -54,9 +54,9 @@ class Order {
 class Groups {
   private readonly map = new Map<string, Set<string>>();
   add(key: string, value: string): void {
-    const set = this.map.get(key) ?? new Set<string>();
-    set.add(value);
-    this.map.set(key, set);
+    const set = this.map.get(key);
+    if (set) set.add(value);
+    else this.map.set(key, new Set([value]));
   }
   get(key: string): ReadonlySet<string> {
     return this.map.get(key) ?? new Set<string>();
@@ -66,7 +66,14 @@ class Groups {
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    if (Array.isArray(value)) {
+      for (const v of value) if (v !== null && typeof v === 'object') deepFreeze(v);
+    } else {
+      for (const key in value) {
+        const v = (value as Record<string, unknown>)[key];
+        if (v !== null && typeof v === 'object') deepFreeze(v);
+      }
+    }
   }
   return value;
 }
@@ -237,7 +244,8 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
 
   const deviceFacts: Record<string, DeviceFacts> = {};
   for (const device of model.devices) {
-    const peerIds = [...peers.get(device.id)].sort(compare);
+    // The default sort of strings orders them as `compare` does.
+    const peerIds = [...peers.get(device.id)].sort();
     const ops = ended.get(device.id);
     const storedIds = dataOrder.of(stored.get(device.id));
     deviceFacts[device.id] = {
