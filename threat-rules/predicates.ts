@@ -42,8 +42,18 @@ export const at = (d: PlacedDevice): Arg => ({ at: d.device.id });
 /** A model element's label. */
 export const ref = (id: string): Arg => ({ ref: id });
 
+/** Each list of information's placeholder value, made once: the segments of a flow share their list, and many rules name it. */
+const DATA_LISTS = new WeakMap<readonly Data[], Arg>();
+
 /** The labels of information: "診療録・検査結果". */
-export const dataList = (data: readonly Data[]): Arg => ({ list: data.map((d) => ({ ref: d.id })) });
+export const dataList = (data: readonly Data[]): Arg => {
+  let arg = DATA_LISTS.get(data);
+  if (!arg) {
+    arg = { list: data.map((d) => ({ ref: d.id })) };
+    DATA_LISTS.set(data, arg);
+  }
+  return arg;
+};
 
 /** Authentication factors: "パスワード・ICカード". */
 export const factors = (auth: Auth): Arg => ({ list: (auth ?? []).map((f) => ({ term: 'authFactor', key: f })) });

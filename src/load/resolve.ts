@@ -39,6 +39,20 @@ const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const isRaw = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** A set of ordered pairs of ids, without building a string per pair (a large model checks tens of thousands). */
+class Pairs {
+  private readonly map = new Map<string, Set<string>>();
+  add(a: string, b: string): this {
+    const set = this.map.get(a);
+    if (set) set.add(b);
+    else this.map.set(a, new Set([b]));
+    return this;
+  }
+  has(a: string, b: string): boolean {
+    return this.map.get(a)?.has(b) ?? false;
+  }
+}
+
 export interface Resolved {
   readonly model: Model | undefined;
   readonly diagnostics: readonly Diagnostic[];
@@ -257,7 +271,7 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
   }
 
   const linked = new Set<string>();
-  const adjacency = new Set<string>();
+  const adjacency = new Pairs();
   for (const e of entries.links) {
     const from = reference(e, ['from'], e.raw['from'], ['device']);
     const to = reference(e, ['to'], e.raw['to'], ['device']);
@@ -267,7 +281,7 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
     if (from && to && from === to) report('KZ207', at(e, 'to'), { device: from });
     if (from) linked.add(from);
     if (to) linked.add(to);
-    if (from && to) adjacency.add(`${from}\u0000${to}`).add(`${to}\u0000${from}`);
+    if (from && to) adjacency.add(from, to).add(to, from);
   }
 
   for (const e of entries.networks) {
@@ -314,7 +328,7 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
         const b = hops[i];
         if (!a || !b) continue;
         if (a === b) report('KZ304', at(e, 'path', i), { device: b });
-        else if (!adjacency.has(`${a}\u0000${b}`)) report('KZ201', at(e, 'path', i), { from: a, to: b }, []);
+        else if (!adjacency.has(a, b)) report('KZ201', at(e, 'path', i), { from: a, to: b }, []);
       }
       if (which && !path.includes(which)) report('KZ206', at(e, 'which'), { which });
     }
@@ -427,12 +441,12 @@ function meaningWarnings(model: Model, entries: Record<Section, Entry[]>, at: (e
       if (entry) out.push(diagnostic('KZ312', keyRange(entry, 'class'), { data: data.id, forms: [...new Set(flows.map((f) => f.form))] }));
     }
   }
-  const used = new Set<string>();
-  for (const f of model.flows) for (let i = 1; i < f.path.length; i++) used.add(`${f.path[i - 1] as string}\u0000${f.path[i] as string}`);
+  const used = new Pairs();
+  for (const f of model.flows) for (let i = 1; i < f.path.length; i++) used.add(f.path[i - 1] as string, f.path[i] as string);
   const networks = new Map(model.networks.map((n) => [n.id, n]));
   for (const link of model.links) {
     const network = networks.get(link.network);
-    const crossed = used.has(`${link.from}\u0000${link.to}`) || used.has(`${link.to}\u0000${link.from}`);
+    const crossed = used.has(link.from, link.to) || used.has(link.to, link.from);
     if (!network || !crossed || link.ends[0] === link.ends[1] || link.ends.some((o) => o === 'patient' || o === 'staff')) continue;
     if (link.boundary === null && network.boundary === null) {
       const entry = entryOf('links', link.id);
