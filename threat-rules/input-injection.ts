@@ -2,7 +2,7 @@
 // into processing. A common attack works (3), more so from the internet; input validation and a WAF lower it.
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
-import { at, dataList, finding, impactOf, internetStep, mitigate, sayer, start } from './predicates.js';
+import { at, dataList, findingBy, impactOf, internetStep, mitigate, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   crafted: {
@@ -50,10 +50,7 @@ export const rule: Rule = {
     let likelihood = start(3, say('commonAttack'));
     likelihood = internetStep(likelihood, segment, context);
     likelihood = mitigate(likelihood, target.device, ['input-validation', 'waf'], 1);
-    return [{
-      ...finding(say('crafted', { entry: at(entry), target: at(target), data: dataList(segment.data) }), impactOf(segment, ['C', 'I']), likelihood),
-      // Input is validated where it is taken: the receiving side's operator answers.
-      by: [target.device.id],
-    }];
+    // Input is validated where it is taken: the receiving side's operator answers.
+    return [findingBy([target.device.id], say('crafted', { entry: at(entry), target: at(target), data: dataList(segment.data) }), impactOf(segment, ['C', 'I']), likelihood)];
   },
 };

@@ -5,9 +5,10 @@
 // off, but not below 3: the guideline's grade 2 needs a device that is not exposed. Network equipment
 // (a VPN gateway, a firewall) counts too: it is read on the hops it relays. One risk per device (`at`).
 import type { Messages } from '../models/message.js';
+import type { Score } from '../models/risk.js';
 import type { PlacedDevice, Segment } from '../models/segment.js';
 import type { Finding, Rule, RuleContext } from '../models/rule.js';
-import { adjust, at, dataList, deviceFacts, factors, finding, impactOf, mitigate, sayer, start } from './predicates.js';
+import { adjust, at, dataList, deviceFacts, factors, findingBy, impactOf, mitigate, perFacts, sayer, start } from './predicates.js';
 
 /** Controls on the exposed device that lower the likelihood, in the order reasons list them. */
 const CONTROLS = ['waf', 'ids-ips', 'patch-management', 'vulnerability-scan', 'edr'] as const;
@@ -24,7 +25,16 @@ const MESSAGES = {
 } as const satisfies Messages;
 const say = sayer(MESSAGES);
 
+/** An exposed device's likelihood (it reads the device and its facts only), once per device: every segment through it asks. */
+const likelihoodOf = perFacts<Score>();
+
 function exposedFinding(segment: Segment, d: PlacedDevice, context: RuleContext): Finding {
+  const likelihood = likelihoodOf(context, d.device.id, () => exposedLikelihood(d, context));
+  // The exposed device's operator answers for it, not the networks around it.
+  return findingBy([d.device.id], say('brokenInto', { device: at(d), data: dataList(segment.data) }), impactOf(segment, ['C', 'I', 'A']), likelihood, d.device.id);
+}
+
+function exposedLikelihood(d: PlacedDevice, context: RuleContext): Score {
   const self = { device: at(d) };
   let likelihood = start(4, say('exposed', self));
   if (d.device.eol) likelihood = adjust(likelihood, +1, say('eol', self));
@@ -36,12 +46,7 @@ function exposedFinding(segment: Segment, d: PlacedDevice, context: RuleContext)
   }
   // Patches no longer come for software past its end of support: patch management does not count there.
   const controls = d.device.eol ? CONTROLS.filter((c) => c !== 'patch-management') : CONTROLS;
-  likelihood = mitigate(likelihood, d.device, controls, 3);
-  return {
-    ...finding(say('brokenInto', { ...self, data: dataList(segment.data) }), impactOf(segment, ['C', 'I', 'A']), likelihood, d.device.id),
-    // The exposed device's operator answers for it, not the networks around it.
-    by: [d.device.id],
-  };
+  return mitigate(likelihood, d.device, controls, 3);
 }
 
 export const rule: Rule = {

@@ -2,7 +2,7 @@
 // information are read by more people than the records are (3); masking and access control lower it.
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
-import { at, dataList, finding, impactOf, mitigate, sayer, start } from './predicates.js';
+import { at, dataList, findingBy, impactOf, mitigate, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   leaks: {
@@ -49,10 +49,7 @@ export const rule: Rule = {
     let likelihood = start(3, say('widelyRead'));
     if (source) likelihood = mitigate(likelihood, source.device, ['log-masking'], 1);
     likelihood = mitigate(likelihood, logs.device, ['log-masking', 'access-control'], 1);
-    return [{
-      ...finding(say('leaks', { logs: at(logs), data: dataList(segment.data) }), impactOf(segment, ['C']), likelihood),
-      // What goes into a log is decided where it is written: the writer's operator (and supplier) answer with the log device's.
-      by: source ? [source.device.id, logs.device.id] : [logs.device.id],
-    }];
+    // What goes into a log is decided where it is written: the writer's operator (and supplier) answer with the log device's.
+    return [findingBy(source ? [source.device.id, logs.device.id] : [logs.device.id], say('leaks', { logs: at(logs), data: dataList(segment.data) }), impactOf(segment, ['C']), likelihood)];
   },
 };

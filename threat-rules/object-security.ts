@@ -8,7 +8,7 @@
 // once the certificate expires (2). The sending device's controls say. One risk per flow and store.
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
-import { at, dataList, finding, hasControl, impactOf, sayer, start } from './predicates.js';
+import { at, dataList, findingBy, hasControl, impactOf, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   unverifiable: {
@@ -70,9 +70,6 @@ export const rule: Rule = {
     if (signed && hasControl(sender.device, 'timestamp')) return [];
     const self = { sender: at(sender) };
     const likelihood = signed ? start(2, say('noTimestamp', self)) : start(3, say('unsigned', self));
-    return [{
-      ...finding(say('unverifiable', { from: at(sender), to: at(store), data: dataList(documents) }), impactOf(segment, ['I']), likelihood),
-      by: [sender.device.id, store.device.id],
-    }];
+    return [findingBy([sender.device.id, store.device.id], say('unverifiable', { from: at(sender), to: at(store), data: dataList(documents) }), impactOf(segment, ['I']), likelihood)];
   },
 };

@@ -3,7 +3,10 @@
 // a place open to the public adds one; locks, entry control, CCTV, constant staffing, an entry log and
 // the site's guards each take one off. Listed once per location.
 import type { Messages } from '../models/message.js';
+import type { Location, Site } from '../models/model.js';
+import type { Score } from '../models/risk.js';
 import type { Rule } from '../models/rule.js';
+import type { PlacedDevice } from '../models/segment.js';
 import { adjust, carried, dataList, finding, impactOf, mitigate, ref, sayer, start } from './predicates.js';
 
 const MESSAGES = {
@@ -18,6 +21,20 @@ const MESSAGES = {
   public: { ja: '{location}は不特定多数が立ち入る場所', en: '{location} is open to the public' },
 } as const satisfies Messages;
 const say = sayer(MESSAGES);
+
+/** Each room's likelihood (it reads the room and its site only), once per room: every device in it asks. */
+const LIKELIHOODS = new WeakMap<Location, { readonly site: Site; readonly likelihood: Score }>();
+
+function likelihoodAt({ location, site }: PlacedDevice): Score {
+  const known = LIKELIHOODS.get(location);
+  if (known && known.site === site) return known.likelihood;
+  let likelihood = start(3, say('noEntryControl', { location: ref(location.id), site: ref(site.id) }));
+  if (location.public) likelihood = adjust(likelihood, +1, say('public', { location: ref(location.id) }));
+  likelihood = mitigate(likelihood, location, ['locked', 'entry-control', 'cctv', 'staffed-always', 'entry-log'], 1);
+  likelihood = mitigate(likelihood, site, ['security-guard'], 1);
+  LIKELIHOODS.set(location, { site, likelihood });
+  return likelihood;
+}
 
 export const rule: Rule = {
   id: 'physical-intrusion',
@@ -56,14 +73,10 @@ export const rule: Rule = {
     if (!target || segment.dataClass === 'other' || carried(target)) return [];
     const { location, site } = target;
     const place = { location: ref(location.id), site: ref(site.id) };
-    let likelihood = start(3, say('noEntryControl', place));
-    if (location.public) likelihood = adjust(likelihood, +1, say('public', { location: ref(location.id) }));
-    likelihood = mitigate(likelihood, location, ['locked', 'entry-control', 'cctv', 'staffed-always', 'entry-log'], 1);
-    likelihood = mitigate(likelihood, site, ['security-guard'], 1);
     return [finding(
       say('intrudes', { ...place, device: ref(target.device.id), data: dataList(segment.data) }),
       impactOf(segment, ['C', 'I', 'A']),
-      likelihood,
+      likelihoodAt(target),
       location.id,
     )];
   },

@@ -7,7 +7,7 @@
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
 import type { DeviceKind } from '../models/vocabulary.js';
-import { adjust, at, dataList, finding, impactOf, mitigate, sayer, start } from './predicates.js';
+import { adjust, at, dataList, findingBy, impactOf, mitigate, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   goesWith: {
@@ -77,9 +77,6 @@ export const rule: Rule = {
     if (days.length > 0 && days.length === segment.keeping.entries.length && Math.max(...days) <= 1) likelihood = adjust(likelihood, -1, say('brief', { ...self, days: Math.max(...days) }));
     let impact = impactOf(segment, ['C']);
     if (owner === 'patient') impact = adjust(impact, -1, say('ownOnly'));
-    return [{
-      ...finding(say('goesWith', { ...self, data: dataList(segment.data) }), impact, likelihood, device.device.id),
-      by: [device.device.id],
-    }];
+    return [findingBy([device.device.id], say('goesWith', { ...self, data: dataList(segment.data) }), impact, likelihood, device.device.id)];
   },
 };

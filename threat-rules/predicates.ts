@@ -8,11 +8,31 @@ import type { Auth, Data } from '../models/model.js';
 import type { Score } from '../models/risk.js';
 import type { Finding, RuleContext } from '../models/rule.js';
 import type { Hop, PlacedDevice, Segment } from '../models/segment.js';
-import { OPERATORS, type Phase } from '../models/vocabulary.js';
+import { OPERATORS, type CiaProperty, type Phase } from '../models/vocabulary.js';
 import { adjust } from '../models/grades.js';
 
-export { adjust, impactOf, lowerTo, mitigate, raiseTo, start } from '../models/grades.js';
+import { impactOf as impactOfSegment } from '../models/grades.js';
+
+export { adjust, lowerTo, mitigate, raiseTo, start } from '../models/grades.js';
 export { sayer } from '../models/message.js';
+
+/** Each segment's impact, for a property list with integrity or availability and for one without. */
+const IMPACTS = new WeakMap<Segment, (Score | undefined)[]>();
+
+/**
+ * The impact of losing `cia` of the segment's information (models/grades.ts), worked out once per segment
+ * and per answer to the one thing it reads of `cia`, whether integrity or availability is at stake: most
+ * rules ask it of every segment they find something on. Segments are not changed once walked.
+ */
+export function impactOf(segment: Segment, cia: readonly CiaProperty[]): Score {
+  const slot = cia.includes('I') || cia.includes('A') ? 1 : 0;
+  let known = IMPACTS.get(segment);
+  if (!known) {
+    known = [undefined, undefined];
+    IMPACTS.set(segment, known);
+  }
+  return (known[slot] ??= impactOfSegment(segment, cia));
+}
 
 // ---- Placeholder values ----
 
@@ -22,8 +42,18 @@ export const at = (d: PlacedDevice): Arg => ({ at: d.device.id });
 /** A model element's label. */
 export const ref = (id: string): Arg => ({ ref: id });
 
+/** Each list of information's placeholder value, made once: the segments of a flow share their list, and many rules name it. */
+const DATA_LISTS = new WeakMap<readonly Data[], Arg>();
+
 /** The labels of information: "診療録・検査結果". */
-export const dataList = (data: readonly Data[]): Arg => ({ list: data.map((d) => ({ ref: d.id })) });
+export const dataList = (data: readonly Data[]): Arg => {
+  let arg = DATA_LISTS.get(data);
+  if (!arg) {
+    arg = { list: data.map((d) => ({ ref: d.id })) };
+    DATA_LISTS.set(data, arg);
+  }
+  return arg;
+};
 
 /** Authentication factors: "パスワード・ICカード". */
 export const factors = (auth: Auth): Arg => ({ list: (auth ?? []).map((f) => ({ term: 'authFactor', key: f })) });
@@ -86,10 +116,35 @@ export function internetStep(score: Score, segment: Segment, context: RuleContex
   return reachableFromInternet(segment, context) ? adjust(score, +1, shared('internet-reachable')) : score;
 }
 
+/**
+ * A cache of what a rule works out from the facts alone (a device's likelihood, say), for a rule that reads
+ * the same element on many segments: one per rule, keyed by the facts record and an element id.
+ */
+export function perFacts<V>(): (context: RuleContext, id: string, make: () => V) => V {
+  const caches = new WeakMap<RuleContext['facts'], Map<string, V>>();
+  return (context, id, make) => {
+    let cache = caches.get(context.facts);
+    if (!cache) {
+      cache = new Map();
+      caches.set(context.facts, cache);
+    }
+    if (cache.has(id)) return cache.get(id) as V;
+    const value = make();
+    cache.set(id, value);
+    return value;
+  };
+}
+
 /** A finding with the given message and scores; `at` names the element it is about, `phase` the phase it belongs to. */
 export function finding(message: MessageRef, impact: Score, likelihood: Score, at?: string, phase?: Phase): Finding {
-  return {
-    ...(at === undefined ? {} : { at }), ...(phase === undefined ? {} : { phase }),
-    messageId: message.messageId, data: message.data, impact, likelihood,
-  };
+  const { messageId, data } = message;
+  // One literal per shape (no spreads: a large model makes tens of thousands of findings); keys in this order.
+  if (at === undefined) return phase === undefined ? { messageId, data, impact, likelihood } : { phase, messageId, data, impact, likelihood };
+  return phase === undefined ? { at, messageId, data, impact, likelihood } : { at, phase, messageId, data, impact, likelihood };
+}
+
+/** A finding as `finding` makes it, and `by` naming the elements whose operators answer for it. */
+export function findingBy(by: readonly string[], message: MessageRef, impact: Score, likelihood: Score, at?: string): Finding {
+  const { messageId, data } = message;
+  return at === undefined ? { messageId, data, impact, likelihood, by } : { at, messageId, data, impact, likelihood, by };
 }

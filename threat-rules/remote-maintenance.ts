@@ -6,7 +6,7 @@
 // when needed (access-on-demand) takes one off. One risk per device maintained.
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
-import { adjust, at, dataList, finding, hasControl, impactOf, organisation, sayer, start } from './predicates.js';
+import { adjust, at, dataList, findingBy, hasControl, impactOf, organisation, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   abused: {
@@ -66,9 +66,6 @@ export const rule: Rule = {
     if (hasControl(target.device, 'access-on-demand')) likelihood = adjust(likelihood, -1, say('onDemand', device));
     if (!hasControl(target.device, 'maintenance-approval')) likelihood = adjust(likelihood, +1, say('noApproval', device));
     if (!hasControl(target.device, 'maintenance-record')) likelihood = adjust(likelihood, +1, say('noRecord', device));
-    return [{
-      ...finding(say('abused', { from: at(entry), who, target: at(target), data: dataList(segment.data) }), impactOf(segment, ['C', 'I', 'A']), likelihood, target.device.id),
-      by: [entry.device.id, target.device.id],
-    }];
+    return [findingBy([entry.device.id, target.device.id], say('abused', { from: at(entry), who, target: at(target), data: dataList(segment.data) }), impactOf(segment, ['C', 'I', 'A']), likelihood, target.device.id)];
   },
 };

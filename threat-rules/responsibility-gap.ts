@@ -6,7 +6,7 @@
 import type { Messages } from '../models/message.js';
 import type { Finding, Rule } from '../models/rule.js';
 import type { NetworkKind } from '../models/vocabulary.js';
-import { dataList, finding, impactOf, organisation, ref, sayer, start } from './predicates.js';
+import { dataList, finding, findingBy, impactOf, organisation, ref, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   unanswered: {
@@ -69,9 +69,9 @@ export const rule: Rule = {
     if (CARRIERS.has(network.kind)) {
       const party = network.operator === null ? undefined : context.model.parties.find((p) => p.id === network.operator);
       if (!party) {
-        findings.push({ ...finding(say('unanswered', { where: ref(network.id), data }), impactOf(segment, ['C', 'I', 'A']), start(3, say('noOperator', { network: ref(network.id) })), network.id), by });
+        findings.push(findingBy(by, say('unanswered', { where: ref(network.id), data }), impactOf(segment, ['C', 'I', 'A']), start(3, say('noOperator', { network: ref(network.id) })), network.id));
       } else if (party.agreement === null) {
-        findings.push({ ...finding(say('unanswered', { where: ref(network.id), data }), impactOf(segment, ['C', 'I', 'A']), start(3, say('noAgreement', { network: ref(network.id), operator: ref(party.id) })), network.id), by });
+        findings.push(findingBy(by, say('unanswered', { where: ref(network.id), data }), impactOf(segment, ['C', 'I', 'A']), start(3, say('noAgreement', { network: ref(network.id), operator: ref(party.id) })), network.id));
       }
     }
     const [a, b] = hop.link.ends;

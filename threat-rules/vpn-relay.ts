@@ -4,8 +4,9 @@
 // through it (3), unless routing is controlled per VPN (control vpn-routing-control). One risk per device.
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
+import type { Score } from '../models/risk.js';
 import type { NetworkKind } from '../models/vocabulary.js';
-import { at, dataList, deviceFacts, finding, hasControl, impactOf, organisation, sayer, start } from './predicates.js';
+import { at, dataList, deviceFacts, findingBy, hasControl, impactOf, organisation, perFacts, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   relayed: {
@@ -18,6 +19,8 @@ const MESSAGES = {
   },
 } as const satisfies Messages;
 const say = sayer(MESSAGES);
+/** A hub's likelihood (null when the device is no hub), once per device: every hop through it asks. */
+const hubLikelihood = perFacts<Score | null>();
 
 const VPNS: ReadonlySet<NetworkKind> = new Set(['ipsec-vpn', 'ssl-vpn-client', 'ssl-vpn-clientless', 'closed-network']);
 
@@ -52,22 +55,17 @@ export const rule: Rule = {
     const hop = segment.hop;
     if (!hop || segment.dataClass === 'other' || !VPNS.has(hop.network.kind)) return [];
     return [hop.from, hop.to].flatMap((end) => {
-      if (hasControl(end.device, 'vpn-routing-control')) return [];
-      const own = end.device.organisation;
-      const others = new Set<string>();
-      for (const l of deviceFacts(context, end.device.id).links) if (VPNS.has(l.kind) && l.farOperator !== own) others.add(l.farOperator);
-      if (others.size < 2) return [];
-      const parties = [...others].sort();
-      const self = { device: at(end) };
-      return [{
-        ...finding(
-          say('relayed', { ...self, data: dataList(segment.data) }),
-          impactOf(segment, ['C', 'I']),
-          start(3, say('hub', { ...self, count: parties.length, parties: { list: parties.map(organisation) } })),
-          end.device.id,
-        ),
-        by: [end.device.id],
-      }];
+      const likelihood = hubLikelihood(context, end.device.id, () => {
+        if (hasControl(end.device, 'vpn-routing-control')) return null;
+        const own = end.device.organisation;
+        const others = new Set<string>();
+        for (const l of deviceFacts(context, end.device.id).links) if (VPNS.has(l.kind) && l.farOperator !== own) others.add(l.farOperator);
+        if (others.size < 2) return null;
+        const parties = [...others].sort();
+        return start(3, say('hub', { device: at(end), count: parties.length, parties: { list: parties.map(organisation) } }));
+      });
+      if (!likelihood) return [];
+      return [findingBy([end.device.id], say('relayed', { device: at(end), data: dataList(segment.data) }), impactOf(segment, ['C', 'I']), likelihood, end.device.id)];
     });
   },
 };

@@ -5,7 +5,7 @@
 import type { Messages } from '../models/message.js';
 import type { Rule } from '../models/rule.js';
 import type { NetworkKind } from '../models/vocabulary.js';
-import { at, dataList, deviceFacts, finding, hasControl, impactOf, sayer, start } from './predicates.js';
+import { at, dataList, deviceFacts, findingBy, hasControl, impactOf, sayer, start } from './predicates.js';
 
 const MESSAGES = {
   mixed: {
@@ -58,15 +58,13 @@ export const rule: Rule = {
       const open = deviceFacts(context, end.device.id).links.find((l) => l.kind === 'internet');
       if (!open) return [];
       const self = { device: at(end) };
-      return [{
-        ...finding(
-          say('mixed', { ...self, data: dataList(segment.data) }),
-          impactOf(segment, ['C', 'I']),
-          start(3, say('shared', { ...self, vpn: { ref: hop.network.id }, internet: { ref: open.network } })),
-          end.device.id,
-        ),
-        by: [end.device.id],
-      }];
+      return [findingBy(
+        [end.device.id],
+        say('mixed', { ...self, data: dataList(segment.data) }),
+        impactOf(segment, ['C', 'I']),
+        start(3, say('shared', { ...self, vpn: { ref: hop.network.id }, internet: { ref: open.network } })),
+        end.device.id,
+      )];
     });
   },
 };

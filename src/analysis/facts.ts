@@ -31,18 +31,32 @@ export function authStrength(auth: Auth): AuthStrength {
   return new Set(auth.map((f) => AUTH_FACTOR_TYPES[f])).size >= 2 ? 'multi' : 'single';
 }
 
-/** Ids of `set` in the order of `list` (the model's). */
-function inOrder(list: readonly { readonly id: string }[], set: ReadonlySet<string>): string[] {
-  return list.filter((e) => set.has(e.id)).map((e) => e.id);
+/**
+ * Each id of `list` (a section of the model) with its place in it, worked out once per section, so that
+ * putting a set of ids in model order costs the set's size, not the section's.
+ */
+class Order {
+  private readonly place = new Map<string, number>();
+  constructor(list: readonly { readonly id: string }[]) {
+    list.forEach((e, i) => {
+      if (!this.place.has(e.id)) this.place.set(e.id, i);
+    });
+  }
+  /** Ids of `set` in the order of the list (those not in it left out). */
+  of(set: Iterable<string>): string[] {
+    const ids: string[] = [];
+    for (const id of set) if (this.place.has(id)) ids.push(id);
+    return ids.length < 2 ? ids : ids.sort((a, b) => (this.place.get(a) as number) - (this.place.get(b) as number));
+  }
 }
 
 /** A map of sets that grows on demand. */
 class Groups {
   private readonly map = new Map<string, Set<string>>();
   add(key: string, value: string): void {
-    const set = this.map.get(key) ?? new Set<string>();
-    set.add(value);
-    this.map.set(key, set);
+    const set = this.map.get(key);
+    if (set) set.add(value);
+    else this.map.set(key, new Set([value]));
   }
   get(key: string): ReadonlySet<string> {
     return this.map.get(key) ?? new Set<string>();
@@ -52,7 +66,14 @@ class Groups {
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    if (Array.isArray(value)) {
+      for (const v of value) if (v !== null && typeof v === 'object') deepFreeze(v);
+    } else {
+      for (const key in value) {
+        const v = (value as Record<string, unknown>)[key];
+        if (v !== null && typeof v === 'object') deepFreeze(v);
+      }
+    }
   }
   return value;
 }
@@ -68,6 +89,9 @@ function providerHolds(device: Device, model: Model): boolean {
 /** The facts of a model and its walk. Pure: the same model and segments give equal facts. */
 export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
   const devices = new Map(model.devices.map((d) => [d.id, d]));
+  const deviceOrder = new Order(model.devices);
+  const dataOrder = new Order(model.data);
+  const mediaOrder = new Order(model.media);
   const locationSite = new Map(model.locations.map((l) => [l.id, l.site]));
   const siteOf = (d: Device): string => locationSite.get(d.at) ?? '';
   const medicalish = (s: Segment): boolean => s.dataClass !== 'other';
@@ -199,7 +223,7 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
     const elsewhere = device.controls.includes('offsite-backup') || carried.length > 0
       || backupDevices.some((d) => siteOf(d) !== site)
       || (!stated && isBackup && peerDevices.some((d) => siteOf(d) !== site && d.roles.includes('store')));
-    return { controls, devices: inOrder(model.devices, new Set(backupDevices.map((d) => d.id))), stated, backedUp, carried, apart, elsewhere };
+    return { controls, devices: deviceOrder.of(new Set(backupDevices.map((d) => d.id))), stated, backedUp, carried, apart, elsewhere };
   };
 
   // Each device's links, seen from it, in model order: the rules about VPN ends read a device's own links
@@ -220,17 +244,19 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
 
   const deviceFacts: Record<string, DeviceFacts> = {};
   for (const device of model.devices) {
-    const peerIds = [...peers.get(device.id)].sort(compare);
+    // The default sort of strings orders them as `compare` does.
+    const peerIds = [...peers.get(device.id)].sort();
     const ops = ended.get(device.id);
+    const storedIds = dataOrder.of(stored.get(device.id));
     deviceFacts[device.id] = {
       auth: authStrength(device.auth),
       links: linksOf.get(device.id) ?? [],
       entry: entries.has(device.id),
       peers: peerIds,
       medicalInOperation: medicalInOperation.has(device.id),
-      stored: inOrder(model.data, stored.get(device.id)),
-      logged: inOrder(model.data, logged.get(device.id)),
-      kept: inOrder(model.data, stored.get(device.id)).map((data) => ({ data, as: keptAs.get(device.id)?.get(data) ?? 'record' })),
+      stored: storedIds,
+      logged: dataOrder.of(logged.get(device.id)),
+      kept: storedIds.map((data) => ({ data, as: keptAs.get(device.id)?.get(data) ?? 'record' })),
       storesMedical: storesMedical.has(device.id),
       keepsMedical: keepsMedical.has(device.id),
       providerHolds: providerHolds(device, model),
@@ -254,8 +280,8 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
   for (const site of model.sites) {
     siteFacts[site.id] = {
       backupsAway: away.get(site.id) ?? [],
-      keeps: inOrder(model.devices, siteKeeps.get(site.id)),
-      receives: inOrder(model.media, siteReceives.get(site.id)),
+      keeps: deviceOrder.of(siteKeeps.get(site.id)),
+      receives: mediaOrder.of(siteReceives.get(site.id)),
     };
   }
 
@@ -271,9 +297,9 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
   const dataFacts: Record<string, DataFacts> = {};
   for (const d of model.data) {
     dataFacts[d.id] = {
-      storedOn: inOrder(model.devices, storedOn.get(d.id)),
-      displayedOn: inOrder(model.devices, displayedOn.get(d.id)),
-      printedOn: inOrder(model.devices, printedOn.get(d.id)),
+      storedOn: deviceOrder.of(storedOn.get(d.id)),
+      displayedOn: deviceOrder.of(displayedOn.get(d.id)),
+      printedOn: deviceOrder.of(printedOn.get(d.id)),
     };
   }
 
@@ -293,7 +319,7 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
     links: linkFacts,
     media: mediaFacts,
     data: dataFacts,
-    legalStores: inOrder(model.devices, legalStores),
+    legalStores: deviceOrder.of(legalStores),
     productionMedicalStores: [...productionStores].sort(compare),
     legalRetention,
   });

@@ -15,6 +15,18 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 type Basis = Responsibility['basis'][number];
 
+/** Each segment's subjects, worked out once: every rule that finds something on a segment asks again. */
+const SUBJECTS = new WeakMap<Segment, readonly string[]>();
+
+function subjectsOf(segment: Segment): readonly string[] {
+  let ids = SUBJECTS.get(segment);
+  if (!ids) {
+    ids = subjects(segment);
+    SUBJECTS.set(segment, ids);
+  }
+  return ids;
+}
+
 /** The elements a segment's risk is about, by its kind: what its operators answer for. */
 function subjects(segment: Segment): string[] {
   const devices = segment.devices.map((d) => d.device.id);
@@ -116,6 +128,36 @@ function named(word: 'institution' | 'provider', model: Model): string {
   return of.length === 1 ? (of[0] as { id: string }).id : word;
 }
 
+interface Organisations {
+  readonly institution: string;
+  readonly provider: string;
+  /** Each operator's kind (organisationKind), as asked. */
+  readonly kinds: Map<string, ReturnType<typeof organisationKind>>;
+  /** Who must act, by concern and set of elements (responsibilityOf's key). */
+  readonly answers: Map<string, Responsibility>;
+}
+
+const ORGANISATIONS = new WeakMap<Model, Organisations>();
+
+/** The model's named institution and provider and its operators' kinds, worked out once per model. */
+function organisationsOf(model: Model): Organisations {
+  let known = ORGANISATIONS.get(model);
+  if (!known) {
+    known = { institution: named('institution', model), provider: named('provider', model), kinds: new Map(), answers: new Map() };
+    ORGANISATIONS.set(model, known);
+  }
+  return known;
+}
+
+function kindOf(operator: string, model: Model, known: Organisations): ReturnType<typeof organisationKind> {
+  let kind = known.kinds.get(operator);
+  if (kind === undefined) {
+    kind = organisationKind(operator, model);
+    known.kinds.set(operator, kind);
+  }
+  return kind;
+}
+
 /**
  * Who must act on a risk made of `merged` findings and their segments. A finding's `by` names the
  * elements outright; its `at`, when it names a site, room, network, link or medium, is the risk's subject;
@@ -126,9 +168,22 @@ export function responsibilityOf(merged: readonly { readonly finding: Finding; r
   const elements = new Set<string>();
   for (const { finding, segment } of merged) {
     const at = finding.at;
-    const ids = finding.by ?? (at !== undefined && !index.devices.has(at) ? [at] : subjects(segment));
+    const ids = finding.by ?? (at !== undefined && !index.devices.has(at) ? [at] : subjectsOf(segment));
     for (const id of ids) elements.add(id);
   }
+  // What follows depends only on the set of elements and the concern: many risks (every rule on one
+  // segment, one device reached by many flows) share it, so each set is worked out once per model.
+  const known = organisationsOf(model);
+  const key = `${concern ?? ''}\u0000${elements.size === 1 ? [...elements][0] : [...elements].sort().join('\u0000')}`;
+  let answer = known.answers.get(key);
+  if (!answer) {
+    answer = answerFor(elements, model, index, known, concern);
+    known.answers.set(key, answer);
+  }
+  return answer;
+}
+
+function answerFor(elements: ReadonlySet<string>, model: Model, index: Index, known: Organisations, concern?: 'application'): Responsibility {
   // A risk of the application itself is its supplier's too, where the supplier is not who runs the device.
   const suppliers = concern === 'application'
     ? [...elements].flatMap((id) => {
@@ -148,14 +203,14 @@ export function responsibilityOf(merged: readonly { readonly finding: Finding; r
     .sort((a, b) => compare(a.element, b.element) || compare(a.role, b.role) || compare(a.operator, b.operator));
   const acting = new Set<string>();
   for (const { operator } of basis) {
-    const kind = organisationKind(operator, model);
-    if (kind === 'staff') acting.add(named('institution', model));
-    else if (kind === 'patient') { acting.add(named('provider', model)); acting.add(named('institution', model)); }
+    const kind = kindOf(operator, model, known);
+    if (kind === 'staff') acting.add(known.institution);
+    else if (kind === 'patient') { acting.add(known.provider); acting.add(known.institution); }
     else acting.add(operator);
   }
-  const rank = (p: string): number => ({ provider: 0, institution: 1 } as Record<string, number>)[organisationKind(p, model)] ?? 2;
+  const rank = (p: string): number => ({ provider: 0, institution: 1 } as Record<string, number>)[kindOf(p, model, known)] ?? 2;
   const parties = [...acting].sort((a, b) => rank(a) - rank(b) || compare(a, b));
-  const kinds = new Set(parties.map((p) => organisationKind(p, model)));
+  const kinds = new Set(parties.map((p) => kindOf(p, model, known)));
   const onlyOthers = [...kinds].every((k) => k === 'third-party' || k === 'carrier');
   const who: Answerer = parties.length === 0 ? 'provider'
     : kinds.size === 1 && kinds.has('provider') ? 'provider'

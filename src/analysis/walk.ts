@@ -76,8 +76,8 @@ interface Lookup {
   readonly places: ReadonlyMap<string, Place>;
   readonly data: ReadonlyMap<string, Data>;
   readonly actors: ReadonlyMap<string, NonNullable<Segment['actor']>>;
-  /** "a\u0000b" (both orders) -> the links between a and b, sorted by id. */
-  readonly links: ReadonlyMap<string, readonly Hop['link'][]>;
+  /** a -> b -> the links between a and b (either way round), sorted by id. */
+  readonly links: ReadonlyMap<string, ReadonlyMap<string, readonly Hop['link'][]>>;
   readonly networks: ReadonlyMap<string, Hop['network']>;
 }
 
@@ -93,12 +93,17 @@ function lookup(model: Model): Lookup {
     const place = places.get(device.at);
     if (place) placed.set(device.id, { device, ...place });
   }
-  const links = new Map<string, Hop['link'][]>();
+  const links = new Map<string, Map<string, Hop['link'][]>>();
   for (const link of [...model.links].sort((a, b) => compare(a.id, b.id))) {
-    for (const key of [`${link.from}\u0000${link.to}`, `${link.to}\u0000${link.from}`]) {
-      const list = links.get(key) ?? [];
+    for (const [a, b] of [[link.from, link.to], [link.to, link.from]] as const) {
+      let from = links.get(a);
+      if (!from) {
+        from = new Map();
+        links.set(a, from);
+      }
+      const list = from.get(b) ?? [];
       if (!list.includes(link)) list.push(link);
-      links.set(key, list);
+      from.set(b, list);
     }
   }
   return {
@@ -112,15 +117,15 @@ function lookup(model: Model): Lookup {
 }
 
 /** The ids a segment involves, in the order models/segment.ts gives. */
-function elementsOf(s: Omit<Segment, 'elements'>): string[] {
+function elementsOf(flow: Flow | null, media: Media | null, actor: Segment['actor'], devices: readonly PlacedDevice[], places: readonly Place[], hop: Hop | null, data: readonly Data[]): string[] {
   const ids = new Set<string>();
-  if (s.flow) ids.add(s.flow.id);
-  if (s.media) ids.add(s.media.id);
-  if (s.actor) ids.add(s.actor.id);
-  for (const d of s.devices) for (const id of [d.device.id, d.location.id, d.site.id]) ids.add(id);
-  for (const p of s.places) for (const id of [p.location.id, p.site.id]) ids.add(id);
-  if (s.hop) for (const id of [s.hop.link.id, s.hop.network.id]) ids.add(id);
-  for (const d of s.data) ids.add(d.id);
+  if (flow) ids.add(flow.id);
+  if (media) ids.add(media.id);
+  if (actor) ids.add(actor.id);
+  for (const d of devices) ids.add(d.device.id).add(d.location.id).add(d.site.id);
+  for (const p of places) ids.add(p.location.id).add(p.site.id);
+  if (hop) ids.add(hop.link.id).add(hop.network.id);
+  for (const d of data) ids.add(d.id);
   return [...ids];
 }
 
@@ -133,7 +138,7 @@ function present<T>(values: readonly (T | undefined)[]): T[] {
 }
 
 function hopBetween(from: PlacedDevice, to: PlacedDevice, at: Lookup): Hop | null {
-  const link = at.links.get(`${from.device.id}\u0000${to.device.id}`)?.[0];
+  const link = at.links.get(from.device.id)?.get(to.device.id)?.[0];
   const network = link ? at.networks.get(link.network) : undefined;
   return link && network ? { link, network, from, to } : null;
 }
@@ -145,20 +150,22 @@ function walkFlow(flow: Flow, at: Lookup): Segment[] {
   const hops = present(hopAfter.map((h) => h ?? undefined));
   const data = present(flow.what.map((id) => at.data.get(id)));
   const actor = flow.who === null ? null : at.actors.get(flow.who) ?? null;
-  const base = {
-    phase: flow.phase, form: flow.form, flow, media: null, actor, pathHops: hops, pathDevices: path,
-    places: [], data, dataClass: highestClass(data), keeping: null,
-  } as const;
+  const dataClass = highestClass(data);
+  const places: Place[] = [];
   const segments: Segment[] = [];
   const made = new Set<string>();
   const add = (kind: SegmentKind, devices: readonly PlacedDevice[], hop: Hop | null, stored?: { data: readonly Data[]; keeping: Keeping }): void => {
-    const key = `${flow.id}/${devices.map((d) => d.device.id).join('>')}`;
-    if (made.has(`${kind}\u0000${key}`)) return;
-    made.add(`${kind}\u0000${key}`);
-    const segment = stored
-      ? { ...base, key, kind, devices, hop, data: stored.data, dataClass: highestClass(stored.data), keeping: stored.keeping }
-      : { ...base, key, kind, devices, hop };
-    segments.push({ ...segment, elements: elementsOf(segment) });
+    const key = devices.length === 1 ? `${flow.id}/${(devices[0] as PlacedDevice).device.id}` : `${flow.id}/${devices.map((d) => d.device.id).join('>')}`;
+    const madeKey = `${kind}\u0000${key}`;
+    if (made.has(madeKey)) return;
+    made.add(madeKey);
+    const segmentData = stored ? stored.data : data;
+    // One literal with every field in the order a segment has always listed them (its JSON is byte-identical).
+    segments.push({
+      phase: flow.phase, form: flow.form, flow, media: null, actor, pathHops: hops, pathDevices: path, places,
+      data: segmentData, dataClass: stored ? highestClass(stored.data) : dataClass, keeping: stored ? stored.keeping : null,
+      key, kind, devices, hop, elements: elementsOf(flow, null, actor, devices, places, hop, segmentData),
+    });
   };
   /** The hop that arrives at path[i], and the last device before it that is not only a relay. */
   const arrival = (i: number): { hop: Hop | null; from: PlacedDevice | null } => {
@@ -234,11 +241,12 @@ function walkMedia(media: Media, phases: readonly Phase[], at: Lookup, model: Mo
     if (!media.phases.includes(phase)) continue;
     const kinds: SegmentKind[] = phase === 'termination' ? ['media', 'disposal'] : ['media'];
     for (const kind of kinds) {
-      const segment = {
+      const places = [from, to];
+      segments.push({
         key, kind, phase, form, flow: null, media, actor, devices: [], hop: null,
-        pathHops: [], pathDevices: [], places: [from, to], data, dataClass: highestClass(data), keeping: null,
-      };
-      segments.push({ ...segment, elements: elementsOf(segment) });
+        pathHops: [], pathDevices: [], places, data, dataClass: highestClass(data), keeping: null,
+        elements: elementsOf(null, media, actor, [], places, null, data),
+      });
     }
   }
   return segments;
@@ -247,6 +255,8 @@ function walkMedia(media: Media, phases: readonly Phase[], at: Lookup, model: Mo
 const KIND_ORDER: readonly SegmentKind[] = ['input', 'display', 'print', 'processing', 'storage', 'logging', 'transfer', 'media', 'disposal'];
 const PHASE_ORDER: readonly Phase[] = ['development', 'operation', 'termination'];
 const FORM_ORDER: readonly Form[] = ['application', 'platform', 'infrastructure'];
+const KIND_RANK: ReadonlyMap<SegmentKind, number> = new Map(KIND_ORDER.map((k, i) => [k, i]));
+const PHASE_RANK: ReadonlyMap<Phase, number> = new Map(PHASE_ORDER.map((p, i) => [p, i]));
 
 /** Every segment of the model, sorted by key, then kind (in walk order), then phase. */
 export function walk(model: Model): Segment[] {
@@ -255,9 +265,12 @@ export function walk(model: Model): Segment[] {
     ...model.flows.flatMap((f) => walkFlow(f, at)),
     ...model.media.flatMap((m) => walkMedia(m, model.system.phases, at, model)),
   ];
-  const kindRank = new Map(KIND_ORDER.map((k, i) => [k, i]));
-  const phaseRank = new Map(PHASE_ORDER.map((p, i) => [p, i]));
-  return segments.sort((a, b) => compare(a.key, b.key)
-    || (kindRank.get(a.kind) ?? 0) - (kindRank.get(b.kind) ?? 0)
-    || (phaseRank.get(a.phase) ?? 0) - (phaseRank.get(b.phase) ?? 0));
+  // One sort string per segment, ordered as (key, kind, phase, place in the walk) would be: the key, a
+  // character no id holds and sorting below every other (ids have no control characters), the kind's and
+  // the phase's ranks as characters, and the place as fixed-width digits. The default sort of strings
+  // (UTF-16 code units, as `compare`) is then one pass with no callback.
+  const width = String(segments.length).length;
+  const sortKeys = segments.map((s, i) => `${s.key}\u0000${String.fromCharCode(65 + (KIND_RANK.get(s.kind) ?? 0), 65 + (PHASE_RANK.get(s.phase) ?? 0))}${String(i).padStart(width, '0')}`);
+  sortKeys.sort();
+  return sortKeys.map((k) => segments[Number(k.slice(k.length - width))] as Segment);
 }

@@ -39,6 +39,20 @@ const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const isRaw = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** A set of ordered pairs of ids, without building a string per pair (a large model checks tens of thousands). */
+class Pairs {
+  private readonly map = new Map<string, Set<string>>();
+  add(a: string, b: string): this {
+    const set = this.map.get(a);
+    if (set) set.add(b);
+    else this.map.set(a, new Set([b]));
+    return this;
+  }
+  has(a: string, b: string): boolean {
+    return this.map.get(a)?.has(b) ?? false;
+  }
+}
+
 export interface Resolved {
   readonly model: Model | undefined;
   readonly diagnostics: readonly Diagnostic[];
@@ -257,7 +271,7 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
   }
 
   const linked = new Set<string>();
-  const adjacency = new Set<string>();
+  const adjacency = new Pairs();
   for (const e of entries.links) {
     const from = reference(e, ['from'], e.raw['from'], ['device']);
     const to = reference(e, ['to'], e.raw['to'], ['device']);
@@ -267,7 +281,7 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
     if (from && to && from === to) report('KZ207', at(e, 'to'), { device: from });
     if (from) linked.add(from);
     if (to) linked.add(to);
-    if (from && to) adjacency.add(`${from}\u0000${to}`).add(`${to}\u0000${from}`);
+    if (from && to) adjacency.add(from, to).add(to, from);
   }
 
   for (const e of entries.networks) {
@@ -314,7 +328,7 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
         const b = hops[i];
         if (!a || !b) continue;
         if (a === b) report('KZ304', at(e, 'path', i), { device: b });
-        else if (!adjacency.has(`${a}\u0000${b}`)) report('KZ201', at(e, 'path', i), { from: a, to: b }, []);
+        else if (!adjacency.has(a, b)) report('KZ201', at(e, 'path', i), { from: a, to: b }, []);
       }
       if (which && !path.includes(which)) report('KZ206', at(e, 'which'), { which });
     }
@@ -383,7 +397,21 @@ const END_USER_KINDS: ReadonlySet<DeviceKind> = new Set(['terminal', 'tablet', '
  */
 function meaningWarnings(model: Model, entries: Record<Section, Entry[]>, at: (entry: Entry, ...path: PathSegment[]) => SourceRange): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const entryOf = (section: Section, id: string): Entry | undefined => entries[section].find((e) => (section === 'links' ? (str(e.raw['id']) ?? linkDefaultId(e.raw)) : str(e.raw['id'])) === id);
+  // Each section's entries by id, made once per section asked (the first of an id wins, as a search would).
+  const byId = new Map<Section, Map<string, Entry>>();
+  const entryOf = (section: Section, id: string): Entry | undefined => {
+    let map = byId.get(section);
+    if (!map) {
+      map = new Map();
+      for (const e of entries[section]) {
+        const key = section === 'links' ? (str(e.raw['id']) ?? linkDefaultId(e.raw)) : str(e.raw['id']);
+        if (key !== undefined && !map.has(key)) map.set(key, e);
+      }
+      byId.set(section, map);
+    }
+    return map.get(id);
+  };
+  const onInternet = devicesOnInternet(model.links, model.networks);
   const keyRange = (entry: Entry, key: string): SourceRange => (key in entry.raw ? entry.file.locator.keyRange([entry.section, entry.index, key]) : at(entry));
   for (const d of model.devices) {
     const entry = entryOf('devices', d.id);
@@ -391,25 +419,34 @@ function meaningWarnings(model: Model, entries: Record<Section, Entry[]>, at: (e
     if (d.stores === null && d.roles.includes('store') && END_USER_KINDS.has(d.kind)) {
       out.push(diagnostic('KZ310', keyRange(entry, 'roles'), { device: d.id, kind: d.kind }));
     }
-    if (d.exposureStated && d.exposure !== 'internet' && internetFacing(d, model)) {
+    if (d.exposureStated && d.exposure !== 'internet' && internetFacing(d, onInternet)) {
       out.push(diagnostic('KZ311', keyRange(entry, 'exposure'), { device: d.id, exposure: d.exposure }));
     }
   }
   const deepForms = new Set<Form>(['platform', 'infrastructure']);
+  // The flows that carry each data item, in model order, gathered in one pass over the flows.
+  const carrying = new Map<string, Flow[]>();
+  for (const f of model.flows) {
+    for (const id of new Set(f.what)) {
+      const list = carrying.get(id);
+      if (list) list.push(f);
+      else carrying.set(id, [f]);
+    }
+  }
   for (const data of model.data) {
     if (data.class !== 'medical') continue;
-    const flows = model.flows.filter((f) => f.what.includes(data.id));
+    const flows = carrying.get(data.id) ?? [];
     if (flows.length > 0 && flows.every((f) => deepForms.has(f.form))) {
       const entry = entryOf('data', data.id);
       if (entry) out.push(diagnostic('KZ312', keyRange(entry, 'class'), { data: data.id, forms: [...new Set(flows.map((f) => f.form))] }));
     }
   }
-  const used = new Set<string>();
-  for (const f of model.flows) for (let i = 1; i < f.path.length; i++) used.add(`${f.path[i - 1] as string}\u0000${f.path[i] as string}`);
+  const used = new Pairs();
+  for (const f of model.flows) for (let i = 1; i < f.path.length; i++) used.add(f.path[i - 1] as string, f.path[i] as string);
   const networks = new Map(model.networks.map((n) => [n.id, n]));
   for (const link of model.links) {
     const network = networks.get(link.network);
-    const crossed = used.has(`${link.from}\u0000${link.to}`) || used.has(`${link.to}\u0000${link.from}`);
+    const crossed = used.has(link.from, link.to) || used.has(link.to, link.from);
     if (!network || !crossed || link.ends[0] === link.ends[1] || link.ends.some((o) => o === 'patient' || o === 'staff')) continue;
     if (link.boundary === null && network.boundary === null) {
       const entry = entryOf('links', link.id);
@@ -417,8 +454,9 @@ function meaningWarnings(model: Model, entries: Record<Section, Entry[]>, at: (e
     }
   }
   const parties = new Map(model.parties.map((p) => [p.id, p]));
+  const linkedNetworks = new Set(model.links.map((l) => l.network));
   for (const n of model.networks) {
-    if (!CARRIER_NETWORKS.has(n.kind) || !model.links.some((l) => l.network === n.id)) continue;
+    if (!CARRIER_NETWORKS.has(n.kind) || !linkedNetworks.has(n.id)) continue;
     const entry = entryOf('networks', n.id);
     if (!entry) continue;
     const party = n.operator === null ? undefined : parties.get(n.operator);
@@ -431,11 +469,18 @@ function meaningWarnings(model: Model, entries: Record<Section, Entry[]>, at: (e
   return out;
 }
 
+/** The devices at either end of a link over a network of kind internet. */
+function devicesOnInternet(links: readonly { readonly from: string; readonly to: string; readonly network: string }[], networks: readonly { readonly id: string; readonly kind: NetworkKind }[]): Set<string> {
+  const internet = new Set(networks.filter((n) => n.kind === 'internet').map((n) => n.id));
+  const on = new Set<string>();
+  for (const l of links) if (internet.has(l.network)) on.add(l.from).add(l.to);
+  return on;
+}
+
 /** A device that answers connections (anything but a terminal, a printer or a screen) on a link over the internet. */
-function internetFacing(d: { readonly id: string; readonly roles: readonly string[] }, model: { readonly links: readonly Link[]; readonly networks: readonly Network[] }): boolean {
+function internetFacing(d: { readonly id: string; readonly roles: readonly string[] }, onInternet: ReadonlySet<string>): boolean {
   if (!d.roles.some((r) => r !== 'input' && r !== 'display' && r !== 'print')) return false;
-  const internet = new Set(model.networks.filter((n) => n.kind === 'internet').map((n) => n.id));
-  return model.links.some((l) => (l.from === d.id || l.to === d.id) && internet.has(l.network));
+  return onInternet.has(d.id);
 }
 
 /** The five rows of a risk matrix's levels, when all five are lists of numbers (the schema checks the rest). */
@@ -559,7 +604,7 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
       boundary: opt(e.raw['boundary']),
     };
   });
-  const internetNetworks = new Set(networkBase.filter((n) => n.kind === 'internet').map((n) => n.id));
+  const internetDevices = devicesOnInternet(linkBase, networkBase);
   const devices: Device[] = entries.devices.map((e) => {
     const kind = e.raw['kind'] as DeviceKind;
     const at_ = str(e.raw['at']) as string;
@@ -569,7 +614,7 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
     const resolvedRoles = roles.length > 0 ? (roles as Device['roles'][number][]) : [...DEFAULT_ROLES[kind]];
     const owner = (opt(e.raw['owner']) as Device['owner'] | null) ?? site?.owner ?? 'provider';
     const stated = opt(e.raw['exposure']) as Device['exposure'] | null;
-    const onInternet = linkBase.some((l) => (l.from === id || l.to === id) && internetNetworks.has(l.network));
+    const onInternet = internetDevices.has(id);
     // A device that answers connections on a link over the internet is reachable from it, unless the model says otherwise (KZ311).
     const facing = onInternet && resolvedRoles.some((r) => r !== 'input' && r !== 'display' && r !== 'print');
     const operator = opt(e.raw['operator']) ?? (opt(e.raw['owner']) ?? site?.operator ?? owner);
@@ -593,9 +638,19 @@ function build(loaded: LoadedFiles, entries: Record<Section, Entry[]>, rawSystem
     };
   });
   const deviceOrganisation = new Map(devices.map((d) => [d.id, d.organisation]));
+  // The organisations at the ends of each network's links, in link order, gathered in one pass over the links.
+  const endsOf = new Map<string, Set<string>>();
+  for (const l of linkBase) {
+    let ends = endsOf.get(l.network);
+    if (!ends) {
+      ends = new Set();
+      endsOf.set(l.network, ends);
+    }
+    ends.add(deviceOrganisation.get(l.from) ?? '').add(deviceOrganisation.get(l.to) ?? '');
+  }
   const networks: Network[] = networkBase.map((n, i) => {
     const stated = opt((entries.networks[i] as Entry).raw['operator']);
-    const ends = new Set(linkBase.filter((l) => l.network === n.id).flatMap((l) => [l.from, l.to]).map((d) => deviceOrganisation.get(d) ?? ''));
+    const ends = endsOf.get(n.id) ?? new Set<string>();
     const operator = stated ?? (ends.size === 1 ? [...ends][0] ?? null : null);
     return { ...n, operator, organisation: operator === null ? null : organisation(operator) };
   });
@@ -728,7 +783,14 @@ function contentHash(loaded: LoadedFiles, rootFile: string): string {
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child === 'object') deepFreeze(child);
+    } else {
+      for (const key in value) {
+        const child = (value as Record<string, unknown>)[key];
+        if (child && typeof child === 'object') deepFreeze(child);
+      }
+    }
   }
   return value;
 }
