@@ -4,6 +4,7 @@ import { Alias, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocu
 import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../../models/diagnostic.js';
 import { severityOf } from '../../models/diagnostic.js';
 import type { SourceFile, SourcePos, SourceRange } from '../../models/source.js';
+import { parseFast, spanOf, walkFast, type FastParse } from './parse-fast.js';
 
 /** Larger model files are refused before parsing: real models are a few hundred kilobytes at most. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -38,11 +39,74 @@ export function pointRange(file: string, line = 1, col = 1): SourceRange {
   return { file, start: { line, col }, end: { line, col } };
 }
 
+/** Which parser read a file: js-yaml's events for a plain file, else the `yaml` library (see parse-fast.ts). */
+export type ParserPath = 'fast' | 'yaml';
+const pathOf = new WeakMap<ParsedFile, ParserPath>();
+
+/** Which parser read this file (for tests and benchmarks: it changes nothing in the result). */
+export function parserPathOf(parsed: ParsedFile): ParserPath | undefined {
+  return pathOf.get(parsed);
+}
+
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false } as const;
+
+/**
+ * Reads a YAML file: a plain one (the usual case) by the fast path of parse-fast.ts, anything else (and
+ * everything that has a diagnostic) by the `yaml` library, as `parseYamlFull`. Both give the same value,
+ * the same locator answers and the same diagnostics; test/parse-fast.test.ts holds them to it.
+ */
 export function parseYaml(source: SourceFile): ParsedFile {
+  const text = normalizedText(source.text);
+  if (text.length <= MAX_FILE_BYTES && !text.includes('\u0000')) {
+    const fast = parseFast(text);
+    if (fast !== undefined) {
+      const parsed: ParsedFile = { file: source.path, value: fast.value, locator: fastLocator(fast, text, source.path), diagnostics: [] };
+      pathOf.set(parsed, 'fast');
+      return parsed;
+    }
+  }
+  return parseYamlFull(source);
+}
+
+// YAML breaks lines at CR, LF or CRLF; the parser reads a lone CR (old Mac files) as text. One character
+// for one keeps every offset, and every position, where it was.
+function normalizedText(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** The fast path's locator: offsets from the events, line and column worked out only when asked. */
+function fastLocator(fast: FastParse, text: string, file: string): Locator {
+  let lineStarts: number[] | undefined;
+  const span = ([start, end]: readonly [number, number]): SourceRange => {
+    lineStarts ??= lineStartsOf(text);
+    return { file, start: positionIn(lineStarts, start), end: positionIn(lineStarts, end) };
+  };
+  // The few ranges the events cannot settle are asked of the `yaml` library, which parses the file then, once.
+  let full: Locator | undefined;
+  const slow = (): Locator => (full ??= parseYamlFull({ path: file, text }).locator);
+  return {
+    range: (path) => {
+      const s = spanOf(fast, text, walkFast(fast, text, path).node);
+      return s === undefined ? slow().range(path) : span(s);
+    },
+    keyRange: (path) => {
+      const { node, key } = walkFast(fast, text, path);
+      const s = spanOf(fast, text, key >= 0 ? key : node);
+      return s === undefined ? slow().keyRange(path) : span(s);
+    },
+  };
+}
+
+/** Reads a YAML file with the `yaml` library: every file the fast path is not sure of, and every diagnostic. */
+export function parseYamlFull(source: SourceFile): ParsedFile {
+  const parsed = parseWithYaml(source);
+  pathOf.set(parsed, 'yaml');
+  return parsed;
+}
+
+function parseWithYaml(source: SourceFile): ParsedFile {
   const { path: file } = source;
-  // YAML breaks lines at CR, LF or CRLF; the parser reads a lone CR (old Mac files) as text. One character
-  // for one keeps every offset, and every position, where it was.
-  const text = source.text.includes('\r') ? source.text.replace(/\r(?!\n)/g, '\n') : source.text;
+  const text = normalizedText(source.text);
   const whole = pointRange(file);
   const fail = (code: DiagnosticCode, args: DiagnosticArgs = {}, range = whole): ParsedFile => ({
     file, value: undefined, locator: { range: () => range, keyRange: () => range }, diagnostics: [diagnostic(code, range, args)],
@@ -53,7 +117,7 @@ export function parseYaml(source: SourceFile): ParsedFile {
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false });
+    doc = parseDocument(text, YAML_OPTIONS);
   } catch (error) {
     // The parser recurses on nesting; absurdly deep input exhausts the stack. That is bad input, not a bug.
     if (error instanceof RangeError) return fail('KZ001', { detail: 'nesting too deep', yaml: 'NESTING' });
