@@ -41,72 +41,38 @@ export function pointRange(file: string, line = 1, col = 1): SourceRange {
 
 /** Which parser read a file: js-yaml's events for a plain file, else the `yaml` library (see parse-fast.ts). */
 export type ParserPath = 'fast' | 'yaml';
-const pathOf = new WeakMap<ParsedFile, ParserPath>();
+const readFast = new WeakSet<ParsedFile>();
 
 /** Which parser read this file (for tests and benchmarks: it changes nothing in the result). */
-export function parserPathOf(parsed: ParsedFile): ParserPath | undefined {
-  return pathOf.get(parsed);
+export function parserPathOf(parsed: ParsedFile): ParserPath {
+  return readFast.has(parsed) ? 'fast' : 'yaml';
+}
+
+export interface ParseOptions {
+  /** false: read the file with the `yaml` library even when it is plain (the fast path's tests compare the two). */
+  readonly fast?: boolean;
 }
 
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false } as const;
 
 /**
  * Reads a YAML file: a plain one (the usual case) by the fast path of parse-fast.ts, anything else (and
- * everything that has a diagnostic) by the `yaml` library, as `parseYamlFull`. Both give the same value,
- * the same locator answers and the same diagnostics; test/parse-fast.test.ts holds them to it.
+ * every file that has a diagnostic) by the `yaml` library. Both give the same value, the same locator
+ * answers and the same diagnostics; test/parse-fast.test.ts holds them to it.
  */
-export function parseYaml(source: SourceFile): ParsedFile {
+export function parseYaml(source: SourceFile, options: ParseOptions = {}): ParsedFile {
+  const { path: file } = source;
   const text = normalizedText(source.text);
-  if (text.length <= MAX_FILE_BYTES && !text.includes('\u0000')) {
+  if (options.fast !== false && text.length <= MAX_FILE_BYTES && !text.includes('\u0000')) {
     const fast = parseFast(text);
     if (fast !== undefined) {
-      const parsed: ParsedFile = { file: source.path, value: fast.value, locator: fastLocator(fast, text, source.path), diagnostics: [] };
-      pathOf.set(parsed, 'fast');
+      const parsed: ParsedFile = { file, value: fast.value, locator: fastLocator(fast, text, file), diagnostics: [] };
+      readFast.add(parsed);
       return parsed;
     }
   }
-  return parseYamlFull(source);
-}
-
-// YAML breaks lines at CR, LF or CRLF; the parser reads a lone CR (old Mac files) as text. One character
-// for one keeps every offset, and every position, where it was.
-function normalizedText(text: string): string {
-  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-}
-
-/** The fast path's locator: offsets from the events, line and column worked out only when asked. */
-function fastLocator(fast: FastParse, text: string, file: string): Locator {
-  let lineStarts: number[] | undefined;
-  const span = ([start, end]: readonly [number, number]): SourceRange => {
-    lineStarts ??= lineStartsOf(text);
-    return { file, start: positionIn(lineStarts, start), end: positionIn(lineStarts, end) };
-  };
-  // The few ranges the events cannot settle are asked of the `yaml` library, which parses the file then, once.
-  let full: Locator | undefined;
-  const slow = (): Locator => (full ??= parseYamlFull({ path: file, text }).locator);
-  return {
-    range: (path) => {
-      const s = spanOf(fast, text, walkFast(fast, text, path).node);
-      return s === undefined ? slow().range(path) : span(s);
-    },
-    keyRange: (path) => {
-      const { node, key } = walkFast(fast, text, path);
-      const s = spanOf(fast, text, key >= 0 ? key : node);
-      return s === undefined ? slow().keyRange(path) : span(s);
-    },
-  };
-}
-
-/** Reads a YAML file with the `yaml` library: every file the fast path is not sure of, and every diagnostic. */
-export function parseYamlFull(source: SourceFile): ParsedFile {
-  const parsed = parseWithYaml(source);
-  pathOf.set(parsed, 'yaml');
-  return parsed;
-}
-
-function parseWithYaml(source: SourceFile): ParsedFile {
-  const { path: file } = source;
-  const text = normalizedText(source.text);
+  // The `yaml` path, as it was before the fast one: this function's own body, so that how deep the stack
+  // already is when the parser recurses (where "nesting too deep" is found) stays as it was.
   const whole = pointRange(file);
   const fail = (code: DiagnosticCode, args: DiagnosticArgs = {}, range = whole): ParsedFile => ({
     file, value: undefined, locator: { range: () => range, keyRange: () => range }, diagnostics: [diagnostic(code, range, args)],
@@ -209,6 +175,35 @@ function parseWithYaml(source: SourceFile): ParsedFile {
     return { file, value: undefined, locator, diagnostics: [diagnostic('KZ007', range, { found: describeType(value) })] };
   }
   return { file, value, locator, diagnostics };
+}
+
+// YAML breaks lines at CR, LF or CRLF; the parser reads a lone CR (old Mac files) as text. One character
+// for one keeps every offset, and every position, where it was.
+function normalizedText(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** The fast path's locator: offsets from the events, line and column worked out only when asked. */
+function fastLocator(fast: FastParse, text: string, file: string): Locator {
+  let lineStarts: number[] | undefined;
+  const span = ([start, end]: readonly [number, number]): SourceRange => {
+    lineStarts ??= lineStartsOf(text);
+    return { file, start: positionIn(lineStarts, start), end: positionIn(lineStarts, end) };
+  };
+  // The few ranges the events cannot settle are asked of the `yaml` library, which parses the file then, once.
+  let full: Locator | undefined;
+  const slow = (): Locator => (full ??= parseYaml({ path: file, text }, { fast: false }).locator);
+  return {
+    range: (path) => {
+      const s = spanOf(fast, text, walkFast(fast, text, path).node);
+      return s === undefined ? slow().range(path) : span(s);
+    },
+    keyRange: (path) => {
+      const { node, key } = walkFast(fast, text, path);
+      const s = spanOf(fast, text, key >= 0 ? key : node);
+      return s === undefined ? slow().keyRange(path) : span(s);
+    },
+  };
 }
 
 const CORE_TAGS = new Set(['tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq', 'tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null']);
