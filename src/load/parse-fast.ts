@@ -190,14 +190,22 @@ function lineEnd(text: string, from: number): number {
   return i;
 }
 
-/** Whether a comment line stands between `from` and the next thing written (or the end of the file). */
-function commentFollows(text: string, from: number): boolean {
+/**
+ * The indentation of the first comment line between `from` and the next thing written (or the end of
+ * the file), or -1 when no comment stands there.
+ */
+function commentIndent(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const c = text[i];
-    if (c === '#') return true;
-    if (c !== ' ' && c !== '\n' && c !== '\r') return false;
+    if (c === '#') return i - (text.lastIndexOf('\n', i - 1) + 1);
+    if (c !== ' ' && c !== '\n' && c !== '\r') return -1;
   }
-  return false;
+  return -1;
+}
+
+/** The column (0-based) of an offset. */
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
 /** The fast path's answers to a locator's walk: event indices of the node reached and of its key. */
@@ -277,24 +285,30 @@ function endOf(parse: FastParse, text: string, i: number): number | undefined {
     return undefined;
   }
   // A block collection ends where its last item's node ends (the line end after it).
-  return nodeEnd(parse, text, lastChild(parse, i));
+  return nodeEnd(parse, text, lastChild(parse, i), columnOf(text, (event as { start: number }).start));
 }
 
-/** The end of the node at event `i` as the end of a block collection's last item (range[2]). */
-function nodeEnd(parse: FastParse, text: string, i: number): number | undefined {
+/**
+ * The end of the node at event `i`, the last item of a block collection indented by `indent`, as that
+ * collection's end (the node's range[2]). Comment lines after it belong to the node when they are
+ * indented more than the collection (a scalar) or at least as much as itself (a block collection); the
+ * `yaml` library decides the rest, so those are left to it (undefined).
+ */
+function nodeEnd(parse: FastParse, text: string, i: number, indent: number): number | undefined {
   const event = parse.events[i] as Event;
   if (event.type === EVENT_ID.SCALAR && event.valueStart === -1) {
     const at = parse.emptyAt.get(i) as number;
-    return commentFollows(text, at) ? undefined : at;
+    return commentIndent(text, at) === -1 ? at : undefined;
   }
   const span = spanOf(parse, text, i);
   if (span === undefined) return undefined;
   if ((event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) && event.style !== 2) {
-    // A block collection's own end, unless comment lines follow, which it may or may not hold.
-    return commentFollows(text, span[1]) ? undefined : span[1];
+    const comment = commentIndent(text, span[1]);
+    return comment === -1 || comment < columnOf(text, event.start) ? span[1] : undefined;
   }
   const end = lineEnd(text, span[1]);
-  return commentFollows(text, end) ? undefined : end;
+  const comment = commentIndent(text, end);
+  return comment === -1 || comment <= indent ? end : undefined;
 }
 
 /** The event index of the last item (the last value, for a map) of the collection at event `i`. */
