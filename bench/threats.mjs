@@ -887,16 +887,19 @@ if (main) try {
   ], ['l']);
 
   // loadModel split: the same steps it takes, one file, no includes.
-  const split = { read: [], parse: [], structure: [], resolve: [], load: [] };
+  const split = { read: [], parse: [], jsYaml: [], structure: [], resolve: [], load: [] };
+  const jsYaml = await import('js-yaml');
   for (let i = 0; i < 1 + SPLIT_RUNS; i++) {
     const [readMs, read] = timed(() => diskHost.read(file, null));
     const [parseMs, parsed] = timed(() => parseYaml({ path: file, text: read.text }));
+    const [jsYamlMs] = timed(() => jsYaml.load(read.text, { schema: jsYaml.CORE_SCHEMA }));
     const [structureMs, structural] = timed(() => checkStructure(parsed));
     const [resolveMs] = timed(() => resolveModel({ files: [parsed], texts: new Map([[file, read.text]]), diagnostics: [...parsed.diagnostics, ...structural] }));
     const [loadMs] = timed(() => loadModel(file, diskHost));
     if (i === 0) continue;
     split.read.push(readMs);
     split.parse.push(parseMs);
+    split.jsYaml.push(jsYamlMs);
     split.structure.push(structureMs);
     split.resolve.push(resolveMs);
     split.load.push(loadMs);
@@ -906,6 +909,7 @@ if (main) try {
   table(['step', 'median ms', 'share of loadModel', 'x yaml.parse'], [
     ['diskHost.read (stat, read, UTF-8 decode)', ms(s.read), share(s.read, s.load), ratio(s.read, warm.peer)],
     ['parseYaml (parseDocument, toJS, cycle check)', ms(s.parse), share(s.parse, s.load), ratio(s.parse, warm.peer)],
+    ['js-yaml load of the same text, core schema (the peer of parseYaml; not a step of loadModel)', ms(s.jsYaml), '', ratio(s.jsYaml, warm.peer)],
     ['checkStructure (JSON Schema, control characters)', ms(s.structure), share(s.structure, s.load), ratio(s.structure, warm.peer)],
     ['resolveModel (ids, references, paths, build, freeze)', ms(s.resolve), share(s.resolve, s.load), ratio(s.resolve, warm.peer)],
     ['loadModel, whole', ms(s.load), '100%', ratio(s.load, warm.peer)],
@@ -986,6 +990,7 @@ if (main) try {
     { figure: 'pipeline, in process, as a multiple of yaml.parse', value: warm.total / warm.peer, unit: 'x', peer: null, limit: TARGET_RATIO, pass: warm.total <= TARGET_RATIO * warm.peer },
     { figure: 'pipeline, cold, a fresh process, spawn to exit', value: c.wall, unit: 'ms', peer: { name: 'node + yaml.parse, cold', value: p.wall }, limit: TARGET_MS, pass: c.wall < TARGET_MS },
     { figure: 'cold pipeline, as a multiple of cold node + yaml.parse', value: c.wall / p.wall, unit: 'x', peer: null, limit: TARGET_RATIO, pass: c.wall <= TARGET_RATIO * p.wall },
+    { figure: 'parseYaml, warm, as a multiple of js-yaml load of the same file', value: s.parse / s.jsYaml, unit: 'x', peer: null, limit: 2.0, pass: s.parse <= 2.0 * s.jsYaml },
   ]);
 
   console.log(`\nbench/threats.mjs took ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s.`);

@@ -4,6 +4,7 @@ import { Alias, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocu
 import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../../models/diagnostic.js';
 import { severityOf } from '../../models/diagnostic.js';
 import type { SourceFile, SourcePos, SourceRange } from '../../models/source.js';
+import { parseFast, spanOf, walkFast, type FastParse } from './parse-fast.js';
 
 /** Larger model files are refused before parsing: real models are a few hundred kilobytes at most. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -38,11 +39,40 @@ export function pointRange(file: string, line = 1, col = 1): SourceRange {
   return { file, start: { line, col }, end: { line, col } };
 }
 
-export function parseYaml(source: SourceFile): ParsedFile {
+/** Which parser read a file: js-yaml's events for a plain file, else the `yaml` library (see parse-fast.ts). */
+export type ParserPath = 'fast' | 'yaml';
+const readFast = new WeakSet<ParsedFile>();
+
+/** Which parser read this file (for tests and benchmarks: it changes nothing in the result). */
+export function parserPathOf(parsed: ParsedFile): ParserPath {
+  return readFast.has(parsed) ? 'fast' : 'yaml';
+}
+
+export interface ParseOptions {
+  /** false: read the file with the `yaml` library even when it is plain (the fast path's tests compare the two). */
+  readonly fast?: boolean;
+}
+
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false } as const;
+
+/**
+ * Reads a YAML file: a plain one (the usual case) by the fast path of parse-fast.ts, anything else (and
+ * every file that has a diagnostic) by the `yaml` library. Both give the same value, the same locator
+ * answers and the same diagnostics; test/parse-fast.test.ts holds them to it.
+ */
+export function parseYaml(source: SourceFile, options: ParseOptions = {}): ParsedFile {
   const { path: file } = source;
-  // YAML breaks lines at CR, LF or CRLF; the parser reads a lone CR (old Mac files) as text. One character
-  // for one keeps every offset, and every position, where it was.
-  const text = source.text.includes('\r') ? source.text.replace(/\r(?!\n)/g, '\n') : source.text;
+  const text = normalizedText(source.text);
+  if (options.fast !== false && text.length <= MAX_FILE_BYTES && !text.includes('\u0000')) {
+    const fast = parseFast(text);
+    if (fast !== undefined) {
+      const parsed: ParsedFile = { file, value: fast.value, locator: fastLocator(fast, text, file), diagnostics: [] };
+      readFast.add(parsed);
+      return parsed;
+    }
+  }
+  // The `yaml` path, as it was before the fast one: this function's own body, so that how deep the stack
+  // already is when the parser recurses (where "nesting too deep" is found) stays as it was.
   const whole = pointRange(file);
   const fail = (code: DiagnosticCode, args: DiagnosticArgs = {}, range = whole): ParsedFile => ({
     file, value: undefined, locator: { range: () => range, keyRange: () => range }, diagnostics: [diagnostic(code, range, args)],
@@ -53,7 +83,7 @@ export function parseYaml(source: SourceFile): ParsedFile {
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false });
+    doc = parseDocument(text, YAML_OPTIONS);
   } catch (error) {
     // The parser recurses on nesting; absurdly deep input exhausts the stack. That is bad input, not a bug.
     if (error instanceof RangeError) return fail('KZ001', { detail: 'nesting too deep', yaml: 'NESTING' });
@@ -145,6 +175,35 @@ export function parseYaml(source: SourceFile): ParsedFile {
     return { file, value: undefined, locator, diagnostics: [diagnostic('KZ007', range, { found: describeType(value) })] };
   }
   return { file, value, locator, diagnostics };
+}
+
+// YAML breaks lines at CR, LF or CRLF; the parser reads a lone CR (old Mac files) as text. One character
+// for one keeps every offset, and every position, where it was.
+function normalizedText(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** The fast path's locator: offsets from the events, line and column worked out only when asked. */
+function fastLocator(fast: FastParse, text: string, file: string): Locator {
+  let lineStarts: number[] | undefined;
+  const span = ([start, end]: readonly [number, number]): SourceRange => {
+    lineStarts ??= lineStartsOf(text);
+    return { file, start: positionIn(lineStarts, start), end: positionIn(lineStarts, end) };
+  };
+  // The few ranges the events cannot settle are asked of the `yaml` library, which parses the file then, once.
+  let full: Locator | undefined;
+  const slow = (): Locator => (full ??= parseYaml({ path: file, text }, { fast: false }).locator);
+  return {
+    range: (path) => {
+      const s = spanOf(fast, text, walkFast(fast, text, path).node);
+      return s === undefined ? slow().range(path) : span(s);
+    },
+    keyRange: (path) => {
+      const { node, key } = walkFast(fast, text, path);
+      const s = spanOf(fast, text, key >= 0 ? key : node);
+      return s === undefined ? slow().keyRange(path) : span(s);
+    },
+  };
 }
 
 const CORE_TAGS = new Set(['tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq', 'tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null']);
