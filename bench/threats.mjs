@@ -34,8 +34,11 @@ const RUNS = RUNS_OVERRIDE > 0 ? RUNS_OVERRIDE : 15;
 const WARMUP = 3;
 const COLD_RUNS = Math.max(3, Math.round(RUNS / 3));
 const SPLIT_RUNS = Math.max(3, Math.round(RUNS / 3));
+/** Issue 15's targets on the 1,000-device / 3,000-flow model: the pipeline under 0.5 s warm, within 8x of js-yaml's parse of the file. */
+const TARGET_MS = 500;
+const TARGET_JS_YAML = 8;
+/** A cold run, spawn to exit, within this multiple of a cold node + yaml.parse of the same file. */
 const TARGET_RATIO = 3;
-const TARGET_MS = 1000;
 /** Past this many ms of timed runs (and at least 3 of them), a slow pipeline stops being timed again. */
 const BUDGET_MS = 90_000;
 /** A pipeline slower than this is far off every target: it gets one warm-up and one timed run, one cold run. */
@@ -908,7 +911,7 @@ if (main) try {
   section(`loadModel, split (median of ${SPLIT_RUNS} runs)`);
   table(['step', 'median ms', 'share of loadModel', 'x yaml.parse'], [
     ['diskHost.read (stat, read, UTF-8 decode)', ms(s.read), share(s.read, s.load), ratio(s.read, warm.peer)],
-    ['parseYaml (parseDocument, toJS, cycle check)', ms(s.parse), share(s.parse, s.load), ratio(s.parse, warm.peer)],
+    ['parseYaml (js-yaml events for a plain file, else the yaml library; cycle check)', ms(s.parse), share(s.parse, s.load), ratio(s.parse, warm.peer)],
     ['js-yaml load of the same text, core schema (the peer of parseYaml; not a step of loadModel)', ms(s.jsYaml), '', ratio(s.jsYaml, warm.peer)],
     ['checkStructure (JSON Schema, control characters)', ms(s.structure), share(s.structure, s.load), ratio(s.structure, warm.peer)],
     ['resolveModel (ids, references, paths, build, freeze)', ms(s.resolve), share(s.resolve, s.load), ratio(s.resolve, warm.peer)],
@@ -987,9 +990,8 @@ if (main) try {
 
   targets('threats', [
     { figure: `pipeline (parse -> scored risks), in process, warm, ${DEVICES} devices / ${FLOWS} flows`, value: warm.total, unit: 'ms', peer: { name: 'yaml.parse of the file', value: warm.peer }, limit: TARGET_MS, pass: warm.total < TARGET_MS },
-    { figure: 'pipeline, in process, as a multiple of yaml.parse', value: warm.total / warm.peer, unit: 'x', peer: null, limit: TARGET_RATIO, pass: warm.total <= TARGET_RATIO * warm.peer },
-    { figure: 'pipeline, cold, a fresh process, spawn to exit', value: c.wall, unit: 'ms', peer: { name: 'node + yaml.parse, cold', value: p.wall }, limit: TARGET_MS, pass: c.wall < TARGET_MS },
-    { figure: 'cold pipeline, as a multiple of cold node + yaml.parse', value: c.wall / p.wall, unit: 'x', peer: null, limit: TARGET_RATIO, pass: c.wall <= TARGET_RATIO * p.wall },
+    { figure: `pipeline, in process, warm, as a multiple of js-yaml load of the file (${ms(s.jsYaml)} ms)`, value: warm.total / s.jsYaml, unit: 'x', peer: null, limit: TARGET_JS_YAML, pass: warm.total <= TARGET_JS_YAML * s.jsYaml },
+    { figure: `pipeline, cold, spawn to exit (${ms(c.wall)} ms), as a multiple of cold node + yaml.parse (${ms(p.wall)} ms)`, value: c.wall / p.wall, unit: 'x', peer: null, limit: TARGET_RATIO, pass: c.wall <= TARGET_RATIO * p.wall },
     { figure: 'parseYaml, warm, as a multiple of js-yaml load of the same file', value: s.parse / s.jsYaml, unit: 'x', peer: null, limit: 2.0, pass: s.parse <= 2.0 * s.jsYaml },
   ]);
 
