@@ -318,34 +318,16 @@ async function place(sized: SizedGraph, direction: DiagramDirection, loadElk: El
   };
 }
 
-/** A line that leaves a location, as that location sees it: its device inside, and which side its port is on. */
-interface LocationCrossing {
-  /** The line's id in the site's graph: an edge between two locations, or a crossing's stub (stubId). */
-  readonly id: string;
-  readonly device: string;
-  readonly leaving: boolean;
-  readonly kind: 'link' | 'media';
-}
-
-/** One location alone, relative to its own top-left corner (like SiteLaidOut, one level down). */
-interface LocationLaidOut {
-  readonly width: number;
-  readonly height: number;
-  readonly boxes: ReadonlyMap<string, Box>;
-  readonly edges: ReadonlyMap<string, { readonly points: readonly Point[]; readonly label: Box | null }>;
-  readonly ports: readonly { readonly at: Point; readonly points: readonly Point[] }[];
-}
-
-const locationPortId = (i: number): string => `koseizu-location-port-${i}`;
-
 /**
- * One site alone, composed one level down: each location with devices is laid out on its own (layOutLocation),
- * with a port on its border per line to another location or site; then the locations, as fixed boxes with
- * fixed ports, are placed inside the site and the lines between them routed port to port, with the site's own
- * ports (one per line to another site) on its border, on the side the layers run to when the line leaves and
- * the other when it enters. Each line is joined from its pieces at the ports, as between the sites.
+ * One site alone: the site as the one compound child of the root (so its padding and minimum size apply as
+ * they would in the whole), its locations and devices, the edges inside it, and for each crossing a port on
+ * the site's border (on the side the layers run to when the line leaves, the other when it enters) with the
+ * route from the end inside to it.
  */
 async function layOutSite(elk: ElkApi, sized: SizedGraph, site: DiagramSite, inside: readonly EdgeEnds[], crossings: readonly Crossing[], direction: DiagramDirection, title: (id: string) => TextBlock): Promise<SiteLaidOut> {
+  // elkjs 0.12 reads a compound node's minimum size transposed when the layers run downwards (it lays
+  // out in a left-to-right frame and turns the result): give it (height, width) then, so boxes are at
+  // least as wide as their titles (checked by test/layout.test.ts).
   const minimum = (width: number, height: number): string => (direction === 'down' ? `(${height}, ${width})` : `(${width}, ${height})`);
   const inner = graphOptions(sized.fast, 'inside');
   const s = METRICS.site;
@@ -354,50 +336,26 @@ async function layOutSite(elk: ElkApi, sized: SizedGraph, site: DiagramSite, ins
   const siteMin = { width: siteTitle.width + 2 * s.padX + 64, height: siteTop + 40 };
   const [after, before] = direction === 'right' ? ['EAST', 'WEST'] : ['SOUTH', 'NORTH'];
   const ports: ElkPort[] = crossings.map((c, k) => ({ id: portId(k), width: 0, height: 0, layoutOptions: { 'elk.port.side': c.leaving ? after : before } }));
-
-  // Which location every device stands in, by the location's index in the site.
-  const locationOf = new Map<string, number>();
-  site.locations.forEach((location, i) => { for (const device of location.devices) locationOf.set(device.id, i); });
-  const withinLocation: EdgeEnds[][] = site.locations.map(() => []);
-  const betweenLocations: EdgeEnds[] = [];
-  const leavingLines: LocationCrossing[][] = site.locations.map(() => []);
-  for (const e of inside) {
-    const a = locationOf.get(e.from);
-    const b = locationOf.get(e.to);
-    // Media transports run between locations (their ends are the rooms themselves): lines of the site's graph.
-    if (e.kind === 'link' && a !== undefined && a === b) { withinLocation[a]?.push(e); continue; }
-    betweenLocations.push(e);
-    if (a === undefined || b === undefined) continue;
-    // The line leaves the location written first and enters the other, as lines between sites do.
-    const [upper, upperEnd, lower, lowerEnd] = a < b ? [a, e.from, b, e.to] : [b, e.to, a, e.from];
-    leavingLines[upper]?.push({ id: e.id, device: upperEnd, leaving: true, kind: e.kind });
-    leavingLines[lower]?.push({ id: e.id, device: lowerEnd, leaving: false, kind: e.kind });
-  }
-  crossings.forEach((c, k) => {
-    const at = locationOf.get(c.end);
-    if (at !== undefined) leavingLines[at]?.push({ id: stubId(k), device: c.end, leaving: c.leaving, kind: c.edge.kind });
-  });
-
-  const laidLocations: (LocationLaidOut | null)[] = [];
-  for (const [i, location] of site.locations.entries()) {
-    laidLocations.push(location.devices.length === 0 ? null : await layOutLocation(elk, sized, location, withinLocation[i] ?? [], leavingLines[i] ?? [], direction, title));
-  }
-  const portOf = new Map<string, string>(); // `${line}|${location index}` -> the port's id in the site's graph
-  const locations: ElkNode[] = site.locations.map((location, i) => {
-    const laid = laidLocations[i];
-    if (!laid) {
-      // An empty room is a plain node, sized directly.
-      const l = METRICS.location;
-      const locTitle = title(location.id);
-      return { id: location.id, width: locTitle.width + 2 * l.padX, height: locationTitleHeight(locTitle) + 24 };
-    }
-    const locationPorts: ElkPort[] = (leavingLines[i] ?? []).map((line, k) => {
-      const id = `${location.id}|${locationPortId(k)}`;
-      portOf.set(`${line.id}|${i}`, id);
-      const at = laid.ports[k]?.at ?? { x: 0, y: 0 };
-      return { id, x: at.x, y: at.y, width: 0, height: 0 };
-    });
-    return { id: location.id, width: laid.width, height: laid.height, ports: locationPorts, layoutOptions: { 'elk.portConstraints': 'FIXED_POS' } };
+  const locations: ElkNode[] = site.locations.map((location) => {
+    const l = METRICS.location;
+    const locTitle = title(location.id);
+    const locTop = locationTitleHeight(locTitle);
+    const minWidth = locTitle.width + 2 * l.padX;
+    // An empty room is a plain node to ELK: sized directly (the transposition applies to compound nodes only).
+    if (location.devices.length === 0) return { id: location.id, width: minWidth, height: locTop + 24 };
+    return {
+      id: location.id,
+      layoutOptions: {
+        ...inner,
+        'elk.padding': `[top=${locTop},left=${l.padX},bottom=${l.padBottom},right=${l.padX}]`,
+        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+        'elk.nodeSize.minimum': minimum(minWidth, locTop),
+      },
+      children: location.devices.map((device) => {
+        const size = sized.deviceSizes.get(device.id) ?? { width: METRICS.device.minWidth, height: 64 };
+        return { id: device.id, width: size.width, height: size.height };
+      }),
+    };
   });
   const siteNode: ElkNode = locations.length === 0
     // A site with no rooms is a plain node too, sized directly.
@@ -415,50 +373,39 @@ async function layOutSite(elk: ElkApi, sized: SizedGraph, site: DiagramSite, ins
       children: locations,
     };
 
+  // A large model's link labels are placed after routing, like the media's (see src/diagram/layout.ts):
+  // as ELK labels they would more than double the layout time of 500 devices.
   const labelOf = (id: string): { text: string; width: number; height: number }[] => {
     const block = sized.fast ? undefined : sized.edgeLabels.get(id);
     return block ? [{ text: id, width: block.width + LABEL_PAD, height: block.height + LABEL_PAD }] : [];
   };
-  /** A line's end in the site's graph: its location's port when a device, else the location itself. */
-  const endIn = (line: string, end: string): string => {
-    const at = locationOf.get(end);
-    return at === undefined ? end : (portOf.get(`${line}|${at}`) ?? end);
-  };
   const edges: ElkExtendedEdge[] = [
-    ...betweenLocations.map((e) => {
-      const a = locationOf.get(e.from);
-      const b = locationOf.get(e.to);
-      // Between two locations' ports the line runs from the one written first; a media transport keeps its direction.
-      const swap = a !== undefined && b !== undefined && b < a;
-      const [from, to] = swap ? [e.to, e.from] : [e.from, e.to];
-      return e.kind === 'link'
-        ? { id: e.id, sources: [endIn(e.id, from)], targets: [endIn(e.id, to)], labels: labelOf(e.id), layoutOptions: LINK_OPTIONS }
-        : { id: e.id, sources: [endIn(e.id, from)], targets: [endIn(e.id, to)], layoutOptions: MEDIA_OPTIONS };
-    }),
+    ...inside.map((e) => e.kind === 'link'
+      ? { id: e.id, sources: [e.from], targets: [e.to], labels: labelOf(e.id), layoutOptions: LINK_OPTIONS }
+      // Media labels are placed after routing (src/diagram/layout.ts): as ELK labels they would widen a whole layer.
+      : { id: e.id, sources: [e.from], targets: [e.to], layoutOptions: MEDIA_OPTIONS }),
     ...crossings.map((c, k) => ({
       id: stubId(k),
-      sources: [c.leaving ? endIn(stubId(k), c.end) : portId(k)],
-      targets: [c.leaving ? portId(k) : endIn(stubId(k), c.end)],
+      sources: [c.leaving ? c.end : portId(k)],
+      targets: [c.leaving ? portId(k) : c.end],
       layoutOptions: c.edge.kind === 'link' ? LINK_OPTIONS : MEDIA_OPTIONS,
     })),
   ];
   const root: ElkNode = await elk.layout({ id: ROOT, layoutOptions: rootOptions(sized.fast, direction, true), children: [siteNode], edges });
 
+  // Node coordinates are relative to the parent; edges are relative to their container. Everything here is
+  // made relative to the site's corner.
   const laidSite = root.children?.[0];
   const corner = { x: laidSite?.x ?? 0, y: laidSite?.y ?? 0 };
   const origin = new Map<string, Point>([[ROOT, { x: -corner.x, y: -corner.y }], [site.id, { x: 0, y: 0 }]]);
   const boxes = new Map<string, Box>();
-  const locationAt: Point[] = [];
-  const byId = new Map((laidSite?.children ?? []).map((c) => [c.id, c]));
-  site.locations.forEach((location, i) => {
-    const node = byId.get(location.id);
-    const at = { x: node?.x ?? 0, y: node?.y ?? 0 };
-    locationAt.push(at);
-    origin.set(location.id, at);
-    boxes.set(location.id, { x: at.x, y: at.y, width: node?.width ?? 0, height: node?.height ?? 0 });
-    for (const [id, b] of laidLocations[i]?.boxes ?? []) boxes.set(id, { ...b, x: at.x + b.x, y: at.y + b.y });
-  });
-  const shift = (at: Point, points: readonly Point[]): Point[] => points.map((p) => ({ x: at.x + p.x, y: at.y + p.y }));
+  const walk = (node: ElkNode, parent: Point): void => {
+    const at = { x: parent.x + (node.x ?? 0), y: parent.y + (node.y ?? 0) };
+    origin.set(node.id, at);
+    boxes.set(node.id, { x: at.x, y: at.y, width: node.width ?? 0, height: node.height ?? 0 });
+    for (const child of node.children ?? []) walk(child, at);
+  };
+  for (const child of laidSite?.children ?? []) walk(child, { x: 0, y: 0 });
 
   const routes = new Map<string, { points: Point[]; label: Box | null }>();
   for (const edge of root.edges ?? []) {
@@ -467,108 +414,13 @@ async function layOutSite(elk: ElkApi, sized: SizedGraph, site: DiagramSite, ins
     const l = edge.labels?.[0];
     routes.set(edge.id, { points: sectionPoints(edge, base), label: l ? { x: base.x + (l.x ?? 0), y: base.y + (l.y ?? 0), width: l.width ?? 0, height: l.height ?? 0 } : null });
   }
-  /** The piece of `line` inside its location `at` holding `end`: end -> port when it leaves, port -> end when it enters. */
-  const piece = (line: string, end: string): Point[] => {
-    const at = locationOf.get(end);
-    if (at === undefined) return [];
-    const k = (leavingLines[at] ?? []).findIndex((x) => x.id === line);
-    return shift(locationAt[at] ?? { x: 0, y: 0 }, laidLocations[at]?.ports[k]?.points ?? []);
-  };
-  const edgeRoutes = new Map<string, { points: Point[]; label: Box | null }>();
-  for (const e of inside) {
-    const a = locationOf.get(e.from);
-    if (e.kind === 'link' && a !== undefined && a === locationOf.get(e.to)) {
-      const r = laidLocations[a]?.edges.get(e.id);
-      const at = locationAt[a] ?? { x: 0, y: 0 };
-      edgeRoutes.set(e.id, { points: shift(at, r?.points ?? []), label: r?.label ? { ...r.label, x: at.x + r.label.x, y: at.y + r.label.y } : null });
-      continue;
-    }
-    const b = locationOf.get(e.to);
-    const swap = a !== undefined && b !== undefined && b < a;
-    const [from, to] = swap ? [e.to, e.from] : [e.from, e.to];
-    const between = routes.get(e.id);
-    const points = joinOrthogonal([piece(e.id, from), between?.points ?? [], piece(e.id, to)]);
-    edgeRoutes.set(e.id, { points: swap ? [...points].reverse() : points, label: between?.label ?? null });
-  }
   const laidPorts = new Map((laidSite?.ports ?? []).map((p) => [p.id, { x: p.x ?? 0, y: p.y ?? 0 }]));
   return {
     width: laidSite?.width ?? 0,
     height: laidSite?.height ?? 0,
     boxes,
-    edges: edgeRoutes,
-    ports: crossings.map((c, k) => {
-      const stub = routes.get(stubId(k))?.points ?? [];
-      const inner = piece(stubId(k), c.end);
-      return { at: laidPorts.get(portId(k)) ?? { x: 0, y: 0 }, points: c.leaving ? joinOrthogonal([inner, stub]) : joinOrthogonal([stub, inner]) };
-    }),
-  };
-}
-
-/**
- * One location alone: the location as the one compound child of the root (so its padding and minimum size apply
- * as they would in the site), its devices, the links inside it, and for each line leaving it a port on its border
- * (on the side the layers run to when the line leaves, the other when it enters) with the route from the device to it.
- */
-async function layOutLocation(elk: ElkApi, sized: SizedGraph, location: DiagramSite['locations'][number], within: readonly EdgeEnds[], lines: readonly LocationCrossing[], direction: DiagramDirection, title: (id: string) => TextBlock): Promise<LocationLaidOut> {
-  // elkjs 0.12 reads a compound node's minimum size transposed when the layers run downwards (it lays
-  // out in a left-to-right frame and turns the result): give it (height, width) then, so boxes are at
-  // least as wide as their titles (checked by test/layout.test.ts).
-  const minimum = (width: number, height: number): string => (direction === 'down' ? `(${height}, ${width})` : `(${width}, ${height})`);
-  const l = METRICS.location;
-  const locTitle = title(location.id);
-  const locTop = locationTitleHeight(locTitle);
-  const [after, before] = direction === 'right' ? ['EAST', 'WEST'] : ['SOUTH', 'NORTH'];
-  const node: ElkNode = {
-    id: location.id,
-    layoutOptions: {
-      ...graphOptions(sized.fast, 'inside'),
-      'elk.padding': `[top=${locTop},left=${l.padX},bottom=${l.padBottom},right=${l.padX}]`,
-      'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-      'elk.nodeSize.minimum': minimum(locTitle.width + 2 * l.padX, locTop),
-      'elk.portConstraints': 'FIXED_SIDE',
-    },
-    ports: lines.map((line, k) => ({ id: locationPortId(k), width: 0, height: 0, layoutOptions: { 'elk.port.side': line.leaving ? after : before } })),
-    children: location.devices.map((device) => {
-      const size = sized.deviceSizes.get(device.id) ?? { width: METRICS.device.minWidth, height: 64 };
-      return { id: device.id, width: size.width, height: size.height };
-    }),
-  };
-  // A large model's link labels are placed after routing, like the media's (see src/diagram/layout.ts):
-  // as ELK labels they would more than double the layout time of 500 devices.
-  const labelOf = (id: string): { text: string; width: number; height: number }[] => {
-    const block = sized.fast ? undefined : sized.edgeLabels.get(id);
-    return block ? [{ text: id, width: block.width + LABEL_PAD, height: block.height + LABEL_PAD }] : [];
-  };
-  const edges: ElkExtendedEdge[] = [
-    ...within.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to], labels: labelOf(e.id), layoutOptions: LINK_OPTIONS })),
-    ...lines.map((line, k) => ({
-      id: stubId(k),
-      sources: [line.leaving ? line.device : locationPortId(k)],
-      targets: [line.leaving ? locationPortId(k) : line.device],
-      layoutOptions: line.kind === 'link' ? LINK_OPTIONS : MEDIA_OPTIONS,
-    })),
-  ];
-  const root: ElkNode = await elk.layout({ id: ROOT, layoutOptions: rootOptions(sized.fast, direction, true), children: [node], edges });
-
-  const laid = root.children?.[0];
-  const corner = { x: laid?.x ?? 0, y: laid?.y ?? 0 };
-  const origin = new Map<string, Point>([[ROOT, { x: -corner.x, y: -corner.y }], [location.id, { x: 0, y: 0 }]]);
-  const boxes = new Map<string, Box>();
-  for (const child of laid?.children ?? []) boxes.set(child.id, { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 });
-  const routes = new Map<string, { points: Point[]; label: Box | null }>();
-  for (const edge of root.edges ?? []) {
-    const container = (edge as ElkExtendedEdge & { container?: string }).container ?? ROOT;
-    const base = origin.get(container) ?? { x: 0, y: 0 };
-    const lb = edge.labels?.[0];
-    routes.set(edge.id, { points: sectionPoints(edge, base), label: lb ? { x: base.x + (lb.x ?? 0), y: base.y + (lb.y ?? 0), width: lb.width ?? 0, height: lb.height ?? 0 } : null });
-  }
-  const laidPorts = new Map((laid?.ports ?? []).map((p) => [p.id, { x: p.x ?? 0, y: p.y ?? 0 }]));
-  return {
-    width: laid?.width ?? 0,
-    height: laid?.height ?? 0,
-    boxes,
-    edges: new Map(within.map((e) => [e.id, routes.get(e.id) ?? { points: [], label: null }])),
-    ports: lines.map((_line, k) => ({ at: laidPorts.get(locationPortId(k)) ?? { x: 0, y: 0 }, points: routes.get(stubId(k))?.points ?? [] })),
+    edges: new Map(inside.map((e) => [e.id, routes.get(e.id) ?? { points: [], label: null }])),
+    ports: crossings.map((_c, k) => ({ at: laidPorts.get(portId(k)) ?? { x: 0, y: 0 }, points: routes.get(stubId(k))?.points ?? [] })),
   };
 }
 
