@@ -40,17 +40,18 @@ function largest(wordy) {
   for (let i = 0; model.devices.length < MODEL_LIMITS.devices; i++) {
     model.devices.push({ id: `t${i}`, label: wordy ? `端末${i}${'長'.repeat(90)}` : `端末${i}`, kind: 'terminal', at: view.where, auth: 'password' });
     model.links.push({ from: `t${i}`, to: view.path[1], network: 'clinic-lan', protocol: 'https', tls: '1.3' });
-    if (model.flows.length < MODEL_LIMITS.flows) model.flows.push({ ...view, id: `f${i}`, which: `t${i}`, path: [`t${i}`, ...view.path.slice(1)] });
+    if (model.flows.length < MODEL_LIMITS.flows && steps() + view.path.length <= MODEL_LIMITS.steps) model.flows.push({ ...view, id: `f${i}`, which: `t${i}`, path: [`t${i}`, ...view.path.slice(1)] });
   }
   let total = steps();
   for (let i = 0; model.flows.length < MODEL_LIMITS.flows; i++) {
     for (const f of base) {
       const length = f.path?.length ?? 1;
-      if (model.flows.length >= MODEL_LIMITS.flows || total + length > MODEL_LIMITS.steps) break;
+      if (model.flows.length >= MODEL_LIMITS.flows) break;
+      if (total + length > MODEL_LIMITS.steps) continue;
       model.flows.push({ ...f, id: `${f.id}-c${i}` });
       total += length;
     }
-    if (total + 1 > MODEL_LIMITS.steps) break;
+    if (total + Math.min(...base.map((f) => f.path?.length ?? 1)) > MODEL_LIMITS.steps) break;
   }
   return { text: stringify(model, { lineWidth: 0, aliasDuplicateObjects: false }), counts: { devices: model.devices.length, flows: model.flows.length, links: model.links.length, steps: total } };
 }
