@@ -389,13 +389,18 @@ function spread(sheet: SheetText, natural: readonly number[], starts: readonly n
   const first = new Float64Array(rows);
   const second = new Float64Array(rows);
   const tallest = new Int32Array(rows);
-  const tops = (): void => {
-    first.fill(0); second.fill(0); tallest.fill(-1);
-    heights.forEach((hs, c) => hs.forEach((h, r) => {
-      if (h > (first[r] ?? 0)) { second[r] = first[r] ?? 0; first[r] = h; tallest[r] = c; } else if (h > (second[r] ?? 0)) second[r] = h;
-    }));
+  // A row's, the columns taken in order (so that of two cells as tall, the first is the tallest).
+  const top = (r: number): void => {
+    let a = 0;
+    let b = 0;
+    let t = -1;
+    for (let c = 0; c < heights.length; c++) {
+      const h = heights[c]?.[r] ?? 0;
+      if (h > a) { b = a; a = h; t = c; } else if (h > b) b = h;
+    }
+    first[r] = a; second[r] = b; tallest[r] = t;
   };
-  tops();
+  for (let r = 0; r < rows; r++) top(r);
   const STEP = 2;
   for (;;) {
     let bestColumn = -1;
@@ -421,8 +426,11 @@ function spread(sheet: SheetText, natural: readonly number[], starts: readonly n
     widths[bestColumn] = (widths[bestColumn] ?? 0) + STEP;
     const page = pageOf[bestColumn] ?? -1;
     spare[page] = (spare[page] ?? 0) - STEP;
-    heights[bestColumn] = column(bestColumn, widths[bestColumn] ?? 0);
-    tops();
+    const was = heights[bestColumn] as Float64Array;
+    const now = column(bestColumn, widths[bestColumn] ?? 0);
+    heights[bestColumn] = now;
+    // Only the rows whose cell in that column changed can change their tallest.
+    for (let r = 0; r < rows; r++) if (was[r] !== now[r]) top(r);
   }
 }
 
