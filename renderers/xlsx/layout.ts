@@ -213,17 +213,38 @@ export function textHeight(text: string, width: number, bold = false): number {
   return points;
 }
 
+/** A text's widest paragraph in column units: at any room wider than that, it wraps to one line a paragraph. */
+function widestParagraph(text: string): number {
+  let widest = 0;
+  let units = 0;
+  for (let i = 0; i <= text.length;) {
+    const code = i < text.length ? (text.codePointAt(i) ?? 0) : NEWLINE;
+    if (code === NEWLINE) { widest = Math.max(widest, units); units = 0; } else units += codeUnits(code, false);
+    i += code > 0xffff ? 2 : 1;
+  }
+  return widest;
+}
+
+/**
+ * What a wrap's sums may differ by from widestParagraph's (the same units, added in another order): a text
+ * within it of its room is measured, not taken to fit.
+ */
+const ROUNDING = 1e-6;
+
 /**
  * textHeight, remembered: each text measured once a width, for every sheet it is given to (the open risks'
- * and the risks to agree on repeat the list's cells). One for a workbook; let go with it.
+ * and the risks to agree on repeat the list's cells). A text whose every paragraph fits the width is one
+ * line a paragraph (its floor) without being wrapped: a line fills with a paragraph's pieces and the spaces
+ * between them, never more than the paragraph's units. One for a workbook; let go with it.
  */
 export function rememberedHeight(): Height {
-  const known = new Map<string, Map<number, number>>();
+  const known = new Map<string, { readonly widest: number; readonly floor: number; readonly byWidth: Map<number, number> }>();
   return (text, width) => {
-    let byWidth = known.get(text);
-    if (!byWidth) { byWidth = new Map(); known.set(text, byWidth); }
-    let h = byWidth.get(width);
-    if (h === undefined) { h = textHeight(text, width); byWidth.set(width, h); }
+    let k = known.get(text);
+    if (!k) { k = { widest: widestParagraph(text), floor: floorHeight(text), byWidth: new Map() }; known.set(text, k); }
+    if (k.widest + ROUNDING < width - COLUMN_PADDING) return k.floor;
+    let h = k.byWidth.get(width);
+    if (h === undefined) { h = textHeight(text, width); k.byWidth.set(width, h); }
     return h;
   };
 }
