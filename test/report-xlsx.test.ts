@@ -6,7 +6,7 @@ import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { ReportView } from '../models/report.js';
 import type { Lang } from '../models/vocabulary.js';
 import { displayWidth, reportXlsx } from '../renderers/xlsx/report.js';
-import { layoutSheet, MAX_ROW_POINTS, MIN_SCALE, PAPERS, textHeight, textUnits, UNIT_POINTS, wrap } from '../renderers/xlsx/layout.js';
+import { layoutSheet, MAX_ROW_POINTS, MIN_SCALE, PAPERS, rememberedHeight, textHeight, textUnits, UNIT_POINTS, wrap } from '../renderers/xlsx/layout.js';
 import { SHEET_NAMES as XLSX_SHEETS } from '../src/report/report.js';
 import { buildReport, loadModel, type SourceHost } from '../src/index.js';
 import { diskHost } from '../src/io/disk.js';
@@ -404,6 +404,30 @@ describe('the print layout (layout.ts): widths, wrapping, paper', () => {
       const units = 24 + 10 + out.slice(pages[p], pages[p + 1]).reduce((a, b) => a + b, 0);
       expect(units * UNIT_POINTS * (layout.scale / 100)).toBeLessThanOrEqual(1190.55 - 0.8 * 72);
     }
+  });
+});
+
+describe('rememberedHeight (the heights the workbook lays out with)', () => {
+  it('gives textHeight\'s height for every text at every width, those that fit without wrapping them included', () => {
+    const texts = [
+      '', 'a', ' ', '   leading spaces', 'trailing spaces   ', 'several measures required', 'アクセス制御', '極めて大きい',
+      '影響:\n機微な診療情報（要配慮個人情報）を含む\n発生可能性:\nインターネット経由', 'VPN（IPsec）で暗号化する', 'one\n\ntwo\n',
+      'a-very-long-hyphenated/slashed-word-without-spaces', 'MMMMWWWW@@@%%%&&&', '「括弧」、句読点。ー～', 'Who（誰が）',
+      'mixed 日本語 and English text, wrapped at spaces and between full-width characters',
+    ];
+    const height = rememberedHeight();
+    let fits = 0;
+    for (const text of texts) {
+      for (let width = 2; width <= 70; width++) {
+        // Asked twice: the second answer is the remembered one.
+        expect(height(text, width), `${JSON.stringify(text)} at ${width}`).toBe(textHeight(text, width));
+        expect(height(text, width), `${JSON.stringify(text)} at ${width}, again`).toBe(textHeight(text, width));
+        if (Math.max(...text.split('\n').map((p) => textUnits(p))) < width - 1) fits++;
+      }
+    }
+    // Both paths were taken: texts that fit their width (not wrapped) and texts that wrap.
+    expect(fits).toBeGreaterThan(100);
+    expect(fits).toBeLessThan(texts.length * 69);
   });
 });
 

@@ -213,17 +213,38 @@ export function textHeight(text: string, width: number, bold = false): number {
   return points;
 }
 
+/** A text's widest paragraph in column units: at any room wider than that, it wraps to one line a paragraph. */
+function widestParagraph(text: string): number {
+  let widest = 0;
+  let units = 0;
+  for (let i = 0; i <= text.length;) {
+    const code = i < text.length ? (text.codePointAt(i) ?? 0) : NEWLINE;
+    if (code === NEWLINE) { widest = Math.max(widest, units); units = 0; } else units += codeUnits(code, false);
+    i += code > 0xffff ? 2 : 1;
+  }
+  return widest;
+}
+
+/**
+ * What a wrap's sums may differ by from widestParagraph's (the same units, added in another order): a text
+ * within it of its room is measured, not taken to fit.
+ */
+const ROUNDING = 1e-6;
+
 /**
  * textHeight, remembered: each text measured once a width, for every sheet it is given to (the open risks'
- * and the risks to agree on repeat the list's cells). One for a workbook; let go with it.
+ * and the risks to agree on repeat the list's cells). A text whose every paragraph fits the width is one
+ * line a paragraph (its floor) without being wrapped: a line fills with a paragraph's pieces and the spaces
+ * between them, never more than the paragraph's units. One for a workbook; let go with it.
  */
 export function rememberedHeight(): Height {
-  const known = new Map<string, Map<number, number>>();
+  const known = new Map<string, { readonly widest: number; readonly floor: number; readonly byWidth: Map<number, number> }>();
   return (text, width) => {
-    let byWidth = known.get(text);
-    if (!byWidth) { byWidth = new Map(); known.set(text, byWidth); }
-    let h = byWidth.get(width);
-    if (h === undefined) { h = textHeight(text, width); byWidth.set(width, h); }
+    let k = known.get(text);
+    if (!k) { k = { widest: widestParagraph(text), floor: floorHeight(text), byWidth: new Map() }; known.set(text, k); }
+    if (k.widest + ROUNDING < width - COLUMN_PADDING) return k.floor;
+    let h = k.byWidth.get(width);
+    if (h === undefined) { h = textHeight(text, width); k.byWidth.set(width, h); }
     return h;
   };
 }
@@ -389,13 +410,18 @@ function spread(sheet: SheetText, natural: readonly number[], starts: readonly n
   const first = new Float64Array(rows);
   const second = new Float64Array(rows);
   const tallest = new Int32Array(rows);
-  const tops = (): void => {
-    first.fill(0); second.fill(0); tallest.fill(-1);
-    heights.forEach((hs, c) => hs.forEach((h, r) => {
-      if (h > (first[r] ?? 0)) { second[r] = first[r] ?? 0; first[r] = h; tallest[r] = c; } else if (h > (second[r] ?? 0)) second[r] = h;
-    }));
+  // A row's, the columns taken in order (so that of two cells as tall, the first is the tallest).
+  const top = (r: number): void => {
+    let a = 0;
+    let b = 0;
+    let t = -1;
+    for (let c = 0; c < heights.length; c++) {
+      const h = heights[c]?.[r] ?? 0;
+      if (h > a) { b = a; a = h; t = c; } else if (h > b) b = h;
+    }
+    first[r] = a; second[r] = b; tallest[r] = t;
   };
-  tops();
+  for (let r = 0; r < rows; r++) top(r);
   const STEP = 2;
   for (;;) {
     let bestColumn = -1;
@@ -421,8 +447,11 @@ function spread(sheet: SheetText, natural: readonly number[], starts: readonly n
     widths[bestColumn] = (widths[bestColumn] ?? 0) + STEP;
     const page = pageOf[bestColumn] ?? -1;
     spare[page] = (spare[page] ?? 0) - STEP;
-    heights[bestColumn] = column(bestColumn, widths[bestColumn] ?? 0);
-    tops();
+    const was = heights[bestColumn] as Float64Array;
+    const now = column(bestColumn, widths[bestColumn] ?? 0);
+    heights[bestColumn] = now;
+    // Only the rows whose cell in that column changed can change their tallest.
+    for (let r = 0; r < rows; r++) if (was[r] !== now[r]) top(r);
   }
 }
 

@@ -8,7 +8,8 @@
 // (layout.ts decides them). Deterministic: the document dates are fixed and the zip's timestamps are
 // normalised, so the same view gives the same bytes.
 import { createRequire } from 'node:module';
-import type { Alignment, Fill, Font, PageSetup, Workbook, Worksheet } from 'exceljs';
+import { Writable } from 'node:stream';
+import type { Alignment, Fill, Font, PageSetup, Worksheet, AddWorksheetOptions } from 'exceljs';
 import type { FlowTable } from '../../models/flows.js';
 import type { ChecklistStatus, ReportView, ReportWordKey } from '../../models/report.js';
 import type { ThreatList, ThreatRow } from '../../models/threats.js';
@@ -198,7 +199,17 @@ const headerText = (text: string): string => text.replace(/&/g, '&&');
 /** How much of the title the page header shows (Excel keeps at most 255 characters in a header). */
 const HEADER_TITLE = 60;
 
-function addSheet(workbook: Workbook, sheet: Sheet, title: string, height: Height): { readonly ws: Worksheet; readonly layout: PageLayout } {
+/** The part of exceljs's streaming writer this renderer uses (its types describe the in-memory workbook's sheets). */
+interface SheetWriter extends Pick<Worksheet, 'id' | 'getRow' | 'autoFilter' | 'columns'> {
+  /** Writes what is left of the sheet (its filter, page setup, header and footer) and ends its XML. */
+  commit(): void;
+}
+
+/**
+ * Writes a sheet as it is laid out: each row is committed (turned into XML and let go) as soon as its
+ * cells are set, so that the workbook never holds more than one row's cells at a time.
+ */
+async function writeSheet(workbook: StreamingWorkbook, sheet: Sheet, title: string, height: Height): Promise<{ readonly ws: SheetWriter; readonly layout: PageLayout }> {
   const text = sheet.rows.map((row) => row.map(textOf));
   const { widths, heights, layout } = layoutSheet({
     widths: sheet.columns.map((c, i) => columnWidth(c, sheet.rows, i)),
@@ -221,7 +232,7 @@ function addSheet(workbook: Workbook, sheet: Sheet, title: string, height: Heigh
         : { fitToPage: false, scale: layout.scale, pageOrder: 'overThenDown' as const, printTitlesColumn: `A:${columnLetters(layout.titles)}` }),
       printTitlesRow: '1:1',
       // The grid prints, so that a row many lines tall reads as one (rules drawn on each cell would cost
-      // a style per cell, a few hundred MB on the largest model).
+      // a style per cell, a few hundred MB on the largest model); withPrintXml writes it for the streaming writer.
       showGridLines: true,
       margins: { ...MARGINS },
     },
@@ -230,6 +241,7 @@ function addSheet(workbook: Workbook, sheet: Sheet, title: string, height: Heigh
       oddFooter: '&C&P / &N',
     },
   });
+  withPrintXml(ws, layout.breaks);
   ws.columns = widths.map((width) => ({ width }));
 
   const header = ws.getRow(1);
@@ -243,8 +255,10 @@ function addSheet(workbook: Workbook, sheet: Sheet, title: string, height: Heigh
     const edge = { style: 'thin', color: { argb: HEADER_BORDER } } as const;
     cell.border = { top: edge, left: edge, bottom: edge, right: edge };
   });
+  header.commit();
 
-  sheet.rows.forEach((row, r) => {
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] as readonly Cell[];
     const line = ws.getRow(r + 2);
     line.height = heights[r] ?? MAX_ROW_POINTS;
     row.forEach((value, i) => {
@@ -261,11 +275,20 @@ function addSheet(workbook: Workbook, sheet: Sheet, title: string, height: Heigh
       }
       cell.alignment = alignment;
     });
-  });
+    line.commit();
+    // Now and then the zip takes what the rows made so far, before more is written.
+    if (r % DRAIN_ROWS === DRAIN_ROWS - 1) await drained();
+  }
 
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: sheet.rows.length + 1, column: sheet.columns.length } };
+  ws.commit();
+  await drained();
   return { ws, layout };
 }
+
+/** How many rows are written between two turns of the event loop, in which the zip compresses them. */
+const DRAIN_ROWS = 500;
+const drained = (): Promise<void> => new Promise((resolve) => { setImmediate(resolve); });
 
 const ZIP_END = 0x06054b50;
 const ZIP_CENTRAL = 0x02014b50;
@@ -308,27 +331,19 @@ function columnLetters(n: number): string {
 /**
  * Adds the hidden name _xlnm._FilterDatabase of each sheet's filter, local to the sheet, which Excel writes
  * and LibreOffice needs to keep a filter (without it, every filter is dropped on opening). exceljs writes
- * the <autoFilter> but not the name: the names join those it does write (print titles) in the model it
- * serialises.
+ * the <autoFilter> but not the name: the names join those it does write (print titles) in the model of
+ * workbook.xml, which its streaming writer takes from its defined names' model when it is committed.
  */
-function withFilterNames(workbook: Workbook, all: readonly Sheet[]): void {
+function withFilterNames(workbook: StreamingWorkbook, all: readonly Sheet[]): void {
   const names = all.map((sheet, index) => ({
     name: '_xlnm._FilterDatabase',
     ranges: [`'${sheet.name.replace(/'/g, "''")}'!$A$1:$${columnLetters(sheet.columns.length)}$${sheet.rows.length + 1}`],
     localSheetId: index,
   }));
-  const proto = Object.getPrototypeOf(workbook) as object;
-  const base = Object.getOwnPropertyDescriptor(proto, 'model');
-  if (!base?.get || !base.set) throw new Error('xlsx: exceljs Workbook has no model accessor');
-  const { get, set } = base;
-  Object.defineProperty(workbook, 'model', {
-    configurable: true,
-    get(): unknown {
-      const model = get.call(workbook) as { definedNames: unknown[] };
-      return { ...model, definedNames: [...model.definedNames, ...names] };
-    },
-    set(value: unknown) { set.call(workbook, value); },
-  });
+  const own = workbook as unknown as { _definedNames?: { readonly model: unknown } };
+  const defined = own._definedNames;
+  if (defined === undefined || !Array.isArray(defined.model)) throw new Error('xlsx: exceljs WorkbookWriter has no defined names');
+  own._definedNames = { get model(): unknown[] { return [...(defined.model as unknown[]), ...names]; } };
 }
 
 /** The last row and column of a sheet, 0-based, as a page break's extent (ECMA-376 18.3.1.1). */
@@ -341,32 +356,26 @@ function colBreaksXml(breaks: readonly number[]): string {
 }
 
 /**
- * Adds the manual column page breaks of the sheets split into pages across: exceljs writes row breaks
- * but not column breaks. Each such sheet's XML gets its <colBreaks> where the schema wants it, right after
- * the <headerFooter> every sheet here has (and before anything exceljs may write after it), as exceljs
- * hands the XML to its zip. Throws when the XML is not shaped as expected (a bug, not input).
+ * Adds what exceljs's streaming writer leaves out of a sheet's XML, where the schema wants it, as the sheet
+ * is committed: the <printOptions> that print the grid (its in-memory writer writes them from the page
+ * setup's showGridLines), just before the <pageMargins>; and, for a sheet split into pages across, its
+ * manual column page breaks (exceljs writes row breaks only), right after the row breaks (none here) that
+ * follow the <headerFooter>. Throws when the writer is not shaped as expected (a bug, not input).
  */
-function withColumnBreaks(workbook: Workbook, breaks: ReadonlyMap<string, readonly number[]>): void {
-  if (breaks.size === 0) return;
-  type Zip = { append(data: unknown, options: { name: string }): unknown };
-  const xlsx = workbook.xlsx as unknown as { addWorksheets?: (zip: Zip, model: unknown) => Promise<void> };
-  const add = xlsx.addWorksheets;
-  if (typeof add !== 'function') throw new Error('xlsx: exceljs XLSX has no addWorksheets');
-  xlsx.addWorksheets = function addWorksheets(zip: Zip, model: unknown): Promise<void> {
-    const withBreaks: Zip = {
-      append(data, options) {
-        const sheet = breaks.get(options.name);
-        if (sheet === undefined) return zip.append(data, options);
-        if (typeof data !== 'string') throw new Error(`xlsx: ${options.name} is not text`);
-        const at = data.indexOf('</headerFooter>');
-        if (at < 0 || data.indexOf('</headerFooter>', at + 1) >= 0 || data.includes('<colBreaks')) throw new Error(`xlsx: unexpected XML in ${options.name}`);
-        const end = at + '</headerFooter>'.length;
-        const rowBreaks = data.indexOf('</rowBreaks>', end);
-        const insert = rowBreaks >= 0 ? rowBreaks + '</rowBreaks>'.length : end;
-        return zip.append(`${data.slice(0, insert)}${colBreaksXml(sheet)}${data.slice(insert)}`, options);
-      },
-    };
-    return add.call(this, withBreaks, model);
+function withPrintXml(ws: SheetWriter, breaks: readonly number[]): void {
+  const sheet = ws as unknown as { _writePageMargins?: () => void; _writeRowBreaks?: () => void; stream?: { write(text: string): unknown } };
+  const { _writePageMargins: margins, _writeRowBreaks: rowBreaks } = sheet;
+  if (typeof margins !== 'function' || typeof rowBreaks !== 'function' || typeof sheet.stream?.write !== 'function') {
+    throw new Error('xlsx: exceljs WorksheetWriter is not shaped as expected');
+  }
+  sheet._writePageMargins = function writePageMargins(this: typeof sheet): void {
+    this.stream?.write('<printOptions gridLines="1"/>');
+    margins.call(this);
+  };
+  if (breaks.length === 0) return;
+  sheet._writeRowBreaks = function writeRowBreaks(this: typeof sheet): void {
+    rowBreaks.call(this);
+    this.stream?.write(colBreaksXml(breaks));
   };
 }
 
@@ -377,25 +386,32 @@ function withColumnBreaks(workbook: Workbook, breaks: ReadonlyMap<string, readon
 declare const KOSEIZU_EXCELJS: string | undefined;
 const EXCELJS = typeof KOSEIZU_EXCELJS === 'string' ? KOSEIZU_EXCELJS : 'exceljs';
 
-/** The workbook risks.xlsx: one sheet per table of the report, in the view's language; the same view gives the same bytes. */
+/** exceljs's streaming workbook, as this renderer uses it. */
+interface StreamingWorkbook {
+  addWorksheet(name: string, options: Partial<AddWorksheetOptions>): SheetWriter;
+  commit(): Promise<void>;
+}
+
+/**
+ * The workbook risks.xlsx: one sheet per table of the report, in the view's language; the same view gives
+ * the same bytes. Written with exceljs's streaming writer, a row at a time, into the zip as it goes: the
+ * workbook's memory is the zip's bytes, its shared strings and styles, and the sheet being laid out.
+ */
 export const reportXlsx: Renderer<ReportView, void, Promise<Uint8Array>> = async (view) => {
   const ExcelJS = createRequire(import.meta.url)(EXCELJS) as typeof import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'koseizu';
-  workbook.lastModifiedBy = 'koseizu';
-  workbook.created = FIXED_TIME;
-  workbook.modified = FIXED_TIME;
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) { chunks.push(chunk); done(); },
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream, useSharedStrings: true, useStyles: true,
+    created: FIXED_TIME, modified: FIXED_TIME, creator: 'koseizu', lastModifiedBy: 'koseizu',
+  } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]) as unknown as StreamingWorkbook & { title?: string };
   workbook.title = view.title;
   const all = sheets(view);
-  const breaks = new Map<string, readonly number[]>();
-  const height = rememberedHeight();
-  for (const sheet of all) {
-    const { ws, layout } = addSheet(workbook, sheet, view.title, height);
-    if (layout.breaks.length > 0) breaks.set(`xl/worksheets/sheet${ws.id}.xml`, layout.breaks);
-  }
   withFilterNames(workbook, all);
-  withColumnBreaks(workbook, breaks);
-  const buffer = await workbook.xlsx.writeBuffer();
-  const bytes = new Uint8Array(buffer as ArrayBuffer);
-  return normaliseZipTimes(bytes);
+  const height = rememberedHeight();
+  for (const sheet of all) await writeSheet(workbook, sheet, view.title, height);
+  await workbook.commit();
+  return normaliseZipTimes(new Uint8Array(Buffer.concat(chunks)));
 };
