@@ -160,7 +160,7 @@ tr.details > td { padding: 0 .55rem .35rem; border-top: 0; }
 tbody.group > tr > th { background: #e0e7ff; color: #111827; font-weight: 400; padding: .45rem .55rem .2rem; border-top: 2px solid #1e3a8a; }
 tbody.group .title { display: inline; margin-right: .5rem; }
 tbody.group .n { color: #374151; margin-left: .5rem; white-space: nowrap; }
-p.common { font-size: .9rem; margin: .1rem 0 .4rem; }
+p.common { font-size: inherit; margin: .1rem 0 .4rem; }
 tbody.risk > tr.row > td { border-bottom: 0; }
 details > summary { cursor: pointer; color: #1d4ed8; font-size: .9rem; padding: .15rem 0; }
 details[open] > summary { margin-bottom: .35rem; }
