@@ -15,6 +15,7 @@ import type { Auth, Device, Model } from '../../models/model.js';
 import { KEPT_ORDER, type Segment } from '../../models/segment.js';
 import { AUTH_FACTOR_TYPES, type KeptAs, type Operation } from '../../models/vocabulary.js';
 import { organisationKind } from './organisations.js';
+import { SetMap } from '../load/resolve.js';
 
 /** Forms of keeping that hold information for use: records and copies (what backups and legal records are about). */
 const HELD: ReadonlySet<KeptAs> = new Set(['record', 'copy']);
@@ -47,19 +48,6 @@ class Order {
     const ids: string[] = [];
     for (const id of set) if (this.place.has(id)) ids.push(id);
     return ids.length < 2 ? ids : ids.sort((a, b) => (this.place.get(a) as number) - (this.place.get(b) as number));
-  }
-}
-
-/** A map of sets that grows on demand. */
-class Groups {
-  private readonly map = new Map<string, Set<string>>();
-  add(key: string, value: string): void {
-    const set = this.map.get(key);
-    if (set) set.add(value);
-    else this.map.set(key, new Set([value]));
-  }
-  get(key: string): ReadonlySet<string> {
-    return this.map.get(key) ?? new Set<string>();
   }
 }
 
@@ -97,14 +85,14 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
   const medicalish = (s: Segment): boolean => s.dataClass !== 'other';
   const last = (s: Segment): Segment['devices'][number] | undefined => s.devices[s.devices.length - 1];
 
-  const peers = new Groups();
+  const peers = new SetMap();
   const paths = new Set<readonly unknown[]>();
-  const ended = new Groups();
+  const ended = new SetMap();
   const entered = new Set<string>();
   const medicalInOperation = new Set<string>();
   const productionStores = new Set<string>();
-  const stored = new Groups();
-  const logged = new Groups();
+  const stored = new SetMap();
+  const logged = new SetMap();
   /** device -> data -> the strongest form it is kept in. */
   const keptAs = new Map<string, Map<string, KeptAs>>();
   const storesMedical = new Set<string>();
@@ -114,11 +102,11 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
   const medicalNetworks = new Set<string>();
   const medicalMedia = new Set<string>();
   const endingMedia = new Set<string>();
-  const siteKeeps = new Groups();
-  const siteReceives = new Groups();
-  const storedOn = new Groups();
-  const displayedOn = new Groups();
-  const printedOn = new Groups();
+  const siteKeeps = new SetMap();
+  const siteReceives = new SetMap();
+  const storedOn = new SetMap();
+  const displayedOn = new SetMap();
+  const printedOn = new SetMap();
   const legalStores = new Set<string>();
   const flowPaths = new Map<string, Segment>();
 
@@ -185,7 +173,7 @@ export function deriveFacts(model: Model, segments: readonly Segment[]): Facts {
   const carriedAway = new Set([...away.values()].flat().map((c) => c.media));
 
   // Devices that keep a backup or a copy of another device's information (stores ... of: that device).
-  const copiesOf = new Groups();
+  const copiesOf = new SetMap();
   for (const d of model.devices) for (const k of d.stores ?? []) if (k.of !== null && (k.as === 'backup' || k.as === 'copy')) copiesOf.add(k.of, d.id);
   const mediaById = new Map(model.media.map((m) => [m.id, m]));
 

@@ -39,17 +39,23 @@ const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const isRaw = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** A set of ordered pairs of ids, without building a string per pair (a large model checks tens of thousands). */
-class Pairs {
+/**
+ * Sets of ids by key, growing on demand: ordered pairs of ids without a string per pair (a large model checks tens
+ * of thousands), and the groups the facts stage gathers (src/analysis/facts.ts).
+ */
+export class SetMap {
   private readonly map = new Map<string, Set<string>>();
-  add(a: string, b: string): this {
-    const set = this.map.get(a);
-    if (set) set.add(b);
-    else this.map.set(a, new Set([b]));
+  add(key: string, value: string): this {
+    const set = this.map.get(key);
+    if (set) set.add(value);
+    else this.map.set(key, new Set([value]));
     return this;
   }
-  has(a: string, b: string): boolean {
-    return this.map.get(a)?.has(b) ?? false;
+  has(key: string, value: string): boolean {
+    return this.map.get(key)?.has(value) ?? false;
+  }
+  get(key: string): ReadonlySet<string> {
+    return this.map.get(key) ?? new Set<string>();
   }
 }
 
@@ -271,7 +277,7 @@ export function resolveModel(loaded: LoadedFiles): Resolved {
   }
 
   const linked = new Set<string>();
-  const adjacency = new Pairs();
+  const adjacency = new SetMap();
   for (const e of entries.links) {
     const from = reference(e, ['from'], e.raw['from'], ['device']);
     const to = reference(e, ['to'], e.raw['to'], ['device']);
@@ -441,7 +447,7 @@ function meaningWarnings(model: Model, entries: Record<Section, Entry[]>, at: (e
       if (entry) out.push(diagnostic('KZ312', keyRange(entry, 'class'), { data: data.id, forms: [...new Set(flows.map((f) => f.form))] }));
     }
   }
-  const used = new Pairs();
+  const used = new SetMap();
   for (const f of model.flows) for (let i = 1; i < f.path.length; i++) used.add(f.path[i - 1] as string, f.path[i] as string);
   const networks = new Map(model.networks.map((n) => [n.id, n]));
   for (const link of model.links) {
